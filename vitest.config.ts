@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Three projects: fast unit tests, integration tests on SQLite and PostgreSQL, browser tests in Chromium.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {

@@ -1,0 +1,201 @@
+// npm run bench: the product's map read and write against a bare Fastify + better-sqlite3 handler, same bytes, same run.
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem, tmpdir, type, release } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import type { ChildMessage, ParentMessage } from './bench/protocol.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = [10, 50];
+const BODY_BYTES = 20 * 1024;
+const b64 = (bytes: Buffer) => bytes.toString('base64url');
+
+type Server = { child: ChildProcess; port: number };
+type Row = {
+  scenario: string;
+  server: string;
+  connections: number;
+  requestsPerSecond: number;
+  p99Ms: number;
+  cpuMicrosPerRequest: number;
+  errors: number;
+};
+
+function startServer(script: string, dataDir: string): Promise<Server> {
+  const child = fork(join(import.meta.dirname, 'bench', script), [dataDir], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('message', (message: ChildMessage) => {
+      if (message.type === 'ready') resolve({ child, port: message.port });
+    });
+  });
+}
+
+function ask(server: Server, message: ParentMessage): Promise<ChildMessage> {
+  return new Promise((resolve) => {
+    server.child.once('message', resolve);
+    server.child.send(message);
+  });
+}
+
+async function cpuMicros(server: Server): Promise<number> {
+  const answer = await ask(server, { type: 'cpu' });
+  return answer.type === 'cpu' ? answer.userMicros + answer.systemMicros : 0;
+}
+
+async function json(url: string, init: RequestInit): Promise<unknown> {
+  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  if (!response.ok) throw new Error(`${init.method} ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** One map per connection, so concurrent writers do not fight over one version number. */
+type MapHandle = { id: string; capability: string; path: string };
+
+async function createProductMaps(port: number, count: number): Promise<MapHandle[]> {
+  const maps: MapHandle[] = [];
+  for (let i = 0; i < count; i++) {
+    const capability = randomBytes(32);
+    const id = b64(randomBytes(16));
+    await json(`http://127.0.0.1:${port}/api/maps`, {
+      method: 'POST',
+      body: JSON.stringify({
+        mapId: id,
+        capabilityHash: b64(createHash('sha256').update(capability).digest()),
+        keyBundle: b64(randomBytes(200)),
+        body: b64(randomBytes(BODY_BYTES)),
+      }),
+    });
+    maps.push({ id, capability: b64(capability), path: `/api/maps/${id}` });
+  }
+  return maps;
+}
+
+async function createBareMaps(port: number, count: number): Promise<MapHandle[]> {
+  const maps: MapHandle[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = b64(randomBytes(16));
+    await json(`http://127.0.0.1:${port}/bare/maps/${id}`, {
+      method: 'POST',
+      body: JSON.stringify({ body: b64(randomBytes(BODY_BYTES)) }),
+    });
+    maps.push({ id, capability: '', path: `/bare/maps/${id}` });
+  }
+  return maps;
+}
+
+async function measure(
+  server: Server,
+  label: { scenario: string; server: string },
+  connections: number,
+  maps: MapHandle[],
+  write: boolean,
+): Promise<Row> {
+  const writeBody = b64(randomBytes(BODY_BYTES));
+  const versions = new Map<string, number>();
+  let nextMap = 0;
+  const cpuBefore = await cpuMicros(server);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}`,
+    connections,
+    duration: SECONDS,
+    requests: [
+      {
+        setupRequest: (request, context: Record<string, unknown>) => {
+          // Each connection keeps to one map and remembers the version it last wrote.
+          context.map ??= maps[nextMap++ % maps.length];
+          const map = context.map as MapHandle;
+          const headers = { 'content-type': 'application/json', ...(map.capability ? { 'nk-capability': map.capability } : {}) };
+          if (!write) return { ...request, method: 'GET', path: map.path, headers };
+          const baseVersion = versions.get(map.id) ?? 1;
+          return { ...request, method: 'PUT', path: map.path, headers, body: JSON.stringify({ baseVersion, body: writeBody }) };
+        },
+        onResponse: (status, body, context: Record<string, unknown>) => {
+          const map = context.map as MapHandle | undefined;
+          if (write && map && status === 200) versions.set(map.id, (JSON.parse(body) as { version: number }).version);
+        },
+      },
+    ],
+  });
+  const cpuAfter = await cpuMicros(server);
+  const total = result.requests.total;
+  return {
+    ...label,
+    connections,
+    requestsPerSecond: Math.round(result.requests.average),
+    p99Ms: result.latency.p99,
+    cpuMicrosPerRequest: total ? Math.round((cpuAfter - cpuBefore) / total) : 0,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), ${type()} ${release()}, Node ${process.version}`;
+}
+
+function report(rows: Row[]): string {
+  const lines = [
+    '| scenario | server | connections | requests/s | p99 ms | CPU µs/request | errors | ratio to bare |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const bare = rows.find((r) => r.server === 'bare' && r.scenario === row.scenario && r.connections === row.connections);
+    const ratio = bare && row.server !== 'bare' ? `${Math.round((row.requestsPerSecond / bare.requestsPerSecond) * 100)} %` : '–';
+    lines.push(
+      `| ${row.scenario} | ${row.server} | ${row.connections} | ${row.requestsPerSecond} | ${row.p99Ms} | ${row.cpuMicrosPerRequest} | ${row.errors} | ${ratio} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'nk-bench-'));
+  const rows: Row[] = [];
+  try {
+    for (const [name, script] of [
+      ['bare', 'bare-server.ts'],
+      ['netwerkkaart', 'product-server.ts'],
+    ] as const) {
+      const server = await startServer(script, dir);
+      const maps = name === 'bare' ? await createBareMaps(server.port, 50) : await createProductMaps(server.port, 50);
+      for (const connections of CONNECTIONS) {
+        rows.push(await measure(server, { scenario: 'read latest (20 KB)', server: name }, connections, maps, false));
+      }
+      for (const connections of CONNECTIONS) {
+        rows.push(await measure(server, { scenario: 'write version (20 KB)', server: name }, connections, maps, true));
+      }
+      await ask(server, { type: 'stop' }).catch(() => undefined);
+      server.child.kill();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const table = report(rows);
+  console.log(table);
+  writeResults(table);
+}
+
+/** Replaces the generated block in docs/performance.md, keeping the hand-written text around it. */
+function writeResults(table: string): void {
+  const path = join(import.meta.dirname, '..', 'docs', 'performance.md');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const block = `${start}\nMeasured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench\` (${SECONDS} s per row) on: ${machine()}.\n\n${table}\n${end}`;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    text = `# Performance\n\n${start}\n${end}\n`;
+  }
+  const before = text.split(start)[0] ?? '';
+  const after = text.split(end)[1] ?? '\n';
+  writeFileSync(path, `${before}${block}${after}`);
+}
+
+await main();

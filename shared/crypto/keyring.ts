@@ -1,0 +1,123 @@
+// The keyring: an account's identity keys and map capabilities, readable only with the account key.
+import { adKeyring } from './ad.js';
+import { decryptEnvelope, encryptEnvelope } from './envelope.js';
+import { expectBytes, fromBase64Url, toBase64Url, utf8Encode } from './encoding.js';
+import {
+  expectArray,
+  expectBase64Url,
+  expectInteger,
+  expectObject,
+  expectString,
+  fail,
+  parseJsonBytes,
+} from './shape.js';
+import { boxPublicKeyOf, bytesEqual, signPublicKeyOf, SIZES } from './sodium.js';
+
+/** One map the account can open: its id, the slot's capability (both base64url), a title, when (ms). */
+export type KeyringMapEntry = { mapId: string; capability: string; title: string; addedAt: number };
+
+/** The decrypted keyring as stored (JSON; keys as base64url strings). */
+export type Keyring = {
+  v: 1;
+  identity: {
+    signPublicKey: string;
+    signSecretKey: string;
+    boxPublicKey: string;
+    boxSecretKey: string;
+  };
+  maps: KeyringMapEntry[];
+};
+
+/** Identity keys as bytes: Ed25519 (sign, 32/64 bytes) and X25519 (box, 32/32 bytes). */
+export type IdentityKeys = {
+  signPublicKey: Uint8Array;
+  signSecretKey: Uint8Array;
+  boxPublicKey: Uint8Array;
+  boxSecretKey: Uint8Array;
+};
+
+/** Most maps one keyring may hold; a bound so a hostile keyring cannot exhaust memory. */
+export const MAX_KEYRING_MAPS = 1000;
+const MAX_TITLE_CHARS = 200;
+
+/** Identity keys → the base64url form kept in a keyring. */
+export function identityToKeyring(identity: IdentityKeys): Keyring['identity'] {
+  return {
+    signPublicKey: toBase64Url(expectBytes(identity.signPublicKey, 'signPublicKey', 32)),
+    signSecretKey: toBase64Url(expectBytes(identity.signSecretKey, 'signSecretKey', 64)),
+    boxPublicKey: toBase64Url(expectBytes(identity.boxPublicKey, 'boxPublicKey', 32)),
+    boxSecretKey: toBase64Url(expectBytes(identity.boxSecretKey, 'boxSecretKey', 32)),
+  };
+}
+
+/** A keyring's identity as bytes (the keyring must already be validated). */
+export function identityFromKeyring(keyring: Keyring): IdentityKeys {
+  return {
+    signPublicKey: fromBase64Url(keyring.identity.signPublicKey),
+    signSecretKey: fromBase64Url(keyring.identity.signSecretKey),
+    boxPublicKey: fromBase64Url(keyring.identity.boxPublicKey),
+    boxSecretKey: fromBase64Url(keyring.identity.boxSecretKey),
+  };
+}
+
+function validateIdentity(value: unknown): Keyring['identity'] {
+  const keys = ['signPublicKey', 'signSecretKey', 'boxPublicKey', 'boxSecretKey'] as const;
+  const o = expectObject(value, 'keyring.identity', keys);
+  const identity = {
+    signPublicKey: expectBase64Url(o.signPublicKey, 'keyring.identity.signPublicKey', 32),
+    signSecretKey: expectBase64Url(o.signSecretKey, 'keyring.identity.signSecretKey', 64),
+    boxPublicKey: expectBase64Url(o.boxPublicKey, 'keyring.identity.boxPublicKey', 32),
+    boxSecretKey: expectBase64Url(o.boxSecretKey, 'keyring.identity.boxSecretKey', 32),
+  };
+  // a pair that does not match would sign or receive under a key nobody else knows
+  const bytes = identityFromKeyring({ v: 1, identity, maps: [] });
+  if (!bytesEqual(signPublicKeyOf(bytes.signSecretKey), bytes.signPublicKey)) {
+    fail('keyring.identity', 'sign keys do not match');
+  }
+  if (!bytesEqual(boxPublicKeyOf(bytes.boxSecretKey), bytes.boxPublicKey)) {
+    fail('keyring.identity', 'box keys do not match');
+  }
+  return identity;
+}
+
+function validateMapEntry(value: unknown, path: string): KeyringMapEntry {
+  const o = expectObject(value, path, ['mapId', 'capability', 'title', 'addedAt']);
+  return {
+    mapId: expectBase64Url(o.mapId, `${path}.mapId`, 16),
+    capability: expectBase64Url(o.capability, `${path}.capability`, SIZES.key),
+    title: expectString(o.title, `${path}.title`, 0, MAX_TITLE_CHARS),
+    addedAt: expectInteger(o.addedAt, `${path}.addedAt`, 0, Number.MAX_SAFE_INTEGER),
+  };
+}
+
+/** Checks a keyring's exact shape and key pairs; returns a clean copy. Throws CryptoError 'malformed'. */
+export function validateKeyring(value: unknown): Keyring {
+  const o = expectObject(value, 'keyring', ['v', 'identity', 'maps']);
+  if (o.v !== 1) fail('keyring.v', 'must be 1');
+  const maps = expectArray(o.maps, 'keyring.maps', MAX_KEYRING_MAPS);
+  return {
+    v: 1,
+    identity: validateIdentity(o.identity),
+    maps: maps.map((entry, i) => validateMapEntry(entry, `keyring.maps[${i}]`)),
+  };
+}
+
+/** Validates and encrypts a keyring under the 32-byte account key (context `keyring|<username>`). */
+export function encryptKeyring(
+  accountKey: Uint8Array,
+  username: string,
+  keyring: Keyring,
+): Uint8Array {
+  const json = JSON.stringify(validateKeyring(keyring));
+  return encryptEnvelope(accountKey, utf8Encode(json), adKeyring(username));
+}
+
+/** Decrypts and validates a keyring envelope. Throws CryptoError ('decrypt-failure', 'malformed', …). */
+export function decryptKeyring(
+  accountKey: Uint8Array,
+  username: string,
+  envelope: Uint8Array,
+): Keyring {
+  const plain = decryptEnvelope(accountKey, envelope, adKeyring(username));
+  return validateKeyring(parseJsonBytes(plain, 'keyring'));
+}

@@ -1,0 +1,119 @@
+// Strict validators for the decrypted map sections: every writer and reader applies the same rules.
+import { ID_BYTES } from '../crypto/capability.js';
+import {
+  expectArray,
+  expectBase64Url,
+  expectBoolean,
+  expectObject,
+  expectOneOf,
+  expectPlainObject,
+  expectString,
+  expectUniqueList,
+  fail,
+} from '../crypto/shape.js';
+import {
+  CATEGORIES,
+  LIMITS,
+  PHASES,
+  RINGS,
+  SUPPORT_KINDS,
+  type BaseEntry,
+  type BaseSection,
+  type DetailFields,
+  type DetailSection,
+  type PrivateSection,
+} from './types.js';
+
+function expectV1(value: unknown, path: string): 1 {
+  if (value !== 1) fail(`${path}.v`, 'must be 1');
+  return 1;
+}
+
+function expectNames(value: unknown, path: string): string[] {
+  return expectArray(value, path, LIMITS.centreNames).map((name, i) =>
+    expectString(name, `${path}[${i}]`, 1, LIMITS.label),
+  );
+}
+
+function validateEntry(value: unknown, path: string): BaseEntry {
+  const keys = [
+    'id',
+    'label',
+    'category',
+    'ring',
+    'support',
+    'supportNote',
+    'phases',
+    'active',
+    'trusted',
+  ];
+  const o = expectObject(value, path, keys);
+  const label = expectString(o.label, `${path}.label`, 1, LIMITS.label);
+  if (label.trim() === '') fail(`${path}.label`, 'blank');
+  return {
+    id: expectBase64Url(o.id, `${path}.id`, ID_BYTES),
+    label,
+    category: expectOneOf(o.category, `${path}.category`, CATEGORIES),
+    ring: expectOneOf(o.ring, `${path}.ring`, RINGS),
+    support: expectUniqueList(o.support, `${path}.support`, SUPPORT_KINDS),
+    supportNote: expectString(o.supportNote, `${path}.supportNote`, 0, LIMITS.supportNote),
+    phases: expectUniqueList(o.phases, `${path}.phases`, PHASES),
+    active: expectBoolean(o.active, `${path}.active`),
+    trusted: expectBoolean(o.trusted, `${path}.trusted`),
+  };
+}
+
+/** Checks a base section's exact shape; returns a clean copy. Throws CryptoError 'malformed'. */
+export function validateBase(value: unknown): BaseSection {
+  const o = expectObject(value, 'base', ['v', 'title', 'centre', 'entries']);
+  const centre = expectObject(o.centre, 'base.centre', ['parents', 'children']);
+  const entries = expectArray(o.entries, 'base.entries', LIMITS.entries).map((entry, i) =>
+    validateEntry(entry, `base.entries[${i}]`),
+  );
+  if (new Set(entries.map((entry) => entry.id)).size !== entries.length) {
+    fail('base.entries', 'duplicate id');
+  }
+  return {
+    v: expectV1(o.v, 'base'),
+    title: expectString(o.title, 'base.title', 1, LIMITS.title),
+    centre: {
+      parents: expectNames(centre.parents, 'base.centre.parents'),
+      children: expectNames(centre.children, 'base.centre.children'),
+    },
+    entries,
+  };
+}
+
+function validateDetailFields(value: unknown, path: string): DetailFields {
+  const o = expectObject(value, path, [], ['name', 'contact', 'note']);
+  const fields: DetailFields = {};
+  if (o.name !== undefined) fields.name = expectString(o.name, `${path}.name`, 0, LIMITS.name);
+  if (o.contact !== undefined) {
+    fields.contact = expectString(o.contact, `${path}.contact`, 0, LIMITS.contact);
+  }
+  if (o.note !== undefined) fields.note = expectString(o.note, `${path}.note`, 0, LIMITS.note);
+  return fields;
+}
+
+/** Checks a detail section's exact shape; returns a clean copy. Throws CryptoError 'malformed'. */
+export function validateDetail(value: unknown): DetailSection {
+  const o = expectObject(value, 'detail', ['v', 'entries']);
+  const raw = expectPlainObject(o.entries, 'detail.entries');
+  const ids = Object.keys(raw);
+  if (ids.length > LIMITS.entries) fail('detail.entries', `more than ${LIMITS.entries} entries`);
+  const entries: Record<string, DetailFields> = {};
+  for (const id of ids) {
+    expectBase64Url(id, 'detail.entries key', ID_BYTES);
+    entries[id] = validateDetailFields(raw[id], `detail.entries[${id}]`);
+  }
+  return { v: expectV1(o.v, 'detail'), entries };
+}
+
+/** Checks a private section's exact shape; returns a clean copy. Throws CryptoError 'malformed'. */
+export function validatePrivate(value: unknown): PrivateSection {
+  const o = expectObject(value, 'private', ['v', 'wishes']);
+  return {
+    v: expectV1(o.v, 'private'),
+    wishes: expectString(o.wishes, 'private.wishes', 0, LIMITS.wishes),
+  };
+}

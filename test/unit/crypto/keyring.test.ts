@@ -1,0 +1,110 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import sodium from 'libsodium-wrappers-sumo';
+import {
+  adKeyring,
+  decryptKeyring,
+  encryptEnvelope,
+  encryptKeyring,
+  identityFromKeyring,
+  loadSodium,
+  newCapability,
+  newId,
+  toBase64Url,
+  utf8Encode,
+  type Keyring,
+} from '../../../shared/crypto/index.js';
+import { expectCryptoError, hex } from './fixtures.js';
+
+function newKeyring(): Keyring {
+  const sign = sodium.crypto_sign_keypair();
+  const box = sodium.crypto_box_keypair();
+  return {
+    v: 1,
+    identity: {
+      signPublicKey: toBase64Url(sign.publicKey),
+      signSecretKey: toBase64Url(sign.privateKey),
+      boxPublicKey: toBase64Url(box.publicKey),
+      boxSecretKey: toBase64Url(box.privateKey),
+    },
+    maps: [
+      {
+        mapId: newId(),
+        capability: toBase64Url(newCapability()),
+        title: 'Ons netwerk',
+        addedAt: 1_700_000_000_000,
+      },
+      { mapId: newId(), capability: toBase64Url(newCapability()), title: '', addedAt: 0 },
+    ],
+  };
+}
+
+describe('keyring', () => {
+  let accountKey: Uint8Array;
+  let keyring: Keyring;
+
+  beforeAll(async () => {
+    await loadSodium();
+    accountKey = sodium.randombytes_buf(32);
+    keyring = newKeyring();
+  });
+
+  /** Encrypts arbitrary JSON the way a buggy or hostile client could. */
+  const sealJson = (value: unknown): Uint8Array =>
+    encryptEnvelope(accountKey, utf8Encode(JSON.stringify(value)), adKeyring('sanne'));
+
+  it('round-trips and exposes identity keys as bytes', () => {
+    const envelope = encryptKeyring(accountKey, 'sanne', keyring);
+    const opened = decryptKeyring(accountKey, 'Sanne', envelope);
+    expect(opened).toEqual(keyring);
+    const identity = identityFromKeyring(opened);
+    expect(identity.signSecretKey).toHaveLength(64);
+    expect(hex(sodium.crypto_scalarmult_base(identity.boxSecretKey))).toBe(
+      hex(identity.boxPublicKey),
+    );
+  });
+
+  it('does not open for another account key or username', () => {
+    const envelope = encryptKeyring(accountKey, 'sanne', keyring);
+    expectCryptoError(
+      () => decryptKeyring(sodium.randombytes_buf(32), 'sanne', envelope),
+      'decrypt-failure',
+    );
+    expectCryptoError(() => decryptKeyring(accountKey, 'anna', envelope), 'decrypt-failure');
+  });
+
+  it('rejects a decrypted keyring with a bad shape as malformed', () => {
+    const { identity, maps } = keyring;
+    const [first] = maps;
+    const box2 = toBase64Url(sodium.crypto_box_keypair().publicKey);
+    const shapes: unknown[] = [
+      null,
+      [],
+      'keyring',
+      { v: 2, identity, maps },
+      { v: 1, identity },
+      { v: 1, identity, maps, extra: true },
+      { v: 1, identity: { ...identity, boxPublicKey: box2 }, maps }, // pair does not match
+      { v: 1, identity: { ...identity, signSecretKey: identity.boxSecretKey }, maps },
+      { v: 1, identity: { ...identity, signPublicKey: `${identity.signPublicKey}A` }, maps },
+      { v: 1, identity, maps: {} },
+      { v: 1, identity, maps: [{ ...first, capability: newId() }] },
+      { v: 1, identity, maps: [{ ...first, mapId: 'short' }] },
+      { v: 1, identity, maps: [{ ...first, title: 'x'.repeat(201) }] },
+      { v: 1, identity, maps: [{ ...first, addedAt: -1 }] },
+      { v: 1, identity, maps: [{ ...first, addedAt: '2024' }] },
+      { v: 1, identity, maps: [{ ...first, role: 'admin' }] },
+    ];
+    for (const shape of shapes) {
+      expectCryptoError(() => decryptKeyring(accountKey, 'sanne', sealJson(shape)), 'malformed');
+    }
+    const notJson = encryptEnvelope(accountKey, utf8Encode('{"v":1,'), adKeyring('sanne'));
+    expectCryptoError(() => decryptKeyring(accountKey, 'sanne', notJson), 'malformed');
+    const notUtf8 = encryptEnvelope(accountKey, Uint8Array.of(0xff), adKeyring('sanne'));
+    expectCryptoError(() => decryptKeyring(accountKey, 'sanne', notUtf8), 'malformed');
+  });
+
+  it('refuses to encrypt a keyring it could not read back', () => {
+    const bad = { ...keyring, maps: [{ ...keyring.maps[0], addedAt: 1.5 }] } as Keyring;
+    expectCryptoError(() => encryptKeyring(accountKey, 'sanne', bad), 'malformed');
+  });
+});

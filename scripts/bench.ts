@@ -98,7 +98,17 @@ async function measure(
 ): Promise<Row> {
   const writeBody = b64(randomBytes(BODY_BYTES));
   const versions = new Map<string, number>();
+  // Each autocannon connection has its own context object; it keeps to one map.
+  const mapOfConnection = new WeakMap<object, MapHandle>();
   let nextMap = 0;
+  const mapFor = (context: object): MapHandle => {
+    let map = mapOfConnection.get(context);
+    if (!map) {
+      map = maps[nextMap++ % maps.length] as MapHandle;
+      mapOfConnection.set(context, map);
+    }
+    return map;
+  };
   const cpuBefore = await cpuMicros(server);
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
@@ -106,18 +116,19 @@ async function measure(
     duration: SECONDS,
     requests: [
       {
-        setupRequest: (request, context: Record<string, unknown>) => {
-          // Each connection keeps to one map and remembers the version it last wrote.
-          context.map ??= maps[nextMap++ % maps.length];
-          const map = context.map as MapHandle;
-          const headers = { 'content-type': 'application/json', ...(map.capability ? { 'nk-capability': map.capability } : {}) };
+        setupRequest: (request, context) => {
+          const map = mapFor(context);
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (map.capability) headers['nk-capability'] = map.capability;
           if (!write) return { ...request, method: 'GET', path: map.path, headers };
           const baseVersion = versions.get(map.id) ?? 1;
-          return { ...request, method: 'PUT', path: map.path, headers, body: JSON.stringify({ baseVersion, body: writeBody }) };
+          const body = JSON.stringify({ baseVersion, body: writeBody });
+          return { ...request, method: 'PUT', path: map.path, headers, body };
         },
-        onResponse: (status, body, context: Record<string, unknown>) => {
-          const map = context.map as MapHandle | undefined;
-          if (write && map && status === 200) versions.set(map.id, (JSON.parse(body) as { version: number }).version);
+        onResponse: (status, body, context) => {
+          if (write && status === 200) {
+            versions.set(mapFor(context).id, (JSON.parse(body) as { version: number }).version);
+          }
         },
       },
     ],

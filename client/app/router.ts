@@ -1,0 +1,92 @@
+/** The app's screens and the paths that lead to them (History API, no hash). */
+export type Route =
+  | { readonly name: 'welcome' }
+  | { readonly name: 'register' }
+  | { readonly name: 'recovery' }
+  | { readonly name: 'login' }
+  | { readonly name: 'maps' }
+  | { readonly name: 'map'; readonly mapId: string }
+  | { readonly name: 'not-found' };
+
+export type RouteName = Route['name'];
+
+const MAP_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** Paths of the screens; Dutch, since a parent may see them in the address bar. */
+export const paths = {
+  welcome: '/',
+  register: '/registreren',
+  recovery: '/herstelcode',
+  login: '/inloggen',
+  maps: '/kaarten',
+  map: (mapId: string): string => `/kaarten/${encodeURIComponent(mapId)}`,
+} as const;
+
+/** Turns a path into a route; unknown paths become `not-found`. */
+export function parsePath(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  switch (path) {
+    case paths.welcome:
+      return { name: 'welcome' };
+    case paths.register:
+      return { name: 'register' };
+    case paths.recovery:
+      return { name: 'recovery' };
+    case paths.login:
+      return { name: 'login' };
+    case paths.maps:
+      return { name: 'maps' };
+  }
+  const match = /^\/kaarten\/([^/]+)$/.exec(path);
+  if (match?.[1] !== undefined) {
+    const mapId = decodeURIComponent(match[1]);
+    if (MAP_ID.test(mapId)) return { name: 'map', mapId };
+  }
+  return { name: 'not-found' };
+}
+
+/**
+ * A small History API router. It fires `change` on navigation, and takes over clicks on
+ * same-origin links anywhere in the page (also inside shadow roots) so they do not reload.
+ */
+export class Router extends EventTarget {
+  #route: Route = parsePath(location.pathname);
+
+  /** The route shown now. */
+  get route(): Route {
+    return this.#route;
+  }
+
+  /** Starts listening to the back button and to link clicks. */
+  start(): void {
+    window.addEventListener('popstate', () => this.#set(parsePath(location.pathname)));
+    document.addEventListener('click', (event) => this.#onClick(event));
+  }
+
+  /** Goes to a path; `replace` swaps the current history entry instead of adding one. */
+  navigate(path: string, options: { replace?: boolean } = {}): void {
+    if (options.replace === true) history.replaceState(null, '', path);
+    else if (path !== location.pathname) history.pushState(null, '', path);
+    this.#set(parsePath(path));
+  }
+
+  #set(route: Route): void {
+    this.#route = route;
+    this.dispatchEvent(new Event('change'));
+  }
+
+  #onClick(event: MouseEvent): void {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = event
+      .composedPath()
+      .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (anchor === undefined || anchor.target !== '' || anchor.hasAttribute('download')) return;
+    const url = new URL(anchor.href, location.href);
+    if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+    // A fragment on this page (the skip link) is the browser's job.
+    if (url.hash !== '' && url.pathname === location.pathname) return;
+    event.preventDefault();
+    this.navigate(url.pathname);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * One open map: its decrypted document and version, and saving with conflict handling.
+ * A save writes version N+1 naming N as its base; on 409 it fetches the newer version,
+ * merges per entry (merge.ts) and tries again.
+ */
+import { ApiError, type ApiClient } from '../api.js';
+import type { CryptoClient } from '../crypto/crypto-client.js';
+import type { MapSummary } from '../crypto/protocol.js';
+import type { Rights } from '../../shared/api/maps.js';
+import type { MapDocument } from '../../shared/map/types.js';
+import { mergeDocuments } from './merge.js';
+
+/** How often a save is retried after conflicts before giving up. */
+const SAVE_ATTEMPTS = 5;
+
+export interface SaveResult {
+  /** True when someone else's newer version was merged in. */
+  readonly merged: boolean;
+}
+
+export class MapSession {
+  readonly summary: MapSummary;
+  /** What this slot may do; `read` means no saving. */
+  readonly rights: Rights;
+  readonly #api: ApiClient;
+  readonly #crypto: CryptoClient;
+  /** The document as shown, including edits that are being saved. */
+  #document: MapDocument;
+  /** The last version the server confirmed, and its document (the base of the next merge). */
+  #version: number;
+  #base: MapDocument;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    api: ApiClient,
+    crypto: CryptoClient,
+    summary: MapSummary,
+    document: MapDocument,
+    version: number,
+    rights: Rights,
+  ) {
+    this.rights = rights;
+    this.#api = api;
+    this.#crypto = crypto;
+    this.summary = summary;
+    this.#document = document;
+    this.#base = document;
+    this.#version = version;
+  }
+
+  /** Fetches and decrypts the latest version. */
+  static async open(
+    api: ApiClient,
+    crypto: CryptoClient,
+    summary: MapSummary,
+  ): Promise<MapSession> {
+    const response = await api.getMap(summary.mapId, summary.capability);
+    const { document, version } = await crypto.call('openMap', { map: response });
+    return new MapSession(api, crypto, summary, document, version, response.rights);
+  }
+
+  /** A session for a map just created in this worker (no need to fetch it back). */
+  static fromFresh(
+    api: ApiClient,
+    crypto: CryptoClient,
+    summary: MapSummary,
+    fresh: { document: MapDocument; version: number },
+  ): MapSession {
+    // The creator's slot is the map's first admin slot.
+    return new MapSession(api, crypto, summary, fresh.document, fresh.version, 'admin');
+  }
+
+  get document(): MapDocument {
+    return this.#document;
+  }
+
+  get version(): number {
+    return this.#version;
+  }
+
+  /**
+   * Applies `edit` to the current document and saves it as a new version. Saves run one after
+   * another; on failure the document goes back to the last saved state and the error is thrown.
+   */
+  save(edit: (document: MapDocument) => MapDocument): Promise<SaveResult> {
+    const run = this.#queue.then(() => this.#save(edit));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #save(edit: (document: MapDocument) => MapDocument): Promise<SaveResult> {
+    const { mapId, capability } = this.summary;
+    let mine = edit(this.#document);
+    this.#document = mine;
+    let merged = false;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const version = this.#version + 1;
+        const { body } = await this.#crypto.call('sealVersion', { mapId, document: mine, version });
+        try {
+          const saved = await this.#api.saveMap(mapId, capability, this.#version, body);
+          this.#version = saved.version;
+          this.#base = mine;
+          this.#document = mine;
+          return { merged };
+        } catch (error) {
+          if (
+            !(error instanceof ApiError) ||
+            error.code !== 'version_conflict' ||
+            attempt >= SAVE_ATTEMPTS
+          ) {
+            throw error;
+          }
+        }
+        // Someone saved in between: take their version and put our change on top of it.
+        const latest = await this.#api.getMap(mapId, capability);
+        const theirs = await this.#crypto.call('openMap', { map: latest });
+        mine = mergeDocuments(this.#base, mine, theirs.document);
+        this.#base = theirs.document;
+        this.#version = theirs.version;
+        this.#document = mine;
+        merged = true;
+      }
+    } catch (error) {
+      this.#document = this.#base;
+      throw error;
+    }
+  }
+}

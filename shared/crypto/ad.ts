@@ -46,11 +46,79 @@ export function adKeyring(name: string): string {
   return `keyring|${username(name)}`;
 }
 
-/** Envelope context of one section of one map version: `section|<mapId>|<epoch>|<version>|<section>`. */
-export function adSection(id: string, epoch: number, version: number, section: Section): string {
+function epochNumber(epoch: number): number {
   if (!isU32(epoch)) throw new CryptoError('malformed', 'epoch must be an unsigned 32-bit integer');
+  return epoch;
+}
+
+function sectionName(section: Section): Section {
   if (!isSection(section)) throw new CryptoError('malformed', 'unknown section');
+  return section;
+}
+
+/**
+ * Context of one section in a body of format 1: `section|<mapId>|<epoch>|<version>|<section>`.
+ * @deprecated Format 2 bodies use adSectionInEpoch, so a writer can carry a section into a new version.
+ */
+export function adSection(id: string, epoch: number, version: number, section: Section): string {
+  epochNumber(epoch);
+  sectionName(section);
   return `section|${mapId(id)}|${epoch}|${versionNumber(version)}|${section}`;
+}
+
+/**
+ * Envelope context of one section of a version body (format 2): `section|<mapId>|<epoch>|<section>`.
+ * Not bound to the version: the body's signature binds that, and writers carry sections they cannot read.
+ */
+export function adSectionInEpoch(id: string, epoch: number, section: Section): string {
+  return `section|${mapId(id)}|${epochNumber(epoch)}|${sectionName(section)}`;
+}
+
+/** Envelope context of a version body's hidden signer and signature: `signature|<mapId>|<epoch>|<version>`. */
+export function adVersionSignature(id: string, epoch: number, version: number): string {
+  return `signature|${mapId(id)}|${epochNumber(epoch)}|${versionNumber(version)}`;
+}
+
+function slotId(id: string): string {
+  if (!isBase64Url(id, 16))
+    throw new CryptoError('malformed', 'slot id must be 16 bytes base64url');
+  return id;
+}
+
+function sequenceNumber(seq: number): number {
+  if (!isU32(seq) || seq < 1) throw new CryptoError('malformed', 'seq must be 1 … 2^32 − 1');
+  return seq;
+}
+
+/** Envelope context of one membership log record: `log|<mapId>|<seq>|<epoch>`. */
+export function adLogRecord(id: string, seq: number, epoch: number): string {
+  return `log|${mapId(id)}|${sequenceNumber(seq)}|${epochNumber(epoch)}`;
+}
+
+/** UTF-8 of `nk1|log|<mapId>|<seq>|<epoch>`, appended to a log entry's JSON before signing. */
+export function logSignatureContext(id: string, seq: number, epoch: number): Uint8Array {
+  return utf8Encode(`nk1|${adLogRecord(id, seq, epoch)}`);
+}
+
+/** Envelope context of a member card: `card|<mapId>|<slotId>|<epoch>|<cardVersion>`. */
+export function adCard(id: string, slot: string, epoch: number, cardVersion: number): string {
+  return `card|${mapId(id)}|${slotId(slot)}|${epochNumber(epoch)}|${sequenceNumber(cardVersion)}`;
+}
+
+/** UTF-8 of `nk1|card|<mapId>|<slotId>|<epoch>|<cardVersion>`, appended to a card's JSON before signing. */
+export function cardSignatureContext(
+  id: string,
+  slot: string,
+  epoch: number,
+  cardVersion: number,
+): Uint8Array {
+  return utf8Encode(`nk1|${adCard(id, slot, epoch, cardVersion)}`);
+}
+
+/** Envelope context of an invite's sealed info: `invite-info|<inviteId>`. */
+export function adInviteInfo(inviteId: string): string {
+  if (!isBase64Url(inviteId, 16)) throw new CryptoError('malformed', 'invite id must be 16 bytes');
+  return `invite-info|${inviteId}`;
 }
 
 /** UTF-8 of `nk1|version|<mapId>|<version>`, appended to the signed part of a version body. */

@@ -6,6 +6,7 @@ export const CRYPTO_ERROR_CODES = [
   'unsupported-version',
   'malformed',
   'bad-signature',
+  'log-invalid',
 ] as const;
 
 export type CryptoErrorCode = (typeof CRYPTO_ERROR_CODES)[number];
@@ -24,4 +25,39 @@ export class CryptoError extends Error {
 /** True when `value` is a CryptoError (optionally with the given code). */
 export function isCryptoError(value: unknown, code?: CryptoErrorCode): value is CryptoError {
   return value instanceof CryptoError && (code === undefined || value.code === code);
+}
+
+/**
+ * Why a membership log was refused: 'forged' (a record does not open or its signature does not verify,
+ * or its signer was not an owner at that point), 'broken-chain' (seq or prevHash mismatch: an entry
+ * dropped, reordered or inserted), 'rollback' (shorter than the pinned head, or another record at the
+ * pinned seq), 'invalid-entry' (authentic but breaks a rule, e.g. removes the last owner),
+ * 'missing-key' (no base key for a record's epoch).
+ */
+export const LOG_INVALID_REASONS = [
+  'forged',
+  'broken-chain',
+  'rollback',
+  'invalid-entry',
+  'missing-key',
+] as const;
+
+export type LogInvalidReason = (typeof LOG_INVALID_REASONS)[number];
+
+/** A refused membership log: code 'log-invalid' plus a `reason` and the 1-based `seq` where it failed. */
+export class LogInvalidError extends CryptoError {
+  readonly reason: LogInvalidReason;
+  readonly seq: number;
+
+  constructor(reason: LogInvalidReason, seq: number, message: string) {
+    super('log-invalid', `${message} (seq ${seq})`);
+    this.name = 'LogInvalidError';
+    this.reason = reason;
+    this.seq = seq;
+  }
+}
+
+/** True when `value` is a LogInvalidError (optionally with the given reason). */
+export function isLogInvalid(value: unknown, reason?: LogInvalidReason): value is LogInvalidError {
+  return value instanceof LogInvalidError && (reason === undefined || value.reason === reason);
 }

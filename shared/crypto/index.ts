@@ -17,6 +17,8 @@ export {
   adAccountKey,
   adKeyring,
   adSection,
+  adSectionInEpoch,
+  adVersionSignature,
   versionSignatureContext,
   loginProofMessage,
   LOGIN_PURPOSES,
@@ -73,8 +75,98 @@ export {
 export {
   encryptMapVersion,
   decryptMapVersion,
+  extractSectionEnvelopes,
+  readVersionEpoch,
   VERSION_BODY_FORMAT,
+  SIGNATURE_ENVELOPE_BYTES,
   type MapVersionInput,
   type MapVersionRead,
   type DecryptedMapVersion,
 } from './map-version.js';
+export {
+  LOG_INVALID_REASONS,
+  LogInvalidError,
+  isLogInvalid,
+  type LogInvalidReason,
+} from './errors.js';
+export { adLogRecord, adCard, adInviteInfo } from './ad.js';
+export {
+  MEMBER_ROLES,
+  LOG_ENTRY_TYPES,
+  PROFILE_LIMITS,
+  type MemberRole,
+  type LogEntryType,
+  type MemberProfile,
+  type MemberData,
+  type LogChange,
+  type Member,
+} from './membership.js';
+export {
+  createLogEntry,
+  openLogRecord,
+  readLogRecordHeader,
+  logRecordHash,
+  LOG_RECORD_FORMAT,
+  ZERO_HASH,
+  type LogEntry,
+  type LogEntryInput,
+} from './log-entry.js';
+export {
+  verifyLog,
+  MAX_LOG_RECORDS,
+  type LogState,
+  type LogPin,
+  type VerifyLogInput,
+} from './log-verify.js';
+export { appendLogEntry, startLog, type AppendLogInput, type StartLogInput } from './log-append.js';
+export {
+  INVITE_KINDS,
+  INVITE_CODE_LENGTH,
+  parseInviteSecret,
+  type InviteKind,
+} from './invite-code.js';
+export {
+  INVITE_CODE_KDF,
+  INVITE_PURPOSES,
+  GREETING_MAX_CHARS,
+  createInvite,
+  deriveInviteKeys,
+  openInvite,
+  openInviteInfo,
+  signInviteProof,
+  verifyInviteProof,
+  type InvitePurpose,
+  type InviteKeys,
+  type InviteInfo,
+  type NewInvite,
+} from './invite.js';
+export {
+  JOIN_PROFILE_LIMITS,
+  SLOT_RIGHTS,
+  sealJoinRequest,
+  openJoinRequest,
+  sealJoinAnswer,
+  openJoinAnswer,
+  type JoinProfile,
+  type JoinRequest,
+  type JoinAnswer,
+  type SlotRights,
+} from './join.js';
+export { safetyCode } from './safety-code.js';
+export {
+  CARD_FORMAT,
+  CARD_LIMITS,
+  encryptCard,
+  decryptCard,
+  type MemberCard,
+  type DecryptedCard,
+  type CardInput,
+} from './card.js';
+export {
+  sealKeyRing,
+  openKeyRing,
+  MAX_RING_EPOCHS,
+  type KeyRing,
+  type EpochKeys,
+} from './key-ring.js';
+export { rotateMap, type RotateMapInput, type RotatedMap } from './rotation.js';

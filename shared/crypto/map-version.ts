@@ -1,25 +1,28 @@
-// A map version: per-section envelopes plus the author's signature over the whole body and its place.
-import { adSection, versionSignatureContext } from './ad.js';
-import { decryptEnvelope, encryptEnvelope } from './envelope.js';
+// A map version: per-section envelopes, then the author's key and signature hidden under the base key.
+import { adSectionInEpoch, adVersionSignature, versionSignatureContext } from './ad.js';
+import { decryptEnvelope, encryptEnvelope, encryptEnvelopeWithNonce } from './envelope.js';
 import { CryptoError } from './errors.js';
 import { concatBytes, expectBytes, readU32, u32ToBytes } from './encoding.js';
-import { SECTIONS, SECTION_IDS, sectionOfId, type Section } from './sections.js';
 import {
-  bytesEqual,
-  signDetached,
-  signPublicKeyOf,
-  signVerifyDetached,
-  SIZES,
-  type KeyPair,
-} from './sodium.js';
+  checkSigner,
+  openSignedPlaintext,
+  signedPlaintext,
+  SIGNER_BLOCK_BYTES,
+} from './hidden-signer.js';
+import { padmeLength } from './padding.js';
+import { SECTIONS, SECTION_IDS, sectionOfId, type Section } from './sections.js';
+import { bytesEqual, SIZES, type KeyPair } from './sodium.js';
 import type { SectionKeys } from './map-keys.js';
 
-/** First byte of every version body. */
-export const VERSION_BODY_FORMAT = 0x01;
-// [format 1][signer 32][epoch 4][count 1]
-const HEADER_BYTES = 1 + SIZES.signPublicKey + 4 + 1;
+/** First byte of every version body (2: signer hidden, sections not bound to the version). */
+export const VERSION_BODY_FORMAT = 0x02;
+// [format 1][epoch 4][count 1]
+const HEADER_BYTES = 1 + 4 + 1;
 // [section id 1][length 4]
 const SECTION_HEADER_BYTES = 1 + 4;
+/** Bytes of the trailing signature envelope: [0x01][nonce 24][Padmé(96 + marker) = 104][tag 16] = 145. */
+export const SIGNATURE_ENVELOPE_BYTES =
+  1 + SIZES.nonce + padmeLength(SIGNER_BLOCK_BYTES + 1) + SIZES.tag;
 
 /** One section's place in a parsed body; offset and length (bytes) are of its envelope. */
 export type BodySection = {
@@ -31,39 +34,43 @@ export type BodySection = {
 
 /** A parsed but NOT verified version body. */
 export type VersionBodyLayout = {
-  signerPublicKey: Uint8Array;
   epoch: number;
   sections: BodySection[];
   signedPart: Uint8Array;
-  signature: Uint8Array;
+  signatureEnvelope: Uint8Array;
 };
 
 /** The fixed-position parts of a body: enough to check its signature before trusting any length field. */
 function splitSigned(body: Uint8Array): {
-  signerPublicKey: Uint8Array;
+  epoch: number;
   signedPart: Uint8Array;
-  signature: Uint8Array;
+  signatureEnvelope: Uint8Array;
 } {
   expectBytes(body, 'version body');
   if (body.length === 0) throw new CryptoError('malformed', 'empty version body');
   if (body[0] !== VERSION_BODY_FORMAT)
     throw new CryptoError('unsupported-version', 'unknown body format');
-  if (body.length < HEADER_BYTES + SIZES.signature)
+  if (body.length < HEADER_BYTES + SIGNATURE_ENVELOPE_BYTES)
     throw new CryptoError('malformed', 'body too short');
-  const end = body.length - SIZES.signature;
+  const end = body.length - SIGNATURE_ENVELOPE_BYTES;
   return {
-    signerPublicKey: body.subarray(1, 1 + SIZES.signPublicKey),
+    epoch: readU32(body, 1),
     signedPart: body.subarray(0, end),
-    signature: body.subarray(end),
+    signatureEnvelope: body.subarray(end),
   };
 }
 
+/** The epoch a body claims (bytes 1–4), NOT verified: lets a reader pick the right keys first. */
+export function readVersionEpoch(body: Uint8Array): number {
+  return splitSigned(body).epoch;
+}
+
 /**
- * Parses `[0x01][signer 32][epoch u32 BE][count u8]{[id u8][length u32 BE][envelope]}[signature 64]`
- * strictly (known ids, ascending, no trailing bytes). Does not verify: use decryptMapVersion.
+ * Parses `[0x02][epoch u32 BE][count u8]{[id u8][length u32 BE][envelope]}[signature envelope 145]`
+ * strictly (known ids, ascending, no bytes left over). Does not verify: use decryptMapVersion.
  */
 export function parseVersionBody(body: Uint8Array): VersionBodyLayout {
-  const { signerPublicKey, signedPart, signature } = splitSigned(body);
+  const { epoch, signedPart, signatureEnvelope } = splitSigned(body);
   const end = signedPart.length;
   const count = body[HEADER_BYTES - 1] ?? 0;
   if (count < 1 || count > SECTIONS.length) throw new CryptoError('malformed', 'bad section count');
@@ -89,30 +96,43 @@ export function parseVersionBody(body: Uint8Array): VersionBodyLayout {
     lastId = id;
   }
   if (offset !== end) throw new CryptoError('malformed', 'unexpected bytes before the signature');
-  const epoch = readU32(body, 1 + SIZES.signPublicKey);
-  return { signerPublicKey, epoch, sections, signedPart, signature };
+  return { epoch, sections, signedPart, signatureEnvelope };
 }
 
-/** Low-level: lays out and signs a body from finished envelopes (ascending section order). */
+/**
+ * The raw section envelopes of a body (copies), to carry into the next version with `carry`.
+ * Parses only: take them from a body you have verified with decryptMapVersion.
+ */
+export function extractSectionEnvelopes(body: Uint8Array): Partial<Record<Section, Uint8Array>> {
+  const out: Partial<Record<Section, Uint8Array>> = {};
+  for (const { section, envelope } of parseVersionBody(body).sections) {
+    out[section] = envelope.slice();
+  }
+  return out;
+}
+
+/**
+ * Low-level: lays out a body from finished envelopes (ascending section order) and appends the
+ * signature envelope = envelope(baseKey, signerPk 32 ‖ Ed25519(signedPart ‖ `nk1|version|<mapId>|<version>`) 64,
+ * `signature|<mapId>|<epoch>|<version>`).
+ */
 export function assembleVersionBody(input: {
   mapId: string;
   epoch: number;
   version: number;
   envelopes: Array<{ section: Section; envelope: Uint8Array }>;
+  baseKey: Uint8Array;
   signer: KeyPair;
+  /** Test seam for fixed vectors only: the signature envelope's nonce (random when absent). */
+  signatureNonce?: Uint8Array;
 }): Uint8Array {
-  const { signer } = input;
-  expectBytes(signer.publicKey, 'signer public key', SIZES.signPublicKey);
-  expectBytes(signer.secretKey, 'signer secret key', SIZES.signSecretKey);
-  if (!bytesEqual(signPublicKeyOf(signer.secretKey), signer.publicKey)) {
-    throw new CryptoError('malformed', 'signer keys do not match');
-  }
+  checkSigner(input.signer);
+  expectBytes(input.baseKey, 'base key', SIZES.key);
   if (input.envelopes.length < 1 || input.envelopes.length > SECTIONS.length) {
     throw new CryptoError('malformed', 'bad section count');
   }
   const parts: Uint8Array[] = [
     Uint8Array.of(VERSION_BODY_FORMAT),
-    signer.publicKey,
     u32ToBytes(input.epoch),
     Uint8Array.of(input.envelopes.length),
   ];
@@ -124,12 +144,21 @@ export function assembleVersionBody(input: {
     parts.push(Uint8Array.of(SECTION_IDS[section]), u32ToBytes(envelope.length), envelope);
   }
   const signedPart = concatBytes(...parts);
-  const context = versionSignatureContext(input.mapId, input.version);
-  const signature = signDetached(concatBytes(signedPart, context), signer.secretKey);
-  return concatBytes(signedPart, signature);
+  const message = concatBytes(signedPart, versionSignatureContext(input.mapId, input.version));
+  const plain = signedPlaintext(input.signer, message);
+  const context = adVersionSignature(input.mapId, input.epoch, input.version);
+  const signatureEnvelope =
+    input.signatureNonce === undefined
+      ? encryptEnvelope(input.baseKey, plain, context)
+      : encryptEnvelopeWithNonce(input.baseKey, plain, context, input.signatureNonce);
+  return concatBytes(signedPart, signatureEnvelope);
 }
 
-/** Input of encryptMapVersion: section plaintexts (bytes), the epoch's keys, the author's Ed25519 pair. */
+/**
+ * Input of encryptMapVersion: section plaintexts (bytes), the epoch's keys, the author's Ed25519 pair,
+ * and optionally raw envelopes (from extractSectionEnvelopes) for sections the author cannot read.
+ * `keys.base` is always needed: it hides the author's key and signature.
+ */
 export type MapVersionInput = {
   mapId: string;
   epoch: number;
@@ -137,23 +166,35 @@ export type MapVersionInput = {
   sections: Partial<Record<Section, Uint8Array>>;
   keys: Partial<SectionKeys>;
   signer: KeyPair;
+  carry?: Partial<Record<Section, Uint8Array>>;
 };
 
 /**
- * Encrypts each given section under its key (AD `section|<mapId>|<epoch>|<version>|<section>`) and
- * signs the body. Throws 'malformed' if a given section has no key or nothing is given.
+ * Encrypts each given section under its key (AD `section|<mapId>|<epoch>|<section>`), takes carried
+ * envelopes unchanged for the others, and signs the body. Throws 'malformed' if a given section has
+ * no key, a section is both given and carried, nothing is given, or there is no base key.
  */
 export function encryptMapVersion(input: MapVersionInput): Uint8Array {
+  const baseKey = input.keys.base;
+  if (baseKey === undefined) throw new CryptoError('malformed', 'the base key signs every version');
   const envelopes: Array<{ section: Section; envelope: Uint8Array }> = [];
   for (const section of SECTIONS) {
     const plaintext = input.sections[section];
+    const carried = input.carry?.[section];
+    if (plaintext !== undefined && carried !== undefined) {
+      throw new CryptoError('malformed', `section ${section} is both given and carried`);
+    }
+    if (carried !== undefined) {
+      envelopes.push({ section, envelope: expectBytes(carried, `carried ${section}`) });
+      continue;
+    }
     if (plaintext === undefined) continue;
     const key = input.keys[section];
     if (key === undefined) throw new CryptoError('malformed', `no key for section ${section}`);
-    const context = adSection(input.mapId, input.epoch, input.version, section);
+    const context = adSectionInEpoch(input.mapId, input.epoch, section);
     envelopes.push({ section, envelope: encryptEnvelope(key, plaintext, context) });
   }
-  return assembleVersionBody({ ...input, envelopes });
+  return assembleVersionBody({ ...input, envelopes, baseKey });
 }
 
 /** Input of decryptMapVersion; `trustedSigners` (32-byte Ed25519 keys), when given, limits who may author. */
@@ -173,20 +214,31 @@ export type DecryptedMapVersion = {
 };
 
 /**
- * Verifies the signature (over the body and `nk1|version|<mapId>|<version>`) before reading any
- * length field, then decrypts the sections the reader has keys for; others come back undefined.
- * Throws CryptoError: 'bad-signature' (bad or untrusted signer, or another map or version),
- * 'malformed', 'unsupported-version', 'decrypt-failure'.
+ * Opens the signature envelope with the base key and verifies the signature (over the body and
+ * `nk1|version|<mapId>|<version>`) before reading any length field, then decrypts the sections the
+ * reader has keys for; others come back undefined. Throws CryptoError: 'bad-signature' (the signature
+ * envelope does not open — wrong base key, or another map, epoch or version —, a bad or untrusted
+ * signature), 'malformed' (also: no base key), 'unsupported-version', 'decrypt-failure' (a section).
  */
 export function decryptMapVersion(read: MapVersionRead): DecryptedMapVersion {
   // verify over the fixed-position parts first, so no length field is trusted before the signature
   const signed = splitSigned(read.body);
-  const message = concatBytes(signed.signedPart, versionSignatureContext(read.mapId, read.version));
-  if (!signVerifyDetached(signed.signature, message, signed.signerPublicKey)) {
-    throw new CryptoError('bad-signature', 'version signature does not verify');
+  const baseKey = read.keys.base;
+  if (baseKey === undefined) throw new CryptoError('malformed', 'the base key is needed to verify');
+  const context = adVersionSignature(read.mapId, signed.epoch, read.version);
+  let plain: Uint8Array;
+  try {
+    plain = decryptEnvelope(baseKey, signed.signatureEnvelope, context);
+  } catch (error) {
+    if (error instanceof CryptoError && error.code === 'malformed') throw error;
+    // wrong key and wrong place look the same: this body cannot be authenticated here
+    throw new CryptoError('bad-signature', 'version signature envelope does not open');
   }
+  if (plain.length !== SIGNER_BLOCK_BYTES) throw new CryptoError('malformed', 'bad signer block');
+  const message = concatBytes(signed.signedPart, versionSignatureContext(read.mapId, read.version));
+  const { signerPublicKey } = openSignedPlaintext(plain, () => message);
   const trusted = read.trustedSigners;
-  if (trusted !== undefined && !trusted.some((key) => bytesEqual(key, signed.signerPublicKey))) {
+  if (trusted !== undefined && !trusted.some((key) => bytesEqual(key, signerPublicKey))) {
     throw new CryptoError('bad-signature', 'version signed by an untrusted key');
   }
   const layout = parseVersionBody(read.body);
@@ -194,8 +246,11 @@ export function decryptMapVersion(read: MapVersionRead): DecryptedMapVersion {
   for (const { section, envelope } of layout.sections) {
     const key = read.keys[section];
     if (key === undefined) continue;
-    const context = adSection(read.mapId, layout.epoch, read.version, section);
-    sections[section] = decryptEnvelope(key, envelope, context);
+    sections[section] = decryptEnvelope(
+      key,
+      envelope,
+      adSectionInEpoch(read.mapId, layout.epoch, section),
+    );
   }
-  return { epoch: layout.epoch, signerPublicKey: layout.signerPublicKey.slice(), sections };
+  return { epoch: layout.epoch, signerPublicKey, sections };
 }

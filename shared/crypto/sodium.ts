@@ -15,6 +15,8 @@ export const SIZES = {
   boxSecretKey: 32,
   sealOverhead: 48, // crypto_box_seal: ephemeral public key + tag
   sha256: 32,
+  blake2b256: 32,
+  boxSeed: 32,
 } as const;
 
 export type KeyPair = { publicKey: Uint8Array; secretKey: Uint8Array };
@@ -143,6 +145,17 @@ export function boxSealOpen(
   secretKey: Uint8Array,
 ): Uint8Array {
   return lib().crypto_box_seal_open(ciphertext, publicKey, secretKey);
+}
+
+/** X25519 key pair from a 32-byte seed (crypto_box_seed_keypair: the secret key is SHA-512(seed)[0..32]). */
+export function boxSeedKeyPair(seed: Uint8Array): KeyPair {
+  const { publicKey, privateKey } = lib().crypto_box_seed_keypair(seed);
+  return { publicKey, secretKey: privateKey };
+}
+
+/** Unkeyed BLAKE2b (crypto_generichash) with a 16…64-byte output; 32 bytes by default. */
+export function blake2b(message: Uint8Array, length: number = SIZES.blake2b256): Uint8Array {
+  return lib().crypto_generichash(length, message, null);
 }
 
 export function sha256(message: Uint8Array): Uint8Array {

@@ -2,8 +2,13 @@
 import { CryptoError } from '../crypto/errors.js';
 import { utf8Encode } from '../crypto/encoding.js';
 import type { SectionKeys } from '../crypto/map-keys.js';
-import { decryptMapVersion, encryptMapVersion } from '../crypto/map-version.js';
-import type { Section } from '../crypto/sections.js';
+import {
+  decryptMapVersion,
+  encryptMapVersion,
+  extractSectionEnvelopes,
+  readVersionEpoch,
+} from '../crypto/map-version.js';
+import { SECTIONS, type Section } from '../crypto/sections.js';
 import { parseJsonBytes } from '../crypto/shape.js';
 import type { KeyPair } from '../crypto/sodium.js';
 import type { BaseSection, DetailSection, MapDocument, PrivateSection } from './types.js';
@@ -51,7 +56,10 @@ export function validateMapDocument(doc: MapDocument): MapDocument {
 
 /**
  * Validates, serialises and encrypts the present sections of `doc` as a signed map version body.
- * Every present section needs its key in `keys`.
+ * Every present section needs its key in `keys` (and `keys.base` is always needed). With
+ * `previousBody` (a body of the same epoch the writer has verified), each section the writer has no
+ * key for and `doc` lacks is carried over unchanged, so a writer without the detail or private key
+ * keeps those parts. Throws CryptoError 'malformed' (also when `previousBody` is of another epoch).
  */
 export function encryptMapDocument(input: {
   mapId: string;
@@ -60,13 +68,32 @@ export function encryptMapDocument(input: {
   doc: MapDocument;
   keys: Partial<SectionKeys>;
   signer: KeyPair;
+  previousBody?: Uint8Array;
 }): Uint8Array {
   const doc = validateMapDocument(input.doc);
   const sections: Partial<Record<Section, Uint8Array>> = { base: encodeSection(doc.base) };
   if (doc.detail !== undefined) sections.detail = encodeSection(doc.detail);
   if (doc.private !== undefined) sections.private = encodeSection(doc.private);
-  const { mapId, epoch, version, keys, signer } = input;
-  return encryptMapVersion({ mapId, epoch, version, sections, keys, signer });
+  const { mapId, epoch, version, keys, signer, previousBody } = input;
+  const carry: Partial<Record<Section, Uint8Array>> = {};
+  if (previousBody !== undefined) {
+    // section envelopes are bound to their epoch: across a rotation they would not open
+    if (readVersionEpoch(previousBody) !== epoch) {
+      throw new CryptoError('malformed', 'previous body is of another epoch');
+    }
+    const previous = extractSectionEnvelopes(previousBody);
+    for (const section of SECTIONS) {
+      const envelope = previous[section];
+      if (
+        envelope !== undefined &&
+        keys[section] === undefined &&
+        sections[section] === undefined
+      ) {
+        carry[section] = envelope;
+      }
+    }
+  }
+  return encryptMapVersion({ mapId, epoch, version, sections, keys, signer, carry });
 }
 
 /**

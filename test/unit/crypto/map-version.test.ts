@@ -1,31 +1,43 @@
-import { verify as nodeVerify, createPublicKey } from 'node:crypto';
+import { verify as nodeVerify, createPublicKey, createHash } from 'node:crypto';
 import { describe, it, expect, beforeAll } from 'vitest';
 import sodium from 'libsodium-wrappers-sumo';
 import {
-  adSection,
+  adSectionInEpoch,
+  adVersionSignature,
   decryptEnvelope,
   decryptMapVersion,
   encryptEnvelope,
   encryptMapVersion,
+  extractSectionEnvelopes,
   loadSodium,
   newId,
   newSectionKeys,
   readU32,
+  readVersionEpoch,
+  SIGNATURE_ENVELOPE_BYTES,
   toBase64Url,
   utf8Decode,
   utf8Encode,
   type KeyPair,
+  type Section,
   type SectionKeys,
 } from '../../../shared/crypto/index.js';
+import { encryptEnvelopeWithNonce } from '../../../shared/crypto/envelope.js';
 import { assembleVersionBody, parseVersionBody } from '../../../shared/crypto/map-version.js';
-import { expectCryptoError, flipByte, hex } from './fixtures.js';
+import { expectCryptoError, flipByte, hex, sequence } from './fixtures.js';
 
-function signKeyPair(): KeyPair {
-  const pair = sodium.crypto_sign_keypair();
+function signKeyPair(seed?: Uint8Array): KeyPair {
+  const pair =
+    seed === undefined ? sodium.crypto_sign_keypair() : sodium.crypto_sign_seed_keypair(seed);
   return { publicKey: pair.publicKey, secretKey: pair.privateKey };
 }
 
-describe('map version body', () => {
+/** Index of `needle` in `haystack`, or −1. */
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  return Buffer.from(haystack).indexOf(Buffer.from(needle));
+}
+
+describe('map version body (format 2)', () => {
   let keys: SectionKeys;
   let author: KeyPair;
   const mapId = 'AAECAwQFBgcICQoLDA0ODw';
@@ -44,13 +56,58 @@ describe('map version body', () => {
   const write = (version = 7, epoch = 3): Uint8Array =>
     encryptMapVersion({ mapId, epoch, version, sections, keys, signer: author });
 
+  /** Re-signs a (mutated) signed part the way a member holding the base key could. */
+  const resign = (signedPart: Uint8Array, version = 7, epoch = 3): Uint8Array => {
+    const message = new Uint8Array([
+      ...signedPart,
+      ...utf8Encode(`nk1|version|${mapId}|${version}`),
+    ]);
+    const plain = new Uint8Array([
+      ...author.publicKey,
+      ...sodium.crypto_sign_detached(message, author.secretKey),
+    ]);
+    const envelope = encryptEnvelope(keys.base, plain, adVersionSignature(mapId, epoch, version));
+    return new Uint8Array([...signedPart, ...envelope]);
+  };
+
+  it('produces the fixed vector for fixed keys, nonces and signer', () => {
+    const fixed = { base: sequence(32, 0x10), detail: sequence(32, 0x30) };
+    const signer = signKeyPair(sequence(32, 0x50));
+    const envelopes = (['base', 'detail'] as const).map((section, i) => ({
+      section,
+      envelope: encryptEnvelopeWithNonce(
+        fixed[section],
+        sections[section],
+        adSectionInEpoch(mapId, 5, section),
+        sequence(24, 0x70 + i * 0x20),
+      ),
+    }));
+    const body = assembleVersionBody({
+      mapId,
+      epoch: 5,
+      version: 9,
+      envelopes,
+      baseKey: fixed.base,
+      signer,
+      signatureNonce: sequence(24, 0xc0),
+    });
+    expect(hex(body.subarray(0, 7))).toBe('02' + '00000005' + '02' + '01');
+    expect(body.length).toBe(6 + (5 + 55) + (5 + 77) + 145);
+    expect(createHash('sha256').update(body).digest('hex')).toBe(
+      'a27534225e85d2ebceb441396094b10d3caf339bead9383125591d7ed255770e',
+    );
+    const read = decryptMapVersion({ mapId, version: 9, body, keys: fixed });
+    expect(hex(read.signerPublicKey)).toBe(hex(signer.publicKey));
+    expect(read.sections).toEqual({ base: sections.base, detail: sections.detail });
+  });
+
   it('lays out bytes exactly as documented', () => {
     const body = write(7, 0x01020304);
-    expect(body[0]).toBe(0x01);
-    expect(hex(body.subarray(1, 33))).toBe(hex(author.publicKey));
-    expect([...body.subarray(33, 37)]).toEqual([1, 2, 3, 4]);
-    expect(body[37]).toBe(3);
-    let offset = 38;
+    expect(body[0]).toBe(0x02);
+    expect([...body.subarray(1, 5)]).toEqual([1, 2, 3, 4]);
+    expect(readVersionEpoch(body)).toBe(0x01020304);
+    expect(body[5]).toBe(3);
+    let offset = 6;
     for (const [id, section] of [
       [1, 'base'],
       [2, 'detail'],
@@ -60,26 +117,45 @@ describe('map version body', () => {
       const length = readU32(body, offset + 1);
       const envelope = body.subarray(offset + 5, offset + 5 + length);
       expect(envelope[0]).toBe(0x01);
-      const context = adSection(mapId, 0x01020304, 7, section);
+      // bound to map, epoch and section, not to the version
+      const context = adSectionInEpoch(mapId, 0x01020304, section);
+      expect(context).toBe(`section|${mapId}|16909060|${section}`);
       expect(utf8Decode(decryptEnvelope(keys[section], envelope, context))).toBe(
         utf8Decode(sections[section]),
       );
       offset += 5 + length;
     }
-    expect(body.length - offset).toBe(64);
-    // the signature covers everything before it plus "nk1|version|<mapId>|<version>", checked by Node's Ed25519
+    expect(body.length - offset).toBe(SIGNATURE_ENVELOPE_BYTES);
+    expect(SIGNATURE_ENVELOPE_BYTES).toBe(145);
+    // signature envelope: base key, context signature|<mapId>|<epoch>|<version>, plaintext pk 32 ‖ sig 64
+    const context = adVersionSignature(mapId, 0x01020304, 7);
+    expect(context).toBe(`signature|${mapId}|16909060|7`);
+    const plain = decryptEnvelope(keys.base, body.subarray(offset), context);
+    expect(plain.length).toBe(96);
+    expect(hex(plain.subarray(0, 32))).toBe(hex(author.publicKey));
+    // the signature covers everything before the envelope plus "nk1|version|<mapId>|<version>" (Node's Ed25519)
     const message = Buffer.concat([body.subarray(0, offset), utf8Encode(`nk1|version|${mapId}|7`)]);
     const publicKey = createPublicKey({
       key: { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(author.publicKey) },
       format: 'jwk',
     });
-    expect(nodeVerify(null, message, publicKey, body.subarray(offset))).toBe(true);
+    expect(nodeVerify(null, message, publicKey, plain.subarray(32))).toBe(true);
     const layout = parseVersionBody(body);
     expect(layout.sections.map((s) => [s.section, s.offset])).toEqual([
-      ['base', 43],
-      ['detail', 43 + layout.sections[0]!.length + 5],
+      ['base', 11],
+      ['detail', 11 + layout.sections[0]!.length + 5],
       ['private', layout.sections[1]!.offset + layout.sections[1]!.length + 5],
     ]);
+  });
+
+  it("never shows the signer's public key or signature in clear", () => {
+    const body = write();
+    expect(indexOfBytes(body, author.publicKey)).toBe(-1);
+    expect(indexOfBytes(body, author.publicKey.subarray(0, 8))).toBe(-1);
+    const signedPart = body.subarray(0, body.length - SIGNATURE_ENVELOPE_BYTES);
+    const message = new Uint8Array([...signedPart, ...utf8Encode(`nk1|version|${mapId}|7`)]);
+    const signature = sodium.crypto_sign_detached(message, author.secretKey);
+    expect(indexOfBytes(body, signature.subarray(0, 8))).toBe(-1);
   });
 
   it('round-trips all sections and returns epoch and signer', () => {
@@ -103,6 +179,26 @@ describe('map version body', () => {
     expect(read.sections.private).toBeUndefined();
   });
 
+  it('a reader or writer without the base key is refused (it hides the signer)', () => {
+    const body = write();
+    expectCryptoError(
+      () => decryptMapVersion({ mapId, version: 7, body, keys: { detail: keys.detail } }),
+      'malformed',
+    );
+    expectCryptoError(
+      () =>
+        encryptMapVersion({
+          mapId,
+          epoch: 3,
+          version: 7,
+          sections: { detail: sections.detail },
+          keys: { detail: keys.detail },
+          signer: author,
+        }),
+      'malformed',
+    );
+  });
+
   it('writes only the sections given; each needs its key', () => {
     const body = encryptMapVersion({
       mapId,
@@ -112,7 +208,7 @@ describe('map version body', () => {
       keys: { base: keys.base },
       signer: author,
     });
-    expect(body[37]).toBe(1);
+    expect(body[5]).toBe(1);
     expect(decryptMapVersion({ mapId, version: 2, body, keys }).sections).toEqual({
       base: sections.base,
     });
@@ -141,7 +237,14 @@ describe('map version body', () => {
 
   it('one changed byte anywhere fails with bad-signature (checked before decrypting)', () => {
     const body = write();
-    for (const index of [1, 20, 34, 37, 38, 40, 50, 100, body.length - 64, body.length - 1]) {
+    const envelopeStart = body.length - SIGNATURE_ENVELOPE_BYTES;
+    for (const index of [1, 4, 5, 6, 8, 20, 50, 100, envelopeStart - 1, envelopeStart]) {
+      expectCryptoError(
+        () => decryptMapVersion({ mapId, version: 7, body: flipByte(body, index), keys }),
+        'bad-signature',
+      );
+    }
+    for (const index of [envelopeStart + 1, envelopeStart + 30, body.length - 1]) {
       expectCryptoError(
         () => decryptMapVersion({ mapId, version: 7, body: flipByte(body, index), keys }),
         'bad-signature',
@@ -149,12 +252,23 @@ describe('map version body', () => {
     }
   });
 
-  it('a body presented as another version or map fails with bad-signature', () => {
+  it('a body presented as another version, map or epoch fails with bad-signature', () => {
     const body = write(7);
     expectCryptoError(() => decryptMapVersion({ mapId, version: 8, body, keys }), 'bad-signature');
     expectCryptoError(() => decryptMapVersion({ mapId, version: 6, body, keys }), 'bad-signature');
     expectCryptoError(
       () => decryptMapVersion({ mapId: newId(), version: 7, body, keys }),
+      'bad-signature',
+    );
+    const otherEpoch = body.slice();
+    otherEpoch[4] = 4;
+    expectCryptoError(
+      () => decryptMapVersion({ mapId, version: 7, body: otherEpoch, keys }),
+      'bad-signature',
+    );
+    // the base key of another epoch cannot open the signature envelope either
+    expectCryptoError(
+      () => decryptMapVersion({ mapId, version: 7, body, keys: newSectionKeys() }),
       'bad-signature',
     );
   });
@@ -188,65 +302,106 @@ describe('map version body', () => {
     expect(hex(ok.signerPublicKey)).toBe(hex(stranger.publicKey));
   });
 
-  it('envelopes re-signed into another version, epoch or section fail with decrypt-failure', () => {
-    // a member who may sign still cannot replay old section ciphertexts into a new place
-    const old = parseVersionBody(write(7, 3));
-    const [base, detail] = old.sections;
-    const resign = (
-      version: number,
-      epoch: number,
-      envelopes: Array<{ section: 'base' | 'detail'; envelope: Uint8Array }>,
-    ) => assembleVersionBody({ mapId, epoch, version, envelopes, signer: author });
-    const replayed = resign(8, 3, [{ section: 'base', envelope: base!.envelope }]);
+  it('a writer without the detail and private keys carries them into a new version', () => {
+    const previous = write(7);
+    const carry = extractSectionEnvelopes(previous);
+    expect(Object.keys(carry)).toEqual(['base', 'detail', 'private']);
+    const professional = signKeyPair();
+    const next = encryptMapVersion({
+      mapId,
+      epoch: 3,
+      version: 8,
+      sections: { base: utf8Encode('{"base":"edited"}') },
+      keys: { base: keys.base },
+      signer: professional,
+      carry: { detail: carry.detail!, private: carry.private! },
+    });
+    const read = decryptMapVersion({ mapId, version: 8, body: next, keys });
+    expect(utf8Decode(read.sections.base!)).toBe('{"base":"edited"}');
+    expect(read.sections.detail).toEqual(sections.detail);
+    expect(read.sections.private).toEqual(sections.private);
+    expect(hex(read.signerPublicKey)).toBe(hex(professional.publicKey));
+    // the new body's signature still binds its own version
     expectCryptoError(
-      () => decryptMapVersion({ mapId, version: 8, body: replayed, keys }),
-      'decrypt-failure',
+      () => decryptMapVersion({ mapId, version: 7, body: next, keys }),
+      'bad-signature',
     );
-    const otherEpoch = resign(7, 4, [{ section: 'base', envelope: base!.envelope }]);
-    expectCryptoError(
-      () => decryptMapVersion({ mapId, version: 7, body: otherEpoch, keys }),
-      'decrypt-failure',
-    );
-    const moved = resign(7, 3, [{ section: 'detail', envelope: base!.envelope }]);
     expectCryptoError(
       () =>
-        decryptMapVersion({ mapId, version: 7, body: moved, keys: { ...keys, detail: keys.base } }),
+        encryptMapVersion({
+          mapId,
+          epoch: 3,
+          version: 8,
+          sections: { base: sections.base, detail: sections.detail },
+          keys,
+          signer: author,
+          carry: { detail: carry.detail! },
+        }),
+      'malformed',
+    );
+  });
+
+  it('envelopes carried into another epoch, map or section fail with decrypt-failure', () => {
+    const old = extractSectionEnvelopes(write(7, 3));
+    const assemble = (
+      epoch: number,
+      envelopes: Array<{ section: Section; envelope: Uint8Array }>,
+      id = mapId,
+    ) =>
+      assembleVersionBody({
+        mapId: id,
+        epoch,
+        version: 8,
+        envelopes,
+        baseKey: keys.base,
+        signer: author,
+      });
+    const otherEpoch = assemble(4, [{ section: 'base', envelope: old.base! }]);
+    expectCryptoError(
+      () => decryptMapVersion({ mapId, version: 8, body: otherEpoch, keys }),
       'decrypt-failure',
     );
-    const fine = resign(7, 3, [
-      { section: 'base', envelope: base!.envelope },
-      { section: 'detail', envelope: detail!.envelope },
+    const otherMapId = newId();
+    const otherMap = assemble(3, [{ section: 'base', envelope: old.base! }], otherMapId);
+    expectCryptoError(
+      () => decryptMapVersion({ mapId: otherMapId, version: 8, body: otherMap, keys }),
+      'decrypt-failure',
+    );
+    const moved = assemble(3, [
+      { section: 'base', envelope: old.base! },
+      { section: 'detail', envelope: old.base! },
     ]);
-    expect(decryptMapVersion({ mapId, version: 7, body: fine, keys }).sections.detail).toEqual(
-      sections.detail,
-    );
-  });
-
-  it('keys of another epoch fail with decrypt-failure', () => {
     expectCryptoError(
-      () => decryptMapVersion({ mapId, version: 7, body: write(), keys: newSectionKeys() }),
+      () =>
+        decryptMapVersion({ mapId, version: 8, body: moved, keys: { ...keys, detail: keys.base } }),
       'decrypt-failure',
     );
   });
 
-  it('rejects an unknown format byte and truncation', () => {
+  it('rejects an unknown format byte (also the old format 1) and truncation', () => {
     const body = write();
-    const changed = body.slice();
-    changed[0] = 2;
-    expectCryptoError(
-      () => decryptMapVersion({ mapId, version: 7, body: changed, keys }),
-      'unsupported-version',
-    );
-    for (const length of [0, 1, 38, 101]) {
+    for (const format of [0x01, 0x03]) {
+      const changed = body.slice();
+      changed[0] = format;
+      expectCryptoError(
+        () => decryptMapVersion({ mapId, version: 7, body: changed, keys }),
+        'unsupported-version',
+      );
+    }
+    for (const length of [0, 1, 6, 150]) {
       expectCryptoError(
         () => decryptMapVersion({ mapId, version: 7, body: body.slice(0, length), keys }),
         'malformed',
       );
     }
-    // cut or extended bodies no longer match their signature
+    // cut or extended bodies no longer open or verify
     expectCryptoError(
-      () => decryptMapVersion({ mapId, version: 7, body: body.slice(0, -65), keys }),
+      () => decryptMapVersion({ mapId, version: 7, body: body.slice(0, -1), keys }),
       'bad-signature',
+    );
+    expectCryptoError(
+      () => decryptMapVersion({ mapId, version: 7, body: body.slice(1), keys }),
+      'unsupported-version',
     );
     const longer = new Uint8Array([...body, 0]);
     expectCryptoError(
@@ -257,23 +412,22 @@ describe('map version body', () => {
 
   it('rejects bad layouts even when validly signed (a buggy or hostile member)', () => {
     const body = write();
-    const signedPart = body.subarray(0, body.length - 64);
-    const resigned = (mutate: (bytes: Uint8Array) => void): Uint8Array => {
+    const signedPart = body.subarray(0, body.length - SIGNATURE_ENVELOPE_BYTES);
+    const mutated = (mutate: (bytes: Uint8Array) => void): Uint8Array => {
       const part = signedPart.slice();
       mutate(part);
-      const message = new Uint8Array([...part, ...utf8Encode(`nk1|version|${mapId}|7`)]);
-      return new Uint8Array([...part, ...sodium.crypto_sign_detached(message, author.secretKey)]);
+      return resign(part);
     };
     expect(
-      decryptMapVersion({ mapId, version: 7, body: resigned(() => undefined), keys }).epoch,
+      decryptMapVersion({ mapId, version: 7, body: mutated(() => undefined), keys }).epoch,
     ).toBe(3);
     const badBodies = [
-      resigned((b) => (b[37] = 0)), // no sections
-      resigned((b) => (b[37] = 4)), // more sections than exist
-      resigned((b) => (b[38] = 9)), // unknown section id
-      resigned((b) => (b[38] = 2)), // detail twice: out of order
-      resigned((b) => b.set([0xff, 0xff, 0xff, 0xff], 39)), // length past the end
-      resigned((b) => b.set([0, 0, 0, 1], 39)), // bytes left over
+      mutated((b) => (b[5] = 0)), // no sections
+      mutated((b) => (b[5] = 4)), // more sections than exist
+      mutated((b) => (b[6] = 9)), // unknown section id
+      mutated((b) => (b[6] = 2)), // detail twice: out of order
+      mutated((b) => b.set([0xff, 0xff, 0xff, 0xff], 7)), // length past the end
+      mutated((b) => b.set([0, 0, 0, 1], 7)), // bytes left over
     ];
     for (const bad of badBodies)
       expectCryptoError(
@@ -281,7 +435,7 @@ describe('map version body', () => {
         'malformed',
       );
     expectCryptoError(() => decryptMapVersion({ mapId, version: 0, body, keys }), 'malformed');
-    const raw = encryptEnvelope(keys.base, sections.base, adSection(mapId, 3, 7, 'base'));
+    const raw = encryptEnvelope(keys.base, sections.base, adSectionInEpoch(mapId, 3, 'base'));
     expectCryptoError(
       () =>
         assembleVersionBody({
@@ -292,6 +446,7 @@ describe('map version body', () => {
             { section: 'detail', envelope: raw },
             { section: 'base', envelope: raw },
           ],
+          baseKey: keys.base,
           signer: author,
         }),
       'malformed',

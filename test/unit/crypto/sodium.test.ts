@@ -30,6 +30,8 @@ describe('sodium loader', () => {
     expect(SIZES.boxSecretKey).toBe(sodium.crypto_box_SECRETKEYBYTES);
     expect(SIZES.sealOverhead).toBe(sodium.crypto_box_SEALBYTES);
     expect(SIZES.sha256).toBe(sodium.crypto_hash_sha256_BYTES);
+    expect(SIZES.blake2b256).toBe(sodium.crypto_generichash_BYTES);
+    expect(SIZES.boxSeed).toBe(sodium.crypto_box_SEEDBYTES);
     expect(sodium.crypto_kdf_KEYBYTES).toBe(32);
   });
 });

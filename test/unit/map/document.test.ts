@@ -137,6 +137,80 @@ describe('map document', () => {
     expect(decryptMapDocument({ mapId, version: 6, body, keys }).doc).toEqual(withoutPrivate);
   });
 
+  it('a writer without detail and private keys carries them from the previous body', () => {
+    const doc = bigDocument(4);
+    const previousBody = encryptMapDocument({
+      mapId,
+      epoch: 2,
+      version: 6,
+      doc,
+      keys,
+      signer: author,
+    });
+    const pair = sodium.crypto_sign_keypair();
+    const professional = { publicKey: pair.publicKey, secretKey: pair.privateKey };
+    const mine = decryptMapDocument({
+      mapId,
+      version: 6,
+      body: previousBody,
+      keys: { base: keys.base },
+    });
+    mine.doc.base.entries[0]!.supportNote = 'Komt elke dinsdag.';
+    const body = encryptMapDocument({
+      mapId,
+      epoch: 2,
+      version: 7,
+      doc: mine.doc,
+      keys: { base: keys.base },
+      signer: professional,
+      previousBody,
+    });
+    const read = decryptMapDocument({ mapId, version: 7, body, keys });
+    expect(read.doc.base.entries[0]!.supportNote).toBe('Komt elke dinsdag.');
+    expect(read.doc.detail).toEqual(doc.detail);
+    expect(read.doc.private).toEqual(doc.private);
+    expect(read.signerPublicKey).toEqual(professional.publicKey);
+    // without previousBody the sections are simply left out
+    const dropped = encryptMapDocument({
+      mapId,
+      epoch: 2,
+      version: 7,
+      doc: mine.doc,
+      keys: { base: keys.base },
+      signer: professional,
+    });
+    expect(
+      decryptMapDocument({ mapId, version: 7, body: dropped, keys }).doc.detail,
+    ).toBeUndefined();
+    // a writer with the detail key writes its own detail, carrying only private
+    const withDetail = encryptMapDocument({
+      mapId,
+      epoch: 2,
+      version: 7,
+      doc: { base: doc.base, detail: { v: 1, entries: {} } },
+      keys: { base: keys.base, detail: keys.detail },
+      signer: author,
+      previousBody,
+    });
+    const both = decryptMapDocument({ mapId, version: 7, body: withDetail, keys }).doc;
+    expect(both.detail).toEqual({ v: 1, entries: {} });
+    expect(both.private).toEqual(doc.private);
+    // section envelopes are bound to their epoch: carrying across a rotation is refused
+    expectCryptoError(
+      () =>
+        encryptMapDocument({
+          mapId,
+          epoch: 3,
+          version: 7,
+          doc: mine.doc,
+          keys: { base: keys.base },
+          signer: professional,
+          previousBody,
+        }),
+      'malformed',
+    );
+  });
+
   it('refuses to encrypt an invalid document', () => {
     const doc = bigDocument(2);
     doc.base.entries[1]!.ring = 4 as 1;

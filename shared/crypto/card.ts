@@ -1,0 +1,137 @@
+// Member cards: each member writes their own card, signed (signer hidden) and readable by every member.
+import { adCard, cardSignatureContext } from './ad.js';
+import { decryptEnvelope, encryptEnvelopeWithNonce } from './envelope.js';
+import { CryptoError } from './errors.js';
+import { concatBytes, expectBytes, readU32, u32ToBytes, utf8Encode } from './encoding.js';
+import { openSignedPlaintext, signedPlaintext } from './hidden-signer.js';
+import type { LogState } from './log-verify.js';
+import type { MemberRole } from './membership.js';
+import { expectObject, expectString, fail, parseJsonBytes } from './shape.js';
+import { bytesEqual, randomBytes, SIZES, type KeyPair } from './sodium.js';
+
+/** First byte of every card body. */
+export const CARD_FORMAT = 0x01;
+// [format 1][epoch 4][cardVersion 4]
+const HEADER_BYTES = 1 + 4 + 4;
+
+/** Limits of a card's fields, in Unicode code points. */
+export const CARD_LIMITS = {
+  whatIDo: 500,
+  howToReach: 280,
+  when: 280,
+  role: 120,
+  name: 120,
+  organisation: 120,
+} as const;
+
+/** What a member says about themselves: role is their own words (e.g. "verloskundige"). */
+export type MemberCard = {
+  whatIDo: string;
+  howToReach: string;
+  when: string;
+  role: string;
+  name: string;
+  organisation: string;
+};
+
+/** A verified card: its epoch and version (from 1), the card, and the slot's member role from the log. */
+export type DecryptedCard = {
+  epoch: number;
+  cardVersion: number;
+  card: MemberCard;
+  signerPublicKey: Uint8Array;
+  memberRole: MemberRole;
+};
+
+function validateCard(value: unknown): MemberCard {
+  const o = expectObject(value, 'card', ['v', ...Object.keys(CARD_LIMITS)]);
+  if (o.v !== 1) fail('card.v', 'must be 1');
+  const L = CARD_LIMITS;
+  return {
+    whatIDo: expectString(o.whatIDo, 'card.whatIDo', 0, L.whatIDo),
+    howToReach: expectString(o.howToReach, 'card.howToReach', 0, L.howToReach),
+    when: expectString(o.when, 'card.when', 0, L.when),
+    role: expectString(o.role, 'card.role', 0, L.role),
+    name: expectString(o.name, 'card.name', 0, L.name),
+    organisation: expectString(o.organisation, 'card.organisation', 0, L.organisation),
+  };
+}
+
+/** Input of encryptCard: the card's place, the epoch's base key, and the member's own identity pair. */
+export type CardInput = {
+  mapId: string;
+  epoch: number;
+  slotId: string;
+  cardVersion: number;
+  card: MemberCard;
+  keys: { base: Uint8Array };
+  signer: KeyPair;
+};
+
+/** Test seam for fixed vectors (not exported from index.ts); production code calls encryptCard. */
+export function encryptCardWithNonce(input: CardInput, nonce: Uint8Array): Uint8Array {
+  const { mapId, epoch, slotId, cardVersion } = input;
+  const context = adCard(mapId, slotId, epoch, cardVersion);
+  const json = utf8Encode(JSON.stringify({ v: 1, ...validateCard({ v: 1, ...input.card }) }));
+  const message = concatBytes(json, cardSignatureContext(mapId, slotId, epoch, cardVersion));
+  const envelope = encryptEnvelopeWithNonce(
+    expectBytes(input.keys.base, 'base key', SIZES.key),
+    signedPlaintext(input.signer, message, json),
+    context,
+    nonce,
+  );
+  const header = concatBytes(
+    Uint8Array.of(CARD_FORMAT),
+    u32ToBytes(epoch),
+    u32ToBytes(cardVersion),
+  );
+  return concatBytes(header, envelope);
+}
+
+/**
+ * A card body: `[0x01][epoch u32 BE][cardVersion u32 BE][envelope]`, the envelope under the epoch's base
+ * key with context `card|<mapId>|<slotId>|<epoch>|<cardVersion>` holding `[signerPk 32][sig 64][JSON]`,
+ * the signature over JSON ‖ `nk1|card|<mapId>|<slotId>|<epoch>|<cardVersion>`. Throws 'malformed'.
+ */
+export function encryptCard(input: CardInput): Uint8Array {
+  return encryptCardWithNonce(input, randomBytes(SIZES.nonce));
+}
+
+/**
+ * Opens a card of `slotId` with the base key of its epoch (from the verified log) and checks that the
+ * slot's member, as the log records it now, signed it. Throws CryptoError: 'bad-signature' (another
+ * signer, or no such member), 'decrypt-failure' (no key, wrong place, tampered), 'malformed',
+ * 'unsupported-version'.
+ */
+export function decryptCard(input: {
+  mapId: string;
+  slotId: string;
+  body: Uint8Array;
+  log: Pick<LogState, 'members' | 'baseKeys'>;
+}): DecryptedCard {
+  const body = expectBytes(input.body, 'card');
+  if (body.length === 0) throw new CryptoError('malformed', 'empty card');
+  if (body[0] !== CARD_FORMAT) throw new CryptoError('unsupported-version', 'unknown card format');
+  if (body.length <= HEADER_BYTES) throw new CryptoError('malformed', 'card too short');
+  const epoch = readU32(body, 1);
+  const cardVersion = readU32(body, 5);
+  const key = input.log.baseKeys[epoch];
+  if (key === undefined) throw new CryptoError('decrypt-failure', `no base key for epoch ${epoch}`);
+  const { mapId, slotId } = input;
+  const plain = decryptEnvelope(
+    key,
+    body.subarray(HEADER_BYTES),
+    adCard(mapId, slotId, epoch, cardVersion),
+  );
+  const context = cardSignatureContext(mapId, slotId, epoch, cardVersion);
+  const { signerPublicKey, payload } = openSignedPlaintext(plain, (json) =>
+    concatBytes(json, context),
+  );
+  const member = input.log.members[slotId];
+  // only the slot's own member writes its card: not an owner, not another member
+  if (member === undefined || !bytesEqual(member.signPublicKey, signerPublicKey)) {
+    throw new CryptoError('bad-signature', 'card not signed by the member of its slot');
+  }
+  const card = validateCard(parseJsonBytes(payload, 'card'));
+  return { epoch, cardVersion, card, signerPublicKey, memberRole: member.role };
+}

@@ -1,0 +1,179 @@
+import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { describe, it, expect, beforeAll } from 'vitest';
+import sodium from 'libsodium-wrappers-sumo';
+import {
+  adCard,
+  appendLogEntry,
+  decryptCard,
+  decryptEnvelope,
+  encryptCard,
+  loadSodium,
+  newId,
+  newSectionKeys,
+  startLog,
+  toBase64Url,
+  utf8Decode,
+  utf8Encode,
+  type LogState,
+  type MemberCard,
+} from '../../../shared/crypto/index.js';
+import { encryptCardWithNonce } from '../../../shared/crypto/card.js';
+import { expectCryptoError, flipByte, hex, sequence } from './fixtures.js';
+import { indexOfBytes, person, type Person } from './people.js';
+
+const MAP_ID = 'AAECAwQFBgcICQoLDA0ODw';
+
+const CARD: MemberCard = {
+  whatIDo: 'Controles in de zwangerschap en de kraamweek.',
+  howToReach: 'Praktijk: 020-1234567, spoed 24/7',
+  when: 'ma–vr 8–17 uur',
+  role: 'verloskundige',
+  name: 'Fatima Yilmaz',
+  organisation: 'Verloskundigenpraktijk De Wieg',
+};
+
+describe('member cards', () => {
+  let sanne: Person;
+  let fatima: Person;
+  let els: Person;
+  let base: Uint8Array;
+  let log: LogState;
+
+  beforeAll(async () => {
+    await loadSodium();
+    sanne = person('Sanne', 'owner');
+    fatima = person('Fatima', 'professional', ['base'], 'verloskundige');
+    els = person('E.', 'informal');
+    base = newSectionKeys().base;
+    let step = startLog({
+      mapId: MAP_ID,
+      epoch: 2,
+      baseKey: base,
+      creator: sanne.member,
+      signer: sanne.signer,
+    });
+    for (const someone of [fatima, els]) {
+      step = appendLogEntry({
+        log: step.log,
+        change: { type: 'ADD', data: someone.member },
+        baseKey: base,
+        signer: sanne.signer,
+      });
+    }
+    log = step.log;
+  });
+
+  const write = (by: Person, slotId = by.slotId, cardVersion = 1) =>
+    encryptCard({
+      mapId: MAP_ID,
+      epoch: 2,
+      slotId,
+      cardVersion,
+      card: CARD,
+      keys: { base },
+      signer: by.signer,
+    });
+
+  it('produces the fixed vector for a fixed card', () => {
+    const pair = sodium.crypto_sign_seed_keypair(sequence(32, 0x50));
+    const signer = { publicKey: pair.publicKey, secretKey: pair.privateKey };
+    const slotId = 'EBESExQVFhcYGRobHB0eHw';
+    const key = sequence(32, 0x10);
+    const body = encryptCardWithNonce(
+      { mapId: MAP_ID, epoch: 2, slotId, cardVersion: 3, card: CARD, keys: { base: key }, signer },
+      sequence(24, 0x40),
+    );
+    expect(hex(body.subarray(0, 9))).toBe('01' + '00000002' + '00000003');
+    expect(createHash('sha256').update(body).digest('hex')).toBe(
+      'dd7a5e14cfbae33389b021c1092f63a23f6b13592989b0cfd55b3125ea6e46bc',
+    );
+    const context = `card|${MAP_ID}|${slotId}|2|3`;
+    expect(adCard(MAP_ID, slotId, 2, 3)).toBe(context);
+    const plain = decryptEnvelope(key, body.subarray(9), context);
+    expect(hex(plain.subarray(0, 32))).toBe(hex(signer.publicKey));
+    const json = plain.subarray(96);
+    expect(JSON.parse(utf8Decode(json))).toEqual({ v: 1, ...CARD });
+    const publicKey = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(signer.publicKey) },
+      format: 'jwk',
+    });
+    const message = Buffer.concat([json, utf8Encode(`nk1|${context}`)]);
+    expect(nodeVerify(null, message, publicKey, plain.subarray(32, 96))).toBe(true);
+    expect(indexOfBytes(body, signer.publicKey)).toBe(-1);
+  });
+
+  it("round-trips a member's own card, checked against the log", () => {
+    const body = write(fatima);
+    expect(indexOfBytes(body, fatima.signer.publicKey)).toBe(-1);
+    const read = decryptCard({ mapId: MAP_ID, slotId: fatima.slotId, body, log });
+    expect(read).toMatchObject({
+      epoch: 2,
+      cardVersion: 1,
+      card: CARD,
+      memberRole: 'professional',
+    });
+    expect(hex(read.signerPublicKey)).toBe(hex(fatima.signer.publicKey));
+  });
+
+  it('refuses a card signed by another member than the slot’s, even an owner', () => {
+    for (const writer of [els, sanne]) {
+      const body = write(writer, fatima.slotId);
+      expectCryptoError(
+        () => decryptCard({ mapId: MAP_ID, slotId: fatima.slotId, body, log }),
+        'bad-signature',
+      );
+    }
+    const removed = appendLogEntry({
+      log,
+      change: { type: 'REMOVE', data: { slotId: fatima.slotId } },
+      baseKey: base,
+      signer: sanne.signer,
+    }).log;
+    expectCryptoError(
+      () =>
+        decryptCard({ mapId: MAP_ID, slotId: fatima.slotId, body: write(fatima), log: removed }),
+      'bad-signature',
+    );
+  });
+
+  it('refuses tampering, another place, and a missing or wrong key', () => {
+    const body = write(fatima, fatima.slotId, 4);
+    const read = (b: Uint8Array, slotId = fatima.slotId, mapId = MAP_ID, state = log) =>
+      decryptCard({ mapId, slotId, body: b, log: state });
+    for (const index of [5, 8, 12, 40, body.length - 1]) {
+      expectCryptoError(() => read(flipByte(body, index)), 'decrypt-failure');
+    }
+    // epoch byte: no key for epoch 3
+    expectCryptoError(() => read(flipByte(body, 4)), 'decrypt-failure');
+    expectCryptoError(() => read(body, els.slotId), 'decrypt-failure');
+    expectCryptoError(() => read(body, fatima.slotId, newId()), 'decrypt-failure');
+    const wrongKey = { ...log, baseKeys: { 2: newSectionKeys().base } };
+    expectCryptoError(() => read(body, fatima.slotId, MAP_ID, wrongKey), 'decrypt-failure');
+    const format = body.slice();
+    format[0] = 2;
+    expectCryptoError(() => read(format), 'unsupported-version');
+    expectCryptoError(() => read(body.subarray(0, 9)), 'malformed');
+    expectCryptoError(() => read(new Uint8Array(0)), 'malformed');
+  });
+
+  it('refuses to write a card with a bad shape or place', () => {
+    const bad = (card: MemberCard, cardVersion = 1) =>
+      expectCryptoError(
+        () =>
+          encryptCard({
+            mapId: MAP_ID,
+            epoch: 2,
+            slotId: fatima.slotId,
+            cardVersion,
+            card,
+            keys: { base },
+            signer: fatima.signer,
+          }),
+        'malformed',
+      );
+    bad({ ...CARD, whatIDo: 'x'.repeat(501) });
+    bad({ ...CARD, diagnosis: 'nee' } as MemberCard);
+    bad({ ...CARD, name: 5 as unknown as string });
+    bad(CARD, 0);
+  });
+});

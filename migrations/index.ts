@@ -1,0 +1,7 @@
+// Every migration, by its dated name; add new ones here (names sort in the order they run).
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-22T0000-initial.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T0000-initial': initial,
+};

@@ -1,0 +1,287 @@
+// Account rules: registration, challenge-signature login, rotating sessions, keyring and passphrase changes.
+import { createHmac, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type {
+  Account,
+  ChallengeResponse,
+  Kdf,
+  LoginMethod,
+  PassphraseChangeRequest,
+  PreloginResponse,
+  Proof,
+  RegisterRequest,
+} from '../../shared/api/accounts.js';
+import { limits } from '../../shared/api/limits.js';
+import {
+  DEFAULT_KDF,
+  normaliseUsername,
+  verifyLoginProof,
+  type LoginPurpose,
+} from '../../shared/crypto/index.js';
+import { isUniqueViolation } from '../db/errors.js';
+import type { AccountRow, Database } from '../db/schema.js';
+import { decodeBase64Url, encodeBase64Url } from '../encoding.js';
+import { ApiError } from '../errors.js';
+import * as repo from './repository.js';
+import { newId, newRefreshToken, SESSION_LIFETIME_MS } from './tokens.js';
+
+type Db = Kysely<Database>;
+
+const CHALLENGE_LIFETIME_MS = 2 * 60 * 1000;
+const USERNAME = /^[\p{L}\p{N}._-]+$/u;
+// verifying against a key nobody holds keeps unknown usernames as slow as wrong signatures
+const NOBODY_KEY = Buffer.alloc(32, 0x4e);
+
+/** Normalised username if it is acceptable for a new account, else undefined. */
+export function acceptableUsername(raw: string): string | undefined {
+  const name = normaliseUsername(raw);
+  const length = [...name].length;
+  if (length < limits.usernameMinChars || length > limits.usernameMaxChars) return undefined;
+  return USERNAME.test(name) ? name : undefined;
+}
+
+export function toAccount(row: AccountRow): Account {
+  return {
+    accountId: row.id,
+    username: row.username,
+    kdf: kdfOf(row),
+    wrappedAccountKey: encodeBase64Url(row.wrapped_account_key),
+    recoveryWrappedAccountKey: encodeBase64Url(row.recovery_wrapped_account_key),
+    keyring: encodeBase64Url(row.keyring),
+    keyringRevision: row.keyring_revision,
+    signPublicKey: encodeBase64Url(row.sign_public_key),
+    boxPublicKey: encodeBase64Url(row.box_public_key),
+  };
+}
+
+function kdfOf(row: AccountRow): Kdf {
+  return { salt: encodeBase64Url(row.kdf_salt), opsLimit: row.kdf_ops, memLimit: row.kdf_mem };
+}
+
+export async function register(db: Db, input: RegisterRequest, now: number): Promise<string> {
+  const username = acceptableUsername(input.username);
+  if (!username) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      'A username has 3 to 64 characters: letters, digits, dots, hyphens or underscores.',
+    );
+  }
+  const id = newId();
+  try {
+    await repo.insertAccount(db, {
+      id,
+      username,
+      kdf_salt: decodeBase64Url(input.kdf.salt, 'kdf.salt'),
+      kdf_ops: input.kdf.opsLimit,
+      kdf_mem: input.kdf.memLimit,
+      login_public_key: decodeBase64Url(input.loginPublicKey, 'loginPublicKey'),
+      recovery_public_key: decodeBase64Url(input.recoveryPublicKey, 'recoveryPublicKey'),
+      sign_public_key: decodeBase64Url(input.signPublicKey, 'signPublicKey'),
+      box_public_key: decodeBase64Url(input.boxPublicKey, 'boxPublicKey'),
+      wrapped_account_key: decodeBase64Url(input.wrappedAccountKey, 'wrappedAccountKey'),
+      recovery_wrapped_account_key: decodeBase64Url(
+        input.recoveryWrappedAccountKey,
+        'recoveryWrappedAccountKey',
+      ),
+      keyring: decodeBase64Url(input.keyring, 'keyring'),
+      keyring_revision: 1,
+      created_at: now,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ApiError(409, 'username_taken', 'This username is taken; choose another.');
+    }
+    throw error;
+  }
+  return id;
+}
+
+/**
+ * The account's KDF parameters and a fresh challenge. Unknown names get a stable fake salt and the
+ * default cost, so the answer does not tell whether an account exists.
+ */
+export async function prelogin(
+  db: Db,
+  fakeSaltKey: Buffer,
+  rawUsername: string,
+  now: number,
+): Promise<PreloginResponse> {
+  const username = normaliseUsername(rawUsername);
+  const account = await repo.findAccountByUsername(db, username);
+  const kdf: Kdf = account
+    ? kdfOf(account)
+    : {
+        salt: encodeBase64Url(
+          createHmac('sha256', fakeSaltKey).update(username).digest().subarray(0, limits.saltBytes),
+        ),
+        opsLimit: DEFAULT_KDF.opsLimit,
+        memLimit: DEFAULT_KDF.memLimit,
+      };
+  return { kdf, ...(await newChallenge(db, 'login', now)) };
+}
+
+export async function issueAccountChallenge(db: Db, now: number): Promise<ChallengeResponse> {
+  return newChallenge(db, 'account', now);
+}
+
+async function newChallenge(
+  db: Db,
+  purpose: 'login' | 'account',
+  now: number,
+): Promise<ChallengeResponse> {
+  const challengeId = newId();
+  const challenge = randomBytes(limits.challengeBytes);
+  await repo.insertChallenge(db, {
+    id: challengeId,
+    challenge,
+    purpose,
+    expires_at: now + CHALLENGE_LIFETIME_MS,
+  });
+  return { challengeId, challenge: encodeBase64Url(challenge) };
+}
+
+/** Checks the encoding of a proof (400 when malformed) before anything is looked up or used up. */
+function decodeProof(proof: Proof, prefix: string): { challengeId: string; signature: Buffer } {
+  decodeBase64Url(proof.challengeId, `${prefix}challengeId`);
+  return {
+    challengeId: proof.challengeId,
+    signature: decodeBase64Url(proof.signature, `${prefix}signature`),
+  };
+}
+
+/** Consumes the challenge and checks the signature; false for any failure (never says which). */
+async function proofHolds(
+  db: Db,
+  account: AccountRow | undefined,
+  username: string,
+  proof: { challengeId: string; signature: Buffer; method: LoginMethod },
+  challengePurpose: 'login' | 'account',
+  purpose: LoginPurpose,
+  now: number,
+): Promise<boolean> {
+  const challenge = await repo.takeChallenge(db, proof.challengeId, challengePurpose, now);
+  const key = account ? publicKeyFor(account, proof.method) : NOBODY_KEY;
+  const valid = verifyLoginProof(
+    key,
+    purpose,
+    username || 'nobody',
+    challenge ?? Buffer.alloc(limits.challengeBytes),
+    proof.signature,
+  );
+  return valid && challenge !== undefined && account !== undefined;
+}
+
+function publicKeyFor(account: AccountRow, method: LoginMethod): Buffer {
+  return method === 'recovery' ? account.recovery_public_key : account.login_public_key;
+}
+
+export interface NewSession {
+  account: Account;
+  sessionId: string;
+  refreshToken: string;
+}
+
+export async function login(
+  db: Db,
+  input: { username: string; challengeId: string; method: LoginMethod; signature: string },
+  now: number,
+): Promise<NewSession> {
+  const proof = { ...decodeProof(input, ''), method: input.method };
+  const username = normaliseUsername(input.username);
+  const account = await repo.findAccountByUsername(db, username);
+  const ok = await proofHolds(db, account, username, proof, 'login', 'login', now);
+  if (!ok || !account) {
+    throw new ApiError(401, 'login_failed', 'Username, passphrase or recovery code is not right.');
+  }
+  const sessionId = newId();
+  const { token, hash } = newRefreshToken(sessionId);
+  await repo.insertSession(db, {
+    id: sessionId,
+    account_id: account.id,
+    refresh_hash: hash,
+    expires_at: now + SESSION_LIFETIME_MS,
+    created_at: now,
+  });
+  return { account: toAccount(account), sessionId, refreshToken: token };
+}
+
+export async function getAccount(db: Db, accountId: string): Promise<Account> {
+  const row = await repo.findAccountById(db, accountId);
+  if (!row) throw new ApiError(401, 'session_expired', 'This account no longer exists.');
+  return toAccount(row);
+}
+
+export async function updateKeyring(
+  db: Db,
+  accountId: string,
+  baseRevision: number,
+  keyring: string,
+): Promise<number> {
+  const updated = await repo.updateKeyring(
+    db,
+    accountId,
+    baseRevision,
+    decodeBase64Url(keyring, 'keyring'),
+  );
+  if (!updated) {
+    throw new ApiError(
+      409,
+      'keyring_conflict',
+      'The keyring changed on another device; load it again, merge and retry.',
+    );
+  }
+  return baseRevision + 1;
+}
+
+async function requireProof(
+  db: Db,
+  accountId: string,
+  proof: Proof,
+  purpose: LoginPurpose,
+  now: number,
+): Promise<AccountRow> {
+  const decoded = { ...decodeProof(proof, 'proof.'), method: proof.method };
+  const account = await repo.findAccountById(db, accountId);
+  if (!account) throw new ApiError(401, 'session_expired', 'This account no longer exists.');
+  const ok = await proofHolds(db, account, account.username, decoded, 'account', purpose, now);
+  if (!ok) {
+    throw new ApiError(
+      403,
+      'proof_failed',
+      'The proof did not check out; ask for a new challenge and sign it again.',
+    );
+  }
+  return account;
+}
+
+/** New passphrase: new salt, cost, login key and wrapped account key; other sessions end. */
+export async function changePassphrase(
+  db: Db,
+  current: { accountId: string; sessionId: string },
+  input: PassphraseChangeRequest,
+  now: number,
+): Promise<void> {
+  const change = {
+    kdf_salt: decodeBase64Url(input.kdf.salt, 'kdf.salt'),
+    kdf_ops: input.kdf.opsLimit,
+    kdf_mem: input.kdf.memLimit,
+    login_public_key: decodeBase64Url(input.loginPublicKey, 'loginPublicKey'),
+    wrapped_account_key: decodeBase64Url(input.wrappedAccountKey, 'wrappedAccountKey'),
+  };
+  await requireProof(db, current.accountId, input.proof, 'passphrase-change', now);
+  await db.transaction().execute(async (trx) => {
+    await repo.updatePassphrase(trx, current.accountId, change);
+    await repo.revokeOtherSessions(trx, current.accountId, current.sessionId, now);
+  });
+}
+
+export async function deleteAccount(
+  db: Db,
+  accountId: string,
+  proof: Proof,
+  now: number,
+): Promise<void> {
+  await requireProof(db, accountId, proof, 'delete-account', now);
+  await repo.deleteAccount(db, accountId);
+}

@@ -1,0 +1,121 @@
+// Environment → validated Config. Pure: no files are touched here (see secrets.ts for the JWT secret file).
+import { join, resolve } from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+const BooleanText = Type.Union([
+  Type.Literal('true'),
+  Type.Literal('false'),
+  Type.Literal('1'),
+  Type.Literal('0'),
+]);
+const WholeNumber = Type.String({ pattern: '^[0-9]{1,9}$' });
+
+/** The variables we read; empty strings count as absent. */
+const Env = Type.Object({
+  HOST: Type.Optional(Type.String({ minLength: 1 })),
+  PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  LOG_LEVEL: Type.Optional(Type.Union(LOG_LEVELS.map((level) => Type.Literal(level)))),
+  STATIC_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  RATE_LIMIT_LOGIN: Type.Optional(WholeNumber),
+  COOKIE_SECURE: Type.Optional(BooleanText),
+  TRUST_PROXY: Type.Optional(BooleanText),
+});
+type Env = Static<typeof Env>;
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type DatabaseConfig =
+  { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  /** From JWT_SECRET; when absent the server generates one into DATA_DIR/jwt-secret. */
+  jwtSecret: string | null;
+  logLevel: LogLevel;
+  /** Built web app, served when the directory exists. */
+  staticDir: string;
+  /** Requests per minute per IP to prelogin, login and refresh. */
+  rateLimitLogin: number;
+  cookieSecure: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN = Object.keys(Env.properties) as (keyof Env)[];
+
+/** Reads the environment into a Config; throws ConfigError listing every invalid variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const picked: Record<string, string> = {};
+  for (const key of KNOWN) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  // each variable on its own, so the message lists every problem at once
+  const problems = KNOWN.filter(
+    (key) => picked[key] !== undefined && !Value.Check(Env.properties[key], picked[key]),
+  ).map((key) => `${key}: ${describe(key)}`);
+  if (problems.length > 0 || !Value.Check(Env, picked)) throw new ConfigError(problems);
+  const e: Env = picked;
+  const host = e.HOST ?? '127.0.0.1';
+  const port = Number(e.PORT ?? 8080);
+  if (port > 65535) throw new ConfigError(['PORT: must be a port number from 0 to 65535']);
+  const rateLimitLogin = Number(e.RATE_LIMIT_LOGIN ?? 20);
+  if (rateLimitLogin < 1) throw new ConfigError(['RATE_LIMIT_LOGIN: must be at least 1']);
+  const dataDir = resolve(e.DATA_DIR ?? './data');
+  return {
+    host,
+    port,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { engine: 'postgres', url: e.DATABASE_URL }
+      : { engine: 'sqlite', file: join(dataDir, 'netwerkkaart.sqlite') },
+    jwtSecret: e.JWT_SECRET ?? null,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    staticDir: resolve(e.STATIC_DIR ?? 'dist/client'),
+    rateLimitLogin,
+    // browsers drop Secure cookies over plain http, which a loopback development server uses
+    cookieSecure: e.COOKIE_SECURE ? isTrue(e.COOKIE_SECURE) : !LOOPBACK_HOSTS.has(host),
+    trustProxy: e.TRUST_PROXY ? isTrue(e.TRUST_PROXY) : false,
+  };
+}
+
+function isTrue(value: string): boolean {
+  return value === 'true' || value === '1';
+}
+
+function describe(key: string): string {
+  switch (key) {
+    case 'PORT':
+      return 'must be a port number from 0 to 65535';
+    case 'DATABASE_URL':
+      return 'must start with postgres:// or postgresql://';
+    case 'JWT_SECRET':
+      return 'must be at least 32 characters';
+    case 'LOG_LEVEL':
+      return `must be one of ${LOG_LEVELS.join(', ')}`;
+    case 'RATE_LIMIT_LOGIN':
+      return 'must be a whole number of requests per minute';
+    case 'COOKIE_SECURE':
+    case 'TRUST_PROXY':
+      return 'must be true or false';
+    default:
+      return 'must not be empty';
+  }
+}

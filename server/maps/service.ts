@@ -1,0 +1,145 @@
+// Map rules: create with the first slot and version, read, write on top of a known version, history, access log.
+import type { Kysely } from 'kysely';
+import { limits } from '../../shared/api/limits.js';
+import type {
+  AccessLogResponse,
+  CreateMapRequest,
+  ReadMapResponse,
+  VersionResponse,
+  VersionSummary,
+} from '../../shared/api/maps.js';
+import { newId } from '../accounts/tokens.js';
+import { isUniqueViolation } from '../db/errors.js';
+import type { Database } from '../db/schema.js';
+import { decodeBase64Url, encodeBase64Url } from '../encoding.js';
+import { ApiError } from '../errors.js';
+import type { OpenedSlot } from '../plugins/capability.js';
+import * as repo from './repository.js';
+
+type Db = Kysely<Database>;
+
+const ACCESS_LOG_DAYS = 90;
+const ACCESS_LOG_MAX_ROWS = 5000;
+// thrown inside the write transaction to roll it back; never leaves this module
+const CONFLICT = new Error('version conflict');
+
+/** Creates a map with its first (admin) slot and version 1. */
+export async function createMap(db: Db, input: CreateMapRequest, now: number): Promise<void> {
+  const capabilityHash = decodeBase64Url(input.capabilityHash, 'capabilityHash');
+  const keyBundle = decodeBase64Url(input.keyBundle, 'keyBundle');
+  const body = decodeBase64Url(input.body, 'body');
+  decodeBase64Url(input.mapId, 'mapId');
+  try {
+    await db.transaction().execute(async (trx) => {
+      await repo.insertMap(trx, input.mapId, now);
+      await repo.insertSlot(trx, {
+        id: newId(),
+        map_id: input.mapId,
+        capability_hash: capabilityHash,
+        rights: 'admin',
+        key_bundle: keyBundle,
+        created_at: now,
+      });
+      await repo.insertVersion(trx, { map_id: input.mapId, version: 1, body, created_at: now });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ApiError(409, 'map_exists', 'A map with this id already exists.');
+    }
+    throw error;
+  }
+}
+
+function mapGone(): ApiError {
+  return new ApiError(404, 'map_not_found', 'No map with this id opens with this capability.');
+}
+
+export async function readLatest(db: Db, slot: OpenedSlot): Promise<ReadMapResponse> {
+  const latest = 'latest' in slot ? slot.latest : await repo.findLatestVersion(db, slot.mapId);
+  if (!latest) throw mapGone();
+  return {
+    mapId: slot.mapId,
+    version: latest.version,
+    body: encodeBase64Url(latest.body),
+    keyBundle: encodeBase64Url(slot.keyBundle),
+    rights: slot.rights,
+    createdAt: latest.created_at,
+  };
+}
+
+/**
+ * Stores `body` as version baseVersion + 1 if the map is still at baseVersion. The check and the insert
+ * share one transaction, and the (map_id, version) primary key stops a second writer on any engine.
+ */
+export async function writeVersion(
+  db: Db,
+  mapId: string,
+  baseVersion: number,
+  bodyText: string,
+  now: number,
+): Promise<number> {
+  const body = decodeBase64Url(bodyText, 'body');
+  const version = baseVersion + 1;
+  try {
+    await db.transaction().execute(async (trx) => {
+      if (!(await repo.advanceLatestVersion(trx, mapId, baseVersion))) throw CONFLICT;
+      await repo.insertVersion(trx, { map_id: mapId, version, body, created_at: now });
+    });
+  } catch (error) {
+    if (error !== CONFLICT && !isUniqueViolation(error)) throw error;
+    const latestVersion = await repo.findLatestVersionNumber(db, mapId);
+    if (latestVersion === undefined) throw mapGone();
+    throw new ApiError(
+      409,
+      'version_conflict',
+      `The map has moved on to version ${latestVersion}; merge your change onto it and retry.`,
+      { latestVersion },
+    );
+  }
+  return version;
+}
+
+export async function listVersions(
+  db: Db,
+  mapId: string,
+  before: number | undefined,
+  limit: number | undefined,
+): Promise<VersionSummary[]> {
+  const rows = await repo.listVersions(db, mapId, before, limit ?? limits.versionsPageDefault);
+  return rows.map((row) => ({ version: row.version, size: row.size, createdAt: row.created_at }));
+}
+
+export async function readVersion(
+  db: Db,
+  mapId: string,
+  version: number,
+): Promise<VersionResponse> {
+  const row = await repo.findVersion(db, mapId, version);
+  if (!row) throw new ApiError(404, 'version_not_found', `This map has no version ${version}.`);
+  return { version: row.version, body: encodeBase64Url(row.body), createdAt: row.created_at };
+}
+
+/** Every slot of the map with its per-minute accesses of the last 90 days (newest first). */
+export async function accessLog(db: Db, mapId: string, now: number): Promise<AccessLogResponse> {
+  const since = now - ACCESS_LOG_DAYS * 24 * 60 * 60 * 1000;
+  const [slots, accesses, lastSeen] = await Promise.all([
+    repo.listSlots(db, mapId),
+    repo.listAccesses(db, mapId, since, ACCESS_LOG_MAX_ROWS),
+    repo.lastSeen(db, mapId),
+  ]);
+  return {
+    slots: slots.map((slot) => ({
+      slotId: slot.id,
+      rights: slot.rights,
+      createdAt: slot.created_at,
+      lastSeenAt: lastSeen.get(slot.id) ?? null,
+      accesses: accesses
+        .filter((access) => access.slot_id === slot.id)
+        .map((access) => ({ at: access.minute, count: access.count })),
+    })),
+  };
+}
+
+export async function deleteMap(db: Db, mapId: string): Promise<void> {
+  await repo.deleteMap(db, mapId);
+}

@@ -1,0 +1,7 @@
+// The HTTP API's request and response schemas and types, shared by server and client.
+export * from './accounts.js';
+export * from './encoding.js';
+export * from './errors.js';
+export * from './health.js';
+export * from './limits.js';
+export * from './maps.js';

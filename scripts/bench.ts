@@ -10,6 +10,8 @@ import type { ChildMessage, ParentMessage } from './bench/protocol.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = [10, 50];
 const BODY_BYTES = 20 * 1024;
+// Twice the connections: a request autocannon builds but never sends keeps its map out of the idle pool.
+const MAP_COUNT = 100;
 const b64 = (bytes: Buffer) => bytes.toString('base64url');
 
 type Server = { child: ChildProcess; port: number };
@@ -21,6 +23,7 @@ type Row = {
   p99Ms: number;
   cpuMicrosPerRequest: number;
   errors: number;
+  statuses: string;
 };
 
 function startServer(script: string, dataDir: string): Promise<Server> {
@@ -43,14 +46,26 @@ function ask(server: Server, message: ParentMessage): Promise<ChildMessage> {
   });
 }
 
+/** Asks the child to close cleanly and waits until it has exited. */
+function stopServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.child.once('exit', () => resolve());
+    server.child.send({ type: 'stop' } satisfies ParentMessage);
+  });
+}
+
 async function cpuMicros(server: Server): Promise<number> {
   const answer = await ask(server, { type: 'cpu' });
   return answer.type === 'cpu' ? answer.userMicros + answer.systemMicros : 0;
 }
 
 async function json(url: string, init: RequestInit): Promise<unknown> {
-  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-  if (!response.ok) throw new Error(`${init.method} ${url}: ${response.status} ${await response.text()}`);
+  const response = await fetch(url, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+  });
+  if (!response.ok)
+    throw new Error(`${init.method} ${url}: ${response.status} ${await response.text()}`);
   return response.json();
 }
 
@@ -95,20 +110,14 @@ async function measure(
   connections: number,
   maps: MapHandle[],
   write: boolean,
+  versions: Map<string, number>,
 ): Promise<Row> {
   const writeBody = b64(randomBytes(BODY_BYTES));
-  const versions = new Map<string, number>();
-  // Each autocannon connection has its own context object; it keeps to one map.
-  const mapOfConnection = new WeakMap<object, MapHandle>();
-  let nextMap = 0;
-  const mapFor = (context: object): MapHandle => {
-    let map = mapOfConnection.get(context);
-    if (!map) {
-      map = maps[nextMap++ % maps.length] as MapHandle;
-      mapOfConnection.set(context, map);
-    }
-    return map;
-  };
+  // A map is never written by two requests at once, so no run measures conflicts instead of writes.
+  const idle = [...maps];
+  if (process.env.BENCH_DEBUG) console.log('idle', idle.length);
+  const mapOfRequest = new WeakMap<object, MapHandle>();
+  let nextRead = 0;
   const cpuBefore = await cpuMicros(server);
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
@@ -117,7 +126,10 @@ async function measure(
     requests: [
       {
         setupRequest: (request, context) => {
-          const map = mapFor(context);
+          const map = write
+            ? (idle.shift() as MapHandle)
+            : (maps[nextRead++ % maps.length] as MapHandle);
+          mapOfRequest.set(context, map);
           const headers: Record<string, string> = { 'content-type': 'application/json' };
           if (map.capability) headers['nk-capability'] = map.capability;
           if (!write) return { ...request, method: 'GET', path: map.path, headers };
@@ -126,9 +138,11 @@ async function measure(
           return { ...request, method: 'PUT', path: map.path, headers, body };
         },
         onResponse: (status, body, context) => {
-          if (write && status === 200) {
-            versions.set(mapFor(context).id, (JSON.parse(body) as { version: number }).version);
-          }
+          const map = mapOfRequest.get(context);
+          if (!write || !map) return;
+          if (status === 200)
+            versions.set(map.id, (JSON.parse(body) as { version: number }).version);
+          idle.push(map);
         },
       },
     ],
@@ -142,6 +156,7 @@ async function measure(
     p99Ms: result.latency.p99,
     cpuMicrosPerRequest: total ? Math.round((cpuAfter - cpuBefore) / total) : 0,
     errors: result.errors + result.non2xx,
+    statuses: JSON.stringify(result.statusCodeStats),
   };
 }
 
@@ -156,8 +171,14 @@ function report(rows: Row[]): string {
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const row of rows) {
-    const bare = rows.find((r) => r.server === 'bare' && r.scenario === row.scenario && r.connections === row.connections);
-    const ratio = bare && row.server !== 'bare' ? `${Math.round((row.requestsPerSecond / bare.requestsPerSecond) * 100)} %` : '–';
+    const bare = rows.find(
+      (r) =>
+        r.server === 'bare' && r.scenario === row.scenario && r.connections === row.connections,
+    );
+    const ratio =
+      bare && row.server !== 'bare'
+        ? `${Math.round((row.requestsPerSecond / bare.requestsPerSecond) * 100)} %`
+        : '–';
     lines.push(
       `| ${row.scenario} | ${row.server} | ${row.connections} | ${row.requestsPerSecond} | ${row.p99Ms} | ${row.cpuMicrosPerRequest} | ${row.errors} | ${ratio} |`,
     );
@@ -174,15 +195,21 @@ async function main(): Promise<void> {
       ['netwerkkaart', 'product-server.ts'],
     ] as const) {
       const server = await startServer(script, dir);
-      const maps = name === 'bare' ? await createBareMaps(server.port, 50) : await createProductMaps(server.port, 50);
+      const maps =
+        name === 'bare'
+          ? await createBareMaps(server.port, 50)
+          : await createProductMaps(server.port, 50);
+      // The latest version of each map, kept across runs so later write runs start where earlier ones ended.
+      const versions = new Map<string, number>();
       for (const connections of CONNECTIONS) {
-        rows.push(await measure(server, { scenario: 'read latest (20 KB)', server: name }, connections, maps, false));
+        const label = { scenario: 'read latest (20 KB)', server: name };
+        rows.push(await measure(server, label, connections, maps, false, versions));
       }
       for (const connections of CONNECTIONS) {
-        rows.push(await measure(server, { scenario: 'write version (20 KB)', server: name }, connections, maps, true));
+        const label = { scenario: 'write version (20 KB)', server: name };
+        rows.push(await measure(server, label, connections, maps, true, versions));
       }
-      await ask(server, { type: 'stop' }).catch(() => undefined);
-      server.child.kill();
+      await stopServer(server);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -25,7 +25,11 @@ const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
 app.get<{ Params: { mapId: string } }>('/bare/maps/:mapId', async (request, reply) => {
   const row = latest.get(request.params.mapId) as { version: number; body: Buffer } | undefined;
   if (!row) return reply.code(404).send({ error: 'not found' });
-  return { mapId: request.params.mapId, version: row.version, body: row.body.toString('base64url') };
+  return {
+    mapId: request.params.mapId,
+    version: row.version,
+    body: row.body.toString('base64url'),
+  };
 });
 app.put<{ Params: { mapId: string }; Body: { baseVersion: number; body: string } }>(
   '/bare/maps/:mapId',
@@ -36,10 +40,13 @@ app.put<{ Params: { mapId: string }; Body: { baseVersion: number; body: string }
     return { version };
   },
 );
-app.post<{ Params: { mapId: string }; Body: { body: string } }>('/bare/maps/:mapId', async (request) => {
-  insert.run(request.params.mapId, 1, Buffer.from(request.body.body, 'base64url'));
-  return { version: 1 };
-});
+app.post<{ Params: { mapId: string }; Body: { body: string } }>(
+  '/bare/maps/:mapId',
+  async (request) => {
+    insert.run(request.params.mapId, 1, Buffer.from(request.body.body, 'base64url'));
+    return { version: 1 };
+  },
+);
 
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();

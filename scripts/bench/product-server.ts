@@ -4,7 +4,12 @@ import { loadConfig } from '../../server/config.js';
 import { serveParent } from './protocol.js';
 
 const dataDir = process.argv[2] ?? '.';
-const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: '0', STATIC_DIR: `${dataDir}/no-static` });
+const config = loadConfig({
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  PORT: '0',
+  STATIC_DIR: `${dataDir}/no-static`,
+});
 const app = await buildApp(config);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();

@@ -1,7 +1,6 @@
 // Messages between the benchmark runner and a server child process.
 export type ChildMessage =
-  | { type: 'ready'; port: number }
-  | { type: 'cpu'; userMicros: number; systemMicros: number };
+  { type: 'ready'; port: number } | { type: 'cpu'; userMicros: number; systemMicros: number };
 
 export type ParentMessage = { type: 'cpu' } | { type: 'stop' };
 

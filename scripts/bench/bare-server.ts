@@ -36,7 +36,10 @@ app.put<{ Params: { mapId: string }; Body: { baseVersion: number; body: string }
   async (request, reply) => {
     const body = Buffer.from(request.body.body, 'base64url');
     const version = writeVersion(request.params.mapId, request.body.baseVersion, body);
-    if (version === null) return reply.code(409).send({ error: 'conflict' });
+    if (version === null) {
+      const latestVersion = (latest.get(request.params.mapId) as { version: number }).version;
+      return reply.code(409).send({ error: 'conflict', latestVersion });
+    }
     return { version };
   },
 );

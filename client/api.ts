@@ -198,7 +198,12 @@ export class ApiClient extends EventTarget {
 
   /** One refresh at a time; resolves true when a new access token was obtained. */
   #refresh(): Promise<boolean> {
-    this.#refreshing ??= (async () => {
+    // Across tabs too: two tabs spending the same refresh cookie at once look like token theft to the server.
+    const acrossTabs = (task: () => Promise<boolean>): Promise<boolean> =>
+      typeof navigator !== 'undefined' && navigator.locks
+        ? navigator.locks.request('nk-refresh', task)
+        : task();
+    this.#refreshing ??= acrossTabs(async () => {
       try {
         const response = await fetch(`${this.#base}/accounts/refresh`, {
           method: 'POST',
@@ -221,7 +226,7 @@ export class ApiClient extends EventTarget {
       } finally {
         this.#refreshing = null;
       }
-    })();
+    });
     return this.#refreshing;
   }
 }

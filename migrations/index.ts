@@ -1,7 +1,11 @@
 // Every migration, by its dated name; add new ones here (names sort in the order they run).
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-22T0000-initial.js';
+import * as membership from './2026-11-22T0100-membership.js';
+import * as directory from './2026-11-22T0200-directory.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0000-initial': initial,
+  '2026-11-22T0100-membership': membership,
+  '2026-11-22T0200-directory': directory,
 };

@@ -20,13 +20,18 @@ import capability from './plugins/capability.js';
 import configPlugin from './plugins/config.js';
 import db from './plugins/db.js';
 import errors from './plugins/errors.js';
+import mapEvents from './plugins/events.js';
 import housekeeping from './plugins/housekeeping.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
 import webApp from './plugins/web-app.js';
 import accountRoutes from './routes/accounts/index.js';
+import directoryRoutes from './routes/directory/index.js';
 import healthRoutes from './routes/health/index.js';
+import inviteRoutes from './routes/invites/index.js';
+import mapInviteRoutes from './routes/invites/map-invites.js';
 import mapRoutes from './routes/maps/index.js';
+import membershipRoutes from './routes/membership/index.js';
 import { loadSecrets, type Secrets } from './secrets.js';
 import { validatorCompiler } from './validation.js';
 
@@ -51,11 +56,16 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, secrets })
   await fastify.register(housekeeping);
   await fastify.register(auth);
   await fastify.register(capability);
+  await fastify.register(mapEvents);
   if (webAppRoot) await fastify.register(webApp, { root: config.staticDir });
 
   await fastify.register(healthRoutes, { prefix: '/api' });
   await fastify.register(accountRoutes, { prefix: '/api' });
+  await fastify.register(directoryRoutes, { prefix: '/api' });
   await fastify.register(mapRoutes, { prefix: '/api/maps' });
+  await fastify.register(membershipRoutes, { prefix: '/api/maps' });
+  await fastify.register(mapInviteRoutes, { prefix: '/api/maps' });
+  await fastify.register(inviteRoutes, { prefix: '/api/invites' });
 };
 
 const appPlugin = fp(app, { name: 'netwerkkaart' });

@@ -13,6 +13,8 @@ import { isUniqueViolation } from '../db/errors.js';
 import type { Database } from '../db/schema.js';
 import { decodeBase64Url, encodeBase64Url } from '../encoding.js';
 import { ApiError } from '../errors.js';
+import { parseLogRecords } from '../membership/records.js';
+import * as membership from '../membership/repository.js';
 import type { OpenedSlot } from '../plugins/capability.js';
 import * as repo from './repository.js';
 
@@ -23,17 +25,25 @@ const ACCESS_LOG_MAX_ROWS = 5000;
 // thrown inside the write transaction to roll it back; never leaves this module
 const CONFLICT = new Error('version conflict');
 
-/** Creates a map with its first (admin) slot and version 1. */
+/**
+ * Creates a map with its first (admin) slot, the creator's, and version 1; with `logRecord`, the INIT
+ * record as log seq 1. `slotId` is the client's (INIT names it) or a new one.
+ */
 export async function createMap(db: Db, input: CreateMapRequest, now: number): Promise<void> {
   const capabilityHash = decodeBase64Url(input.capabilityHash, 'capabilityHash');
   const keyBundle = decodeBase64Url(input.keyBundle, 'keyBundle');
   const body = decodeBase64Url(input.body, 'body');
   decodeBase64Url(input.mapId, 'mapId');
+  const init = input.logRecord ? parseLogRecords([input.logRecord], 'logRecord') : [];
+  if (init[0] && init[0].seq !== 1) {
+    throw new ApiError(400, 'log_record_invalid', 'logRecord must be the INIT record (seq 1).');
+  }
+  const slotId = input.slotId ?? newId();
   try {
     await db.transaction().execute(async (trx) => {
       await repo.insertMap(trx, input.mapId, now);
       await repo.insertSlot(trx, {
-        id: newId(),
+        id: slotId,
         map_id: input.mapId,
         capability_hash: capabilityHash,
         rights: 'admin',
@@ -41,10 +51,18 @@ export async function createMap(db: Db, input: CreateMapRequest, now: number): P
         created_at: now,
       });
       await repo.insertVersion(trx, { map_id: input.mapId, version: 1, body, created_at: now });
+      await membership.setCreatorSlot(trx, input.mapId, slotId);
+      await membership.insertLogRecords(trx, input.mapId, init, now);
+      await membership.insertSlotEvents(
+        trx,
+        input.mapId,
+        [{ slotId, type: 'joined', rights: 'admin' }],
+        now,
+      );
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ApiError(409, 'map_exists', 'A map with this id already exists.');
+      throw new ApiError(409, 'map_exists', 'A map with this id (or this slot) already exists.');
     }
     throw error;
   }
@@ -59,6 +77,7 @@ export async function readLatest(db: Db, slot: OpenedSlot): Promise<ReadMapRespo
   if (!latest) throw mapGone();
   return {
     mapId: slot.mapId,
+    slotId: slot.slotId,
     version: latest.version,
     body: encodeBase64Url(latest.body),
     keyBundle: encodeBase64Url(slot.keyBundle),
@@ -119,14 +138,26 @@ export async function readVersion(
   return { version: row.version, body: encodeBase64Url(row.body), createdAt: row.created_at };
 }
 
-/** Every slot of the map with its per-minute accesses of the last 90 days (newest first). */
+/**
+ * Every slot of the map with its per-minute accesses of the last 90 days (newest first) and its
+ * membership events (oldest first); slots that were removed or left keep their events.
+ */
 export async function accessLog(db: Db, mapId: string, now: number): Promise<AccessLogResponse> {
   const since = now - ACCESS_LOG_DAYS * 24 * 60 * 60 * 1000;
-  const [slots, accesses, lastSeen] = await Promise.all([
+  const [slots, accesses, lastSeen, events] = await Promise.all([
     repo.listSlots(db, mapId),
     repo.listAccesses(db, mapId, since, ACCESS_LOG_MAX_ROWS),
     repo.lastSeen(db, mapId),
+    membership.listSlotEvents(db, mapId, ACCESS_LOG_MAX_ROWS),
   ]);
+  const eventsOf = (slotId: string) =>
+    events
+      .filter((event) => event.slot_id === slotId)
+      .map((event) => ({ type: event.type, rights: event.rights, at: event.at }));
+  const current = new Set(slots.map((slot) => slot.id));
+  const former = [...new Set(events.map((event) => event.slot_id))].filter(
+    (slotId) => !current.has(slotId),
+  );
   return {
     slots: slots.map((slot) => ({
       slotId: slot.id,
@@ -136,7 +167,9 @@ export async function accessLog(db: Db, mapId: string, now: number): Promise<Acc
       accesses: accesses
         .filter((access) => access.slot_id === slot.id)
         .map((access) => ({ at: access.minute, count: access.count })),
+      events: eventsOf(slot.id),
     })),
+    formerSlots: former.map((slotId) => ({ slotId, events: eventsOf(slotId) })),
   };
 }
 

@@ -28,6 +28,25 @@ export const limits = {
   memLimitMax: 1024 * 1024 * 1024,
   versionsPageDefault: 50,
   versionsPageMax: 200,
+  /** A membership log record: 9-byte header plus an envelope (entry JSON of about 1 KB, padded). */
+  logRecordMinBytes: 50,
+  logRecordMaxBytes: 8 * 1024,
+  /** Records in one append or removal request (REMOVE per slot plus ROTATE). */
+  logRecordsPerRequestMax: 257,
+  logPageMax: 1000,
+  /** Sealed invite info: an envelope around JSON with a greeting of at most 200 characters. */
+  inviteInfoMinBytes: 41,
+  inviteInfoMaxBytes: 2048,
+  /** Join request and answer have a fixed size (shared/crypto/join.ts). */
+  joinRequestBytes: 2096,
+  joinAnswerBytes: 1072,
+  /** Invites live at most 7 days. */
+  inviteMaxLifetimeMs: 7 * 24 * 60 * 60 * 1000,
+  /** A member card: 9-byte header plus an envelope. */
+  cardMinBytes: 50,
+  cardMaxBytes: 8 * 1024,
+  /** Slots of one map (removal re-seals a key ring for each). */
+  slotsPerMapMax: 256,
 } as const;
 
 /** Characters of unpadded base64url for `bytes` bytes. */

@@ -30,8 +30,22 @@ export type MapParams = Static<typeof MapParams>;
 export const MapVersionParams = Type.Object({ mapId: Id, version: Version }, closed);
 export type MapVersionParams = Static<typeof MapVersionParams>;
 
+/** One membership log record (shared/crypto format: `[0x01][seq u32][epoch u32][envelope]`). */
+export const LogRecord = BytesBetween(limits.logRecordMinBytes, limits.logRecordMaxBytes);
+
+/**
+ * `slotId` (client-chosen, so the INIT record can name it) and `logRecord` (the INIT record, seq 1) are
+ * optional for now; a map made without them gets a server-chosen slot id and starts its log later.
+ */
 export const CreateMapRequest = Type.Object(
-  { mapId: Id, capabilityHash: CapabilityHash, keyBundle: KeyBundle, body: MapBody },
+  {
+    mapId: Id,
+    capabilityHash: CapabilityHash,
+    keyBundle: KeyBundle,
+    body: MapBody,
+    slotId: Type.Optional(Id),
+    logRecord: Type.Optional(LogRecord),
+  },
   closed,
 );
 export type CreateMapRequest = Static<typeof CreateMapRequest>;
@@ -42,6 +56,8 @@ export type CreateMapResponse = Static<typeof CreateMapResponse>;
 export const ReadMapResponse = Type.Object(
   {
     mapId: Id,
+    /** The slot this capability opens (cards and log entries name it). */
+    slotId: Id,
     version: Version,
     body: MapBody,
     keyBundle: KeyBundle,
@@ -90,6 +106,22 @@ export const SlotAccess = Type.Object(
 );
 export type SlotAccess = Static<typeof SlotAccess>;
 
+/** Membership events of a slot: joined (with rights), rights changed (new rights), removed, left. */
+export const SlotEvent = Type.Object(
+  {
+    type: Type.Union([
+      Type.Literal('joined'),
+      Type.Literal('rights'),
+      Type.Literal('removed'),
+      Type.Literal('left'),
+    ]),
+    rights: Type.Union([Rights, Type.Null()]),
+    at: Timestamp,
+  },
+  closed,
+);
+export type SlotEvent = Static<typeof SlotEvent>;
+
 export const SlotAccessLog = Type.Object(
   {
     slotId: Id,
@@ -97,10 +129,19 @@ export const SlotAccessLog = Type.Object(
     createdAt: Timestamp,
     lastSeenAt: Type.Union([Timestamp, Type.Null()]),
     accesses: Type.Array(SlotAccess),
+    /** Oldest first. */
+    events: Type.Array(SlotEvent),
   },
   closed,
 );
 export type SlotAccessLog = Static<typeof SlotAccessLog>;
 
-export const AccessLogResponse = Type.Object({ slots: Type.Array(SlotAccessLog) }, closed);
+/** A slot that was removed or left: its events stay; its views went with the slot. */
+export const FormerSlotLog = Type.Object({ slotId: Id, events: Type.Array(SlotEvent) }, closed);
+export type FormerSlotLog = Static<typeof FormerSlotLog>;
+
+export const AccessLogResponse = Type.Object(
+  { slots: Type.Array(SlotAccessLog), formerSlots: Type.Array(FormerSlotLog) },
+  closed,
+);
 export type AccessLogResponse = Static<typeof AccessLogResponse>;

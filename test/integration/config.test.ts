@@ -129,8 +129,9 @@ describe.each(databases)('starting and stopping on $engine', (database) => {
     const first = await buildAppOn(target);
     await first.ready();
     const tables = await first.db.introspection.getTables();
-    expect(tables.map((t) => t.name).sort()).toEqual(
-      [
+    // each feature's migration adds its own tables; these are the ones of accounts, maps and membership
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining([
         'accounts',
         'login_challenges',
         'map_slots',
@@ -138,7 +139,12 @@ describe.each(databases)('starting and stopping on $engine', (database) => {
         'maps',
         'sessions',
         'slot_access',
-      ].sort(),
+        'map_log',
+        'invites',
+        'invite_requests',
+        'map_cards',
+        'slot_events',
+      ]),
     );
     expect(first.dbEngine).toBe(database.engine);
     const map = await createMap(first);

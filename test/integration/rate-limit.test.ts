@@ -41,7 +41,7 @@ describe.each(databases)('rate limits on $engine', (database) => {
     expectError(await login('10.0.0.2'), 401, 'login_failed');
   });
 
-  it('limits prelogin and refresh too, but not health or sign-up', async () => {
+  it('limits prelogin and refresh too, but not health', async () => {
     const prelogin = () =>
       app.inject({
         method: 'POST',

@@ -24,9 +24,11 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/',
     {
       bodyLimit: KEYRING_REQUEST_LIMIT,
+      // 409 username_taken tells whether a name exists: as slow to probe as prelogin
+      config: { rateLimit },
       schema: {
         body: RegisterRequest,
-        response: { 201: RegisterResponse, ...errorResponses(...BODY_ERRORS, 409) },
+        response: { 201: RegisterResponse, ...errorResponses(...BODY_ERRORS, 409, 429) },
       },
     },
     async (request, reply) => {

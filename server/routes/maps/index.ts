@@ -29,14 +29,17 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   const readLatest = fastify.requireCapability('read', { withLatestVersion: true });
   const write = fastify.requireCapability('write');
   const admin = fastify.requireCapability('admin');
+  // creating maps costs storage and needs no account: per IP, like login
+  const rateLimit = { max: fastify.config.rateLimitLogin, timeWindow: 60_000 };
 
   fastify.post(
     '/',
     {
       bodyLimit: MAP_REQUEST_LIMIT,
+      config: { rateLimit },
       schema: {
         body: CreateMapRequest,
-        response: { 201: CreateMapResponse, ...errorResponses(...BODY_ERRORS, 409) },
+        response: { 201: CreateMapResponse, ...errorResponses(...BODY_ERRORS, 409, 429) },
       },
     },
     async (request, reply) => {
@@ -69,15 +72,18 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: WriteMapResponse, ...errorResponses(...GUARDED, 403, 409, 413, 415) },
       },
     },
-    async (request) => ({
-      version: await maps.writeVersion(
+    async (request) => {
+      const { mapId } = slotOf(request);
+      const version = await maps.writeVersion(
         fastify.db,
-        slotOf(request).mapId,
+        mapId,
         request.body.baseVersion,
         request.body.body,
         Date.now(),
-      ),
-    }),
+      );
+      await fastify.mapEvents.publish(mapId, 'version');
+      return { version };
+    },
   );
 
   fastify.get(
@@ -139,7 +145,9 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await maps.deleteMap(fastify.db, slotOf(request).mapId);
+      const { mapId } = slotOf(request);
+      await maps.deleteMap(fastify.db, mapId);
+      await fastify.mapEvents.publish(mapId, 'removed');
       return reply.code(204).send(null);
     },
   );

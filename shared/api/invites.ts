@@ -1,0 +1,144 @@
+// Invites and join requests: the parent's side under /api/maps/:mapId, the joiner's under /api/invites.
+import { Type, type Static } from 'typebox';
+import { PublicKey, Signature, Challenge } from './accounts.js';
+import { Bytes, BytesBetween, Id, Timestamp } from './encoding.js';
+import { limits } from './limits.js';
+import { CapabilityHash, KeyBundle, LogRecord, Rights } from './maps.js';
+
+const closed = { additionalProperties: false } as const;
+
+export const SealedInviteInfo = BytesBetween(limits.inviteInfoMinBytes, limits.inviteInfoMaxBytes);
+export const SealedJoinRequest = Bytes(limits.joinRequestBytes);
+export const SealedJoinAnswer = Bytes(limits.joinAnswerBytes);
+
+/** `expiresAt` between now and 7 days ahead. */
+export const CreateInviteRequest = Type.Object(
+  {
+    inviteId: Id,
+    verifyPublicKey: PublicKey,
+    boxPublicKey: PublicKey,
+    sealedInfo: SealedInviteInfo,
+    expiresAt: Timestamp,
+  },
+  closed,
+);
+export type CreateInviteRequest = Static<typeof CreateInviteRequest>;
+
+export const CreateInviteResponse = Type.Object({ inviteId: Id, expiresAt: Timestamp }, closed);
+export type CreateInviteResponse = Static<typeof CreateInviteResponse>;
+
+export const InviteParams = Type.Object({ inviteId: Id }, closed);
+export type InviteParams = Static<typeof InviteParams>;
+
+export const MapInviteParams = Type.Object({ mapId: Id, inviteId: Id }, closed);
+export type MapInviteParams = Static<typeof MapInviteParams>;
+
+export const MapRequestParams = Type.Object({ mapId: Id, requestId: Id }, closed);
+export type MapRequestParams = Static<typeof MapRequestParams>;
+
+/** `open`: no request yet; `requested`: a request waits for the parent. */
+export const OpenInviteStatus = Type.Union([Type.Literal('open'), Type.Literal('requested')]);
+
+export const InviteInfoResponse = Type.Object(
+  {
+    sealedInfo: SealedInviteInfo,
+    boxPublicKey: PublicKey,
+    expiresAt: Timestamp,
+    status: OpenInviteStatus,
+  },
+  closed,
+);
+export type InviteInfoResponse = Static<typeof InviteInfoResponse>;
+
+/** `signature` = signInviteProof(keys, 'join-request', sealedRequest bytes). */
+export const JoinRequestRequest = Type.Object(
+  { sealedRequest: SealedJoinRequest, signature: Signature },
+  closed,
+);
+export type JoinRequestRequest = Static<typeof JoinRequestRequest>;
+
+export const JoinRequestResponse = Type.Object({ requestId: Id }, closed);
+export type JoinRequestResponse = Static<typeof JoinRequestResponse>;
+
+export const InviteChallengeResponse = Type.Object(
+  { challengeId: Id, challenge: Challenge },
+  closed,
+);
+export type InviteChallengeResponse = Static<typeof InviteChallengeResponse>;
+
+/** `signature` = signInviteProof(keys, 'collect-answer', challenge bytes). */
+export const CollectAnswerRequest = Type.Object({ challengeId: Id, signature: Signature }, closed);
+export type CollectAnswerRequest = Static<typeof CollectAnswerRequest>;
+
+/** 200 approved with the sealed answer (once); 202 pending. */
+export const CollectAnswerResponse = Type.Union([
+  Type.Object({ status: Type.Literal('approved'), sealedAnswer: SealedJoinAnswer }, closed),
+  Type.Object({ status: Type.Literal('pending') }, closed),
+]);
+export type CollectAnswerResponse = Static<typeof CollectAnswerResponse>;
+
+export const RequestStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('declined'),
+]);
+
+export const InviteStatus = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('requested'),
+  Type.Literal('used'),
+  Type.Literal('withdrawn'),
+  Type.Literal('expired'),
+]);
+export type InviteStatus = Static<typeof InviteStatus>;
+
+export const InviteSummary = Type.Object(
+  {
+    inviteId: Id,
+    status: InviteStatus,
+    expiresAt: Timestamp,
+    createdAt: Timestamp,
+    request: Type.Union([
+      Type.Object(
+        {
+          requestId: Id,
+          status: RequestStatus,
+          /** Only while pending; the parent opens it with the invite's keys (re-derived from the secret). */
+          sealedRequest: Type.Union([SealedJoinRequest, Type.Null()]),
+          createdAt: Timestamp,
+        },
+        closed,
+      ),
+      Type.Null(),
+    ]),
+  },
+  closed,
+);
+export type InviteSummary = Static<typeof InviteSummary>;
+
+export const InvitesResponse = Type.Object({ invites: Type.Array(InviteSummary) }, closed);
+export type InvitesResponse = Static<typeof InvitesResponse>;
+
+/**
+ * The parent's approval, applied in one transaction: a slot `slotId` (client-chosen, named in the ADD
+ * record) with `capabilityHash`, `rights` and `keyBundle`; `logRecords` (the ADD, seq = head + 1, …);
+ * the sealed answer kept for the joiner; the invite marked used.
+ */
+export const ApproveRequestRequest = Type.Object(
+  {
+    slotId: Id,
+    capabilityHash: CapabilityHash,
+    rights: Rights,
+    keyBundle: KeyBundle,
+    logRecords: Type.Array(LogRecord, { minItems: 1, maxItems: limits.logRecordsPerRequestMax }),
+    sealedAnswer: SealedJoinAnswer,
+  },
+  closed,
+);
+export type ApproveRequestRequest = Static<typeof ApproveRequestRequest>;
+
+export const ApproveRequestResponse = Type.Object(
+  { slotId: Id, headSeq: Type.Integer({ minimum: 1 }) },
+  closed,
+);
+export type ApproveRequestResponse = Static<typeof ApproveRequestResponse>;

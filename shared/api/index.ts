@@ -3,5 +3,8 @@ export * from './accounts.js';
 export * from './encoding.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './invites.js';
 export * from './limits.js';
 export * from './maps.js';
+export * from './membership.js';
+export * from './directory.js';

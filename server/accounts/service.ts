@@ -23,7 +23,7 @@ import type { AccountRow, Database } from '../db/schema.js';
 import { decodeBase64Url, encodeBase64Url } from '../encoding.js';
 import { ApiError } from '../errors.js';
 import * as repo from './repository.js';
-import { newId, newRefreshToken, SESSION_LIFETIME_MS } from './tokens.js';
+import { ACCESS_TOKEN_SECONDS, newId, newRefreshToken, SESSION_LIFETIME_MS } from './tokens.js';
 
 type Db = Kysely<Database>;
 
@@ -184,7 +184,13 @@ export interface NewSession {
 
 export async function login(
   db: Db,
-  input: { username: string; challengeId: string; method: LoginMethod; signature: string },
+  input: {
+    username: string;
+    challengeId: string;
+    method: LoginMethod;
+    signature: string;
+    remember?: boolean | undefined;
+  },
   now: number,
 ): Promise<NewSession> {
   const proof = { ...decodeProof(input, ''), method: input.method };
@@ -200,7 +206,9 @@ export async function login(
     id: sessionId,
     account_id: account.id,
     refresh_hash: hash,
-    expires_at: now + SESSION_LIFETIME_MS,
+    // a session on someone else's device ends with its access token: nothing is left to refresh
+    expires_at:
+      now + (input.remember === false ? ACCESS_TOKEN_SECONDS * 1000 : SESSION_LIFETIME_MS),
     created_at: now,
   });
   return { account: toAccount(account), sessionId, refreshToken: token };

@@ -56,7 +56,14 @@ export const PreloginResponse = Type.Object(
 export type PreloginResponse = Static<typeof PreloginResponse>;
 
 export const LoginRequest = Type.Object(
-  { username: Username, challengeId: Id, method: LoginMethod, signature: Signature },
+  {
+    username: Username,
+    challengeId: Id,
+    method: LoginMethod,
+    signature: Signature,
+    /** false on someone else's device (a parent at the professional's laptop): no refresh cookie. */
+    remember: Type.Optional(Type.Boolean()),
+  },
   closed,
 );
 export type LoginRequest = Static<typeof LoginRequest>;

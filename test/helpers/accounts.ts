@@ -90,6 +90,7 @@ export async function attemptLogin(
   app: App,
   username: string,
   secret: Secret = { passphrase: PASSPHRASE },
+  extra: { remember?: boolean } = {},
 ): Promise<LightMyRequestResponse> {
   const pre = await prelogin(app, username);
   const secretKey = loginSecretKey(pre.kdf, secret);
@@ -101,6 +102,7 @@ export async function attemptLogin(
       challengeId: pre.challengeId,
       method: 'passphrase' in secret ? 'passphrase' : 'recovery',
       signature: sign(secretKey, 'login', username, pre.challenge),
+      ...extra,
     },
   });
 }

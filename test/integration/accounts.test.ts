@@ -271,6 +271,41 @@ describe.each(databases)('accounts on $engine', (database) => {
     );
   });
 
+  it("logs in on someone else's device without a refresh cookie, and logout ends that session", async () => {
+    const user = await signUp(app);
+    const response = await attemptLogin(app, user.username, undefined, { remember: false });
+    expect(response.statusCode, response.body).toBe(200);
+    // the device's own user keeps her refresh cookie: this login sets none
+    expect(response.cookies.find((c) => c.name === 'nk_refresh')).toBeUndefined();
+    const { accessToken } = response.json<{ accessToken: string }>();
+    const account = await app.inject({
+      method: 'GET',
+      url: '/api/account',
+      headers: bearer(accessToken),
+    });
+    expect(account.statusCode).toBe(200);
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/accounts/logout',
+      headers: bearer(accessToken),
+    });
+    expect(out.statusCode).toBe(204);
+    expectError(
+      await app.inject({ method: 'GET', url: '/api/account', headers: bearer(accessToken) }),
+      401,
+      'session_expired',
+    );
+  });
+
+  it('refuses a remember flag that is not a boolean', async () => {
+    const user = await signUp(app);
+    expectError(
+      await attemptLogin(app, user.username, undefined, { remember: 'no' as unknown as boolean }),
+      400,
+      'invalid_request',
+    );
+  });
+
   it('logs out: the access token and the refresh token stop working at once', async () => {
     const user = await signUp(app);
     const { accessToken, refreshToken } = await logIn(app, user.username);

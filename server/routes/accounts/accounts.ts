@@ -61,7 +61,8 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const session = await accounts.login(fastify.db, request.body, Date.now());
-      fastify.setRefreshCookie(reply, session.refreshToken);
+      // remember: false leaves the device's refresh cookie (its own user's) alone
+      if (request.body.remember !== false) fastify.setRefreshCookie(reply, session.refreshToken);
       return {
         accessToken: fastify.issueAccessToken({
           accountId: session.account.accountId,

@@ -1,44 +1,79 @@
 /**
- * @lit/localize in runtime mode. Dutch is the source language (the strings in `msg()`);
- * English comes from the hand-written module `locales/en.ts`, loaded only when chosen.
+ * @lit/localize in runtime mode. Dutch is the source language (the strings in `msg()`); every
+ * other language is a hand-written module in `locales/`, loaded only when chosen.
+ *
+ * Adding a language = adding its file in `locales/` and one line in TRANSLATIONS below.
  */
 import { configureLocalization, type LocaleModule } from '@lit/localize';
 
+interface Translation {
+  /** The language's name in that language, for the picker. */
+  readonly name: string;
+  /** Writing direction; `rtl` mirrors the whole layout. */
+  readonly dir: 'ltr' | 'rtl';
+  readonly load: () => Promise<LocaleModule>;
+}
+
+const TRANSLATIONS = {
+  en: { name: 'English', dir: 'ltr', load: () => import('./locales/en.js') },
+  ar: { name: 'العربية', dir: 'rtl', load: () => import('./locales/ar.js') },
+} as const satisfies Record<string, Translation>;
+
 export const sourceLocale = 'nl';
-export const targetLocales = ['en'] as const;
-export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
+export type TargetLocale = keyof typeof TRANSLATIONS;
+export type Locale = typeof sourceLocale | TargetLocale;
+
+function isTargetLocale(value: unknown): value is TargetLocale {
+  return typeof value === 'string' && Object.hasOwn(TRANSLATIONS, value);
+}
+
+export const targetLocales: readonly TargetLocale[] =
+  Object.keys(TRANSLATIONS).filter(isTargetLocale);
 
 /** Every language, the source first. */
 export const allLocales: readonly Locale[] = [sourceLocale, ...targetLocales];
 
-/** Languages offered in the picker, each named in its own language. */
-export const localeNames: Readonly<Record<Locale, string>> = { nl: 'Nederlands', en: 'English' };
-
-/** Right-to-left languages, for the day one is added (Arabic is common among the families). */
-const rtlLocales: ReadonlySet<string> = new Set(['ar', 'fa', 'he']);
+/** The name of a language in that language. */
+export function localeName(locale: Locale): string {
+  return locale === sourceLocale ? 'Nederlands' : TRANSLATIONS[locale].name;
+}
 
 const STORAGE_KEY = 'nk-locale';
 
 const { getLocale, setLocale: setLitLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale): Promise<LocaleModule> => {
-    if (locale === 'en') return import('./locales/en.js');
-    return Promise.reject(new Error(`No translations for ${locale}`));
-  },
+  loadLocale: (locale): Promise<LocaleModule> =>
+    isTargetLocale(locale)
+      ? TRANSLATIONS[locale].load()
+      : Promise.reject(new Error(`No translations for ${locale}`)),
 });
 
 export { getLocale };
 
 export function isLocale(value: unknown): value is Locale {
-  return value === sourceLocale || targetLocales.some((locale) => locale === value);
+  return value === sourceLocale || isTargetLocale(value);
+}
+
+/** Writing direction of a language. */
+export function localeDirection(locale: Locale): 'ltr' | 'rtl' {
+  return locale === sourceLocale ? 'ltr' : TRANSLATIONS[locale].dir;
 }
 
 /** Switches the language, sets `lang` and `dir` on <html>, and remembers the choice. */
 export async function setLocale(locale: Locale): Promise<void> {
-  await setLitLocale(locale);
-  document.documentElement.lang = locale;
-  document.documentElement.dir = rtlLocales.has(locale) ? 'rtl' : 'ltr';
+  const root = document.documentElement;
+  const before = { lang: root.lang, dir: root.dir };
+  // The direction is set first, so screens re-rendering in the new language already see it.
+  root.lang = locale;
+  root.dir = localeDirection(locale);
+  try {
+    await setLitLocale(locale);
+  } catch (error) {
+    root.lang = before.lang;
+    root.dir = before.dir;
+    throw error;
+  }
   try {
     // Only the language choice is stored; it says nothing about the family.
     localStorage.setItem(STORAGE_KEY, locale);

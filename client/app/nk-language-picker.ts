@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { allLocales, getLocale, isLocale, localeNames, setLocale } from '../localization.js';
+import { allLocales, getLocale, isLocale, localeName, setLocale } from '../localization.js';
 import { sharedStyles } from './shared-styles.js';
 
 /**
@@ -63,7 +63,7 @@ export class NkLanguagePicker extends LitElement {
           ${allLocales.map(
             (locale) =>
               html`<option value=${locale} lang=${locale} ?selected=${locale === current}>
-                ${localeNames[locale]}
+                ${localeName(locale)}
               </option>`,
           )}
         </select>

@@ -2,14 +2,17 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { BaseEntry, DetailFields } from '../../shared/map/types.js';
+import { heading, type HeadingLevel } from './heading.js';
+import { categorySvg, starSvg } from './pictograms.js';
 import { sharedStyles } from './shared-styles.js';
-import { categoryName, supportName } from './vocabulary.js';
+import { categoryName, joinParts, phaseName, supportName } from './vocabulary.js';
 
 /**
- * One person on the map: who, which group, what they do for you; with buttons to change
- * or remove them (removal asks first).
+ * One person on the map: who, which group, what they do for you, when; the trusted mark; with
+ * buttons to change them, mark them as the trusted person, or remove them (removal asks first).
  *
  * @fires nk-person-edit - the Edit button was pressed; `detail.id` is the entry id
+ * @fires nk-person-trusted - the trusted mark was switched; `detail` is `{ id, trusted }`
  * @fires nk-person-remove - removal was confirmed; `detail.id` is the entry id
  */
 @customElement('nk-person-card')
@@ -35,16 +38,94 @@ export class NkPersonCard extends LitElement {
         --ring-colour: var(--nk-ring-3);
       }
 
-      h4 {
+      :host([ended]) article {
+        --ring-colour: #9aa3a5;
+        background: var(--nk-surface-soft);
+        border-style: dashed;
+        border-inline-start-style: solid;
+      }
+
+      .name {
         font-size: 1.1rem;
         margin: 0;
         overflow-wrap: anywhere;
+      }
+
+      .name:focus {
+        outline: none;
+      }
+
+      .name:focus-visible {
+        outline: 3px solid var(--nk-focus);
+        outline-offset: 3px;
+      }
+
+      .top {
+        display: flex;
+        align-items: flex-start;
+        gap: 0.6rem;
+      }
+
+      .top .pictogram {
+        width: 1.8rem;
+        height: 1.8rem;
+        flex: none;
+        color: var(--nk-primary-dark);
+        margin-top: 0.1rem;
       }
 
       .category {
         color: var(--nk-text-soft);
         margin: 0 0 0.5rem;
         font-size: 0.95rem;
+      }
+
+      .marks {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+        margin: 0 0 0.5rem;
+        padding: 0;
+        list-style: none;
+      }
+
+      .marks li {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+        border-radius: 0.9rem;
+        padding: 0.1rem 0.65rem;
+        font-size: 0.92rem;
+        font-weight: 600;
+      }
+
+      .marks .trusted {
+        background: #fdf3d3;
+        color: #5c3d00;
+      }
+
+      .marks .ended {
+        background: #e8ebeb;
+        color: #3e4849;
+      }
+
+      .star {
+        width: 1.1rem;
+        height: 1.1rem;
+      }
+
+      .phases {
+        color: var(--nk-text-soft);
+        font-size: 0.95rem;
+        margin: 0.25rem 0;
+      }
+
+      button[aria-pressed='true'] .star-off {
+        display: none;
+      }
+
+      button[aria-pressed='false'] .star {
+        display: none;
       }
 
       ul.support {
@@ -105,6 +186,10 @@ export class NkPersonCard extends LitElement {
   @property({ attribute: false }) detail: DetailFields | undefined = undefined;
   /** The entry's ring, reflected so the stripe colour can follow it. */
   @property({ reflect: true }) ring = '1';
+  /** Reflected when the entry no longer helps, for the greyed look. */
+  @property({ type: Boolean, reflect: true }) ended = false;
+  /** Level of the name's heading (one below the heading above the card). */
+  @property({ type: Number }) headingLevel: HeadingLevel = 4;
   /** Hides the buttons (for a reader without write rights). */
   @property({ type: Boolean }) readonly = false;
   /** True while the parent saves; the buttons are disabled meanwhile. */
@@ -123,14 +208,28 @@ export class NkPersonCard extends LitElement {
 
   override willUpdate(): void {
     this.ring = String(this.entry.ring);
+    this.ended = !this.entry.active;
   }
 
   override render() {
     const entry = this.entry;
     return html`
       <article aria-labelledby="label">
-        <h4 id="label">${entry.label}</h4>
-        <p class="category">${categoryName(entry.category)}</p>
+        <div class="top">
+          ${categorySvg(entry.category)}
+          <div>
+            ${heading(this.headingLevel, entry.label, { className: 'name', id: 'label', focusable: true, auto: true })}
+            <p class="category">${categoryName(entry.category)}</p>
+          </div>
+        </div>
+        ${
+          entry.trusted || !entry.active
+            ? html`<ul class="marks">
+                ${entry.trusted ? html`<li class="trusted">${starSvg()} ${msg('Vertrouwde persoon', { id: 'card.trusted' })}</li>` : nothing}
+                ${entry.active ? nothing : html`<li class="ended">${msg('Helpt nu niet meer', { id: 'card.ended' })}</li>`}
+              </ul>`
+            : nothing
+        }
         ${
           entry.support.length > 0
             ? html`<ul class="support" aria-label=${msg('Helpt met', { id: 'card.supportLabel' })}>
@@ -139,7 +238,15 @@ export class NkPersonCard extends LitElement {
             : nothing
         }
         ${entry.supportNote ? html`<p class="note">“${entry.supportNote}”</p>` : nothing}
+        ${
+          entry.phases.length > 0
+            ? html`<p class="phases">
+                ${msg('Wanneer:', { id: 'card.phases' })} ${joinParts(entry.phases.map(phaseName))}
+              </p>`
+            : nothing
+        }
         ${this.detail?.name ? html`<p class="private">${msg('Naam:', { id: 'card.name' })} ${this.detail.name}</p>` : nothing}
+        ${this.detail?.contact ? html`<p class="private">${msg('Contact:', { id: 'card.contact' })} ${this.detail.contact}</p>` : nothing}
         ${this.detail?.note ? html`<p class="private">${msg('Notitie:', { id: 'card.note' })} ${this.detail.note}</p>` : nothing}
         ${this.readonly ? nothing : this.renderButtons(entry)}
       </article>
@@ -179,6 +286,17 @@ export class NkPersonCard extends LitElement {
       </button>
       <button
         type="button"
+        class="secondary trust"
+        ?disabled=${this.busy}
+        aria-pressed=${entry.trusted ? 'true' : 'false'}
+        aria-label=${msg(str`${entry.label} is mijn vertrouwde persoon`, { id: 'card.trustedLabel' })}
+        @click=${this.onTrusted}
+      >
+        ${starSvg()}<span class="star-off" aria-hidden="true">☆</span>
+        ${msg('Vertrouwde persoon', { id: 'card.trustedButton' })}
+      </button>
+      <button
+        type="button"
         class="quiet remove"
         ?disabled=${this.busy}
         aria-label=${msg(str`${entry.label} weghalen`, { id: 'card.removeLabel' })}
@@ -197,6 +315,21 @@ export class NkPersonCard extends LitElement {
         composed: true,
       }),
     );
+  }
+
+  private onTrusted(): void {
+    this.dispatchEvent(
+      new CustomEvent('nk-person-trusted', {
+        detail: { id: this.entry.id, trusted: !this.entry.trusted },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  /** Moves the keyboard focus to the person's name (when the card opens from the picture). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#label')?.focus();
   }
 
   private async onAskRemove(): Promise<void> {

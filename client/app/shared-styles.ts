@@ -247,6 +247,15 @@ export const sharedStyles = css`
     border: 0;
   }
 
+  /* Arrows point the way of reading: mirrored in right-to-left languages. */
+  .arrow {
+    display: inline-block;
+  }
+
+  :host(:dir(rtl)) .arrow {
+    transform: scaleX(-1);
+  }
+
   @media print {
     .no-print {
       display: none !important;

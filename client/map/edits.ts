@@ -1,6 +1,11 @@
 /** Small, pure edits of a map document, as the editor makes them. */
 import { toBase64Url } from '../../shared/crypto/encoding.js';
-import type { BaseEntry, DetailFields, MapDocument } from '../../shared/map/types.js';
+import {
+  LIMITS,
+  type BaseEntry,
+  type DetailFields,
+  type MapDocument,
+} from '../../shared/map/types.js';
 
 /** A fresh entry id: 16 random bytes as base64url (Web Crypto; no libsodium on the page). */
 export function newEntryId(): string {
@@ -39,4 +44,14 @@ export function withoutEntry(document: MapDocument, id: string): MapDocument {
     next.detail = { ...document.detail, entries: details };
   }
   return next;
+}
+
+/** Names typed as "Meriam, Micha" or "Meriam & Micha" → ["Meriam", "Micha"], within the limits. */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/[,،&]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .map((name) => Array.from(name).slice(0, LIMITS.label).join(''))
+    .slice(0, LIMITS.centreNames);
 }

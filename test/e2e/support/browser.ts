@@ -33,7 +33,8 @@ export interface LaunchOptions {
 
 /** A phone-sized viewport (an iPhone 12–15 is 390 px wide). */
 export const PHONE = { width: 390, height: 844 } as const;
-export const DESKTOP = { width: 1280, height: 900 } as const;
+/** A common laptop and desktop size. */
+export const DESKTOP = { width: 1440, height: 900 } as const;
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'nk-e2e-chromium-'));

@@ -2,17 +2,22 @@
 import type { Page } from 'playwright-core';
 
 export interface Person {
-  /** "Wie is het?" */
+  /** The label on the map; "M. — moeder" is typed as name "M." and role "moeder". */
   label: string;
-  /** A category id, the value of the select's option. */
+  /** A category id, the value of its radio button. */
   category: string;
   ring: 'Heel dichtbij' | 'Dichtbij' | 'Verder weg';
   /** Labels of the support checkboxes. */
   support: string[];
   /** "In je eigen woorden" */
   supportNote?: string;
-  /** Under "Meer over deze persoon": full name and note. */
+  /** Labels of the phase checkboxes ("Zwangerschap", …). */
+  phases?: string[];
+  /** "Dit is mijn vertrouwde persoon" */
+  trusted?: boolean;
+  /** Under "Meer over deze persoon": full name, contact and note. */
   name?: string;
+  contact?: string;
   note?: string;
 }
 
@@ -46,28 +51,58 @@ export async function createMap(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
-/** Adds one person through the form and waits until the card shows and the save is announced. */
+/** Adds one person in the three steps of the form and waits until the save is announced. */
 export async function addPerson(page: Page, person: Person): Promise<void> {
   await page.getByRole('button', { name: 'Iemand toevoegen' }).click();
-  await page.getByLabel('Wie is het?').fill(person.label);
-  await page.getByLabel('Groep').selectOption(person.category);
-  await page.getByRole('radio', { name: person.ring, exact: true }).check();
+  // Step 1: who
+  await page.getByRole('heading', { name: 'Stap 1 van 3: Wie is het?' }).waitFor();
+  await page.locator(`nk-category-picker input[value="${person.category}"]`).check();
+  const at = person.label.indexOf(' — ');
+  const name = at < 0 ? person.label : person.label.slice(0, at);
+  const role = at < 0 ? '' : person.label.slice(at + 3);
+  await page.getByLabel('Naam of voorletter').fill(name);
+  if (role !== '') await page.getByLabel('Wie is dit voor jou?').fill(role);
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  // Step 2: what they do for you
+  await page.getByRole('heading', { name: /Stap 2 van 3/ }).waitFor();
   for (const kind of person.support)
     await page.getByRole('checkbox', { name: kind, exact: true }).check();
   if (person.supportNote !== undefined)
-    await page.getByLabel('In je eigen woorden').fill(person.supportNote);
-  if (person.name !== undefined || person.note !== undefined) {
+    await page.getByLabel('In je eigen woorden (mag leeg blijven)').fill(person.supportNote);
+  for (const phase of person.phases ?? [])
+    await page.getByRole('checkbox', { name: phase, exact: true }).check();
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  // Step 3: how close
+  await page.getByRole('heading', { name: /Stap 3 van 3/ }).waitFor();
+  await page.getByRole('radio', { name: person.ring, exact: true }).check();
+  if (person.trusted === true) await page.getByLabel('Dit is mijn vertrouwde persoon').check();
+  if (person.name !== undefined || person.note !== undefined || person.contact !== undefined) {
     await page.getByText('Meer over deze persoon').click();
     if (person.name !== undefined) await page.getByLabel('Volledige naam').fill(person.name);
+    if (person.contact !== undefined)
+      await page.getByLabel('Telefoon of e-mail').fill(person.contact);
     if (person.note !== undefined)
       await page.getByLabel('Notitie', { exact: true }).fill(person.note);
   }
   await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
-  await page.getByRole('heading', { level: 4, name: person.label }).waitFor();
   await page
     .getByRole('status')
     .filter({ hasText: `${person.label} staat op je kaart.` })
     .waitFor();
+}
+
+/** Switches the map to the list view (cards with headings), if it is not shown already. */
+export async function showList(page: Page): Promise<void> {
+  const list = page.getByRole('button', { name: 'Lijst', exact: true });
+  if ((await list.getAttribute('aria-pressed')) !== 'true') await list.click();
+  await page.locator('nk-person-card').first().waitFor();
+}
+
+/** Switches the map to the ring picture. */
+export async function showPicture(page: Page): Promise<void> {
+  const picture = page.getByRole('button', { name: 'Kaart', exact: true });
+  if ((await picture.getAttribute('aria-pressed')) !== 'true') await picture.click();
+  await page.locator('nk-ring-picture svg').waitFor();
 }
 
 /** Logs in from the login page (the current page must be it). */

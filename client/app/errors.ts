@@ -1,9 +1,22 @@
 import { msg } from '@lit/localize';
 import { ApiError } from '../api.js';
 import { CryptoFailure } from '../crypto/crypto-client.js';
+import { NoAccessError } from '../membership/open.js';
 
 /** A short, friendly sentence for a failed action, in the current language. */
 export function describeError(error: unknown): string {
+  if (error instanceof NoAccessError) {
+    return msg(
+      'Je hebt geen toegang meer tot deze kaart. Wat je eerder zag, blijft op je apparaat zoals het was.',
+      { id: 'members.noAccess' },
+    );
+  }
+  if (error instanceof CryptoFailure && error.code === 'log-invalid') {
+    return msg(
+      'Deze kaart lijkt veranderd door iemand anders dan de leden. We laten haar niet zien.',
+      { id: 'members.logRefused' },
+    );
+  }
   if (error instanceof ApiError) {
     switch (error.code) {
       case 'network_error':

@@ -230,7 +230,9 @@ export class NkRecoverySheet extends LitElement {
       return;
     }
     // Leave first, so this screen does not flash its "code is gone" text.
-    this.store.value.router.navigate(this.store.value.signedIn ? paths.maps : paths.login);
+    this.store.value.router.navigate(
+      this.store.value.signedIn ? this.store.value.takeReturnTo(paths.maps) : paths.login,
+    );
     this.store.value.recoverySaved();
   }
 }

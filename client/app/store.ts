@@ -7,6 +7,7 @@ import { ApiError, type ApiClient } from '../api.js';
 import type { CryptoClient } from '../crypto/crypto-client.js';
 import type { MapSummary } from '../crypto/protocol.js';
 import type { MapDocument } from '../../shared/map/types.js';
+import { MapSession } from '../map/map-session.js';
 import { paths, type Router } from './router.js';
 
 export interface AppState {
@@ -39,6 +40,10 @@ export class AppStore extends EventTarget {
   #endingSession = false;
   /** A freshly created map, handed to the editor so it need not fetch and decrypt it again. */
   #fresh: { mapId: string; document: MapDocument; version: number } | null = null;
+  /** The parent's last choice between the ring picture and the list (kept while signed in). */
+  mapView: 'picture' | 'list' = 'picture';
+  /** Maps opened in this session, so the editor and its print views share one decrypted copy. */
+  readonly #sessions = new Map<string, Promise<MapSession>>();
 
   constructor(api: ApiClient, crypto: CryptoClient, router: Router) {
     super();
@@ -126,6 +131,7 @@ export class AppStore extends EventTarget {
     }
     this.crypto.terminate();
     this.#fresh = null;
+    this.#sessions.clear();
     this.#returnTo = null;
     this.#keyringRevision = 0;
     this.#set(SIGNED_OUT);
@@ -135,7 +141,20 @@ export class AppStore extends EventTarget {
   async createMap(title: string): Promise<MapSummary> {
     const created = await this.crypto.call('createMap', { title });
     await this.api.createMap(created.request);
-    let { keyring, maps } = await this.crypto.call('commitMap', { mapId: created.map.mapId });
+    const maps = await this.commitKeyring(
+      await this.crypto.call('commitMap', { mapId: created.map.mapId }),
+    );
+    this.#fresh = { mapId: created.map.mapId, document: created.document, version: 1 };
+    this.#set({ ...this.#state, maps: newestFirst(maps) });
+    return created.map;
+  }
+
+  /**
+   * Stores the worker's sealed keyring on the server (merging on conflict) and shows its maps.
+   * Used after creating, joining or leaving a map.
+   */
+  async commitKeyring(sealed: { keyring: string; maps: MapSummary[] }): Promise<MapSummary[]> {
+    let { keyring, maps } = sealed;
     for (let attempt = 0; ; attempt++) {
       try {
         const { keyringRevision } = await this.api.putKeyring(this.#keyringRevision, keyring);
@@ -152,9 +171,13 @@ export class AppStore extends EventTarget {
         this.#keyringRevision = account.keyringRevision;
       }
     }
-    this.#fresh = { mapId: created.map.mapId, document: created.document, version: 1 };
     this.#set({ ...this.#state, maps: newestFirst(maps) });
-    return created.map;
+    return maps;
+  }
+
+  /** Forgets the open session of a map, so the next visit fetches and verifies it again. */
+  closeMap(mapId: string): void {
+    this.#sessions.delete(mapId);
   }
 
   /** Remembers a page to come back to after signing in. */
@@ -174,12 +197,27 @@ export class AppStore extends EventTarget {
     return this.#state.maps.find((map) => map.mapId === mapId);
   }
 
-  /** Takes the just-created map's document, if it is this one (once). */
-  takeFreshMap(mapId: string): { document: MapDocument; version: number } | null {
+  /**
+   * The open session of a map in the keyring: the one already open, the map just created, or
+   * fetched and decrypted now. Rejects with Error('not-in-keyring') for a map not in the keyring.
+   */
+  openMap(mapId: string): Promise<MapSession> {
+    const open = this.#sessions.get(mapId);
+    if (open !== undefined) return open;
+    const summary = this.mapSummary(mapId);
+    if (summary === undefined) return Promise.reject(new Error('not-in-keyring'));
     const fresh = this.#fresh;
-    if (fresh === null || fresh.mapId !== mapId) return null;
-    this.#fresh = null;
-    return { document: fresh.document, version: fresh.version };
+    let session: Promise<MapSession>;
+    if (fresh !== null && fresh.mapId === mapId) {
+      this.#fresh = null;
+      session = Promise.resolve(MapSession.fromFresh(this.api, this.crypto, summary, fresh));
+    } else {
+      session = MapSession.open(this.api, this.crypto, summary);
+    }
+    this.#sessions.set(mapId, session);
+    // A failed open is not kept: the next visit tries again.
+    session.catch(() => this.#sessions.delete(mapId));
+    return session;
   }
 
   /** The server no longer accepts this session: lock up and ask for the passphrase again. */
@@ -187,6 +225,7 @@ export class AppStore extends EventTarget {
     if (!this.signedIn || this.#endingSession) return;
     this.crypto.terminate();
     this.#fresh = null;
+    this.#sessions.clear();
     this.#set(SIGNED_OUT);
     this.router.navigate(paths.login);
     this.announce(msg('Je bent uitgelogd. Log opnieuw in.', { id: 'error.sessionExpired' }));

@@ -15,6 +15,15 @@ import type {
 } from '../api-types.js';
 import type { CryptoErrorCode as SharedCryptoErrorCode } from '../../shared/crypto/errors.js';
 import type { MapDocument } from '../../shared/map/types.js';
+import type { ExportOps } from './export-ops.js';
+import type {
+  CardWire,
+  JoinProfileView,
+  MemberRoleView,
+  MembershipView,
+  PinState,
+  SectionName,
+} from '../membership/types.js';
 
 /** A map as listed in the keyring. */
 export interface MapSummary {
@@ -27,7 +36,7 @@ export interface MapSummary {
 }
 
 /** Every operation: its arguments and its result. */
-export interface CryptoOps {
+export interface CryptoOps extends ExportOps {
   /** Makes all account keys from a new passphrase; keeps the session unlocked. */
   register: {
     args: { username: string; passphrase: string };
@@ -53,9 +62,9 @@ export interface CryptoOps {
     args: { account: AccountResponse };
     result: { keyring: string; maps: MapSummary[] };
   };
-  /** Makes a new map: id, capability, section keys, key bundle and the first version. */
+  /** Makes a new map: id, capability, section keys, key ring, the first version and the INIT log record. */
   createMap: {
-    args: { title: string };
+    args: { title: string; ownerName?: string };
     result: { request: CreateMapRequest; map: MapSummary; document: MapDocument };
   };
   /** After the server accepted a new map: adds it to the keyring and returns the keyring sealed. */
@@ -63,15 +72,133 @@ export interface CryptoOps {
     args: { mapId: string };
     result: { keyring: string; maps: MapSummary[] };
   };
-  /** Opens a map response: key bundle, signature check, section decryption. */
+  /**
+   * Opens a map response: key ring, membership log (verified against the pin), signature check by a
+   * member who may write, section decryption. Refuses a rolled-back version or log ('log-invalid').
+   */
   openMap: {
-    args: { map: MapResponse };
-    result: { document: MapDocument; version: number };
+    args: { map: MapResponse; log?: string[]; pin?: PinState | null };
+    result: {
+      document: MapDocument;
+      version: number;
+      pin: PinState | null;
+      membership: MembershipView | null;
+    };
   };
   /** Encrypts and signs a document as the given (new) version of an opened map. */
   sealVersion: {
     args: { mapId: string; document: MapDocument; version: number };
     result: { body: string };
+  };
+  /** The verified membership of an opened map (after openMap). */
+  membership: { args: { mapId: string }; result: MembershipView | null };
+  /** Parent: a new invite (link or short code). The secret stays with the page to hand over. */
+  newInvite: {
+    args: { mapId: string; kind: 'link' | 'code'; expiresAt: number };
+    result: {
+      secret: string;
+      inviteId: string;
+      request: {
+        inviteId: string;
+        verifyPublicKey: string;
+        boxPublicKey: string;
+        sealedInfo: string;
+        expiresAt: number;
+      };
+    };
+  };
+  /** Parent: opens a sealed join request with the invite's secret; computes the safety code. */
+  openJoinRequest: {
+    args: { mapId: string; secret: string; sealedRequest: string };
+    result: {
+      profile: JoinProfileView;
+      safetyCode: string;
+      signPublicKey: string;
+      boxPublicKey: string;
+    };
+  };
+  /** Parent: the approval body (slot, ADD record, key ring, sealed answer) for POST …/approve. */
+  approveJoin: {
+    args: {
+      mapId: string;
+      inviteId: string;
+      joiner: { signPublicKey: string; boxPublicKey: string; profile: JoinProfileView };
+      role: MemberRoleView;
+      detail: boolean;
+    };
+    result: {
+      slotId: string;
+      capabilityHash: string;
+      rights: 'read' | 'write' | 'admin';
+      keyBundle: string;
+      logRecords: string[];
+      sealedAnswer: string;
+    };
+  };
+  /** Parent: a role change or a wider grant (ROLE/GRANT records and the slot's new key ring). */
+  updateMember: {
+    args: { mapId: string; slotId: string; role?: MemberRoleView; sections?: SectionName[] };
+    result: { rights: 'read' | 'write' | 'admin'; keyBundle: string; logRecords: string[] };
+  };
+  /**
+   * Parent: removal and/or narrowing, with a rotation to a new epoch: the body of POST …/remove.
+   * `narrow` are GRANT changes written before the rotation.
+   */
+  rotate: {
+    args: {
+      mapId: string;
+      removeSlotIds: string[];
+      narrow: { slotId: string; sections: SectionName[] }[];
+      document: MapDocument;
+      version: number;
+    };
+    result: {
+      removeSlotIds: string[];
+      logRecords: string[];
+      baseVersion: number;
+      body: string;
+      keyBundles: Record<string, string>;
+    };
+  };
+  /** A member's own card, sealed and signed for PUT …/cards/mine. */
+  sealCard: {
+    args: { mapId: string; card: CardWire['card']; cardVersion: number };
+    result: { body: string };
+  };
+  /** Opens the cards of an opened map; cards that do not verify are left out. */
+  openCards: {
+    args: {
+      mapId: string;
+      cards: { slotId: string; cardVersion: number; body: string; updatedAt: number }[];
+    };
+    result: CardWire[];
+  };
+  /** Joiner: the invite id of a secret (a typed code costs one Argon2id run). */
+  inviteIdOf: { args: { secret: string }; result: { inviteId: string; secret: string } };
+  /** Joiner: reads an invite with its secret (link fragment or typed code). */
+  joinOpen: {
+    args: { secret: string; sealedInfo: string };
+    result: { inviteId: string; mapId: string; greeting: string; expiresAt: number };
+  };
+  /** Joiner: the sealed request and its proof, and the safety code to show. */
+  joinSeal: {
+    args: { secret: string; sealedInfo: string; profile: JoinProfileView };
+    result: { inviteId: string; sealedRequest: string; signature: string; safetyCode: string };
+  };
+  /** Joiner: a proof of the invite secret over a server challenge ('collect-answer'). */
+  joinProof: {
+    args: { secret: string; challenge: string };
+    result: { signature: string };
+  };
+  /** Joiner: opens the parent's answer and adds the map to the keyring (returned sealed). */
+  joinAccept: {
+    args: { secret: string; sealedInfo: string; sealedAnswer: string };
+    result: { mapId: string; keyring: string; maps: MapSummary[] };
+  };
+  /** Drops a map from the keyring (after leaving); returns the keyring sealed. */
+  forgetMap: {
+    args: { mapId: string };
+    result: { keyring: string; maps: MapSummary[] };
   };
   /** Forgets every key held in memory. */
   lock: {

@@ -22,9 +22,31 @@ import {
   newId,
   newSectionKeys,
   normaliseUsername,
-  openKeyBundle,
-  sealKeyBundle,
+  SECTIONS,
+  appendLogEntry,
+  createInvite,
+  decryptCard,
+  deriveInviteKeys,
+  encryptCard,
+  openInvite,
+  openJoinAnswer,
+  openJoinRequest,
+  openKeyRing,
+  rotateMap,
+  safetyCode,
+  sealJoinAnswer,
+  sealJoinRequest,
+  sealKeyRing,
+  signInviteProof,
   signLoginProof,
+  startLog,
+  verifyLog,
+  type InviteKeys,
+  type KeyRing,
+  type LogState,
+  type Member,
+  type MemberRole,
+  type Section,
   toBase64Url,
   unlockAccount,
   type IdentityKeys,
@@ -45,6 +67,8 @@ import type {
   CryptoResponseMessage,
   MapSummary,
 } from './protocol.js';
+import { exportHandlers } from './export-ops.js';
+import type { CardWire, MembershipView, MemberView, SectionName } from '../membership/types.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -65,6 +89,13 @@ interface OpenMap {
   keys: Partial<SectionKeys>;
   /** The last verified body: sections this reader has no key for are carried over from it. */
   body: Uint8Array;
+  /** Every epoch's keys this slot holds (its key ring). */
+  ring: KeyRing;
+  /** The verified membership log; null for a map made before the log existed. */
+  log: LogState | null;
+  /** This account's slot on the map. */
+  slotId: string;
+  title: string;
 }
 
 let session: Session | null = null;
@@ -125,6 +156,7 @@ function wipeSession(): void {
 type Handlers = { [K in CryptoOp]: (args: CryptoOps[K]['args']) => CryptoOps[K]['result'] };
 
 const handlers: Handlers = {
+  ...exportHandlers,
   register({ username, passphrase }) {
     wipeSession();
     // The honest default cost: the page never chooses a weaker one.
@@ -207,15 +239,32 @@ const handlers: Handlers = {
     return { keyring: sealedKeyring(current), maps: summaries(current.keyring) };
   },
 
-  createMap({ title }) {
+  createMap({ title, ownerName }) {
     const current = requireSession();
     const mapId = newId();
+    const slotId = newId();
     const capability = newCapability();
     const keys = newSectionKeys();
-    const keyBundle = sealKeyBundle(
-      { mapId, epoch: FIRST_EPOCH, keys },
-      current.identity.boxPublicKey,
-    );
+    const ring: KeyRing = { mapId, epochs: { [FIRST_EPOCH]: keys } };
+    const keyBundle = sealKeyRing(ring, current.identity.boxPublicKey);
+    const { record, log } = startLog({
+      mapId,
+      epoch: FIRST_EPOCH,
+      baseKey: keys.base,
+      creator: {
+        slotId,
+        signPublicKey: current.identity.signPublicKey,
+        boxPublicKey: current.identity.boxPublicKey,
+        role: 'owner',
+        sections: [...SECTIONS],
+        profile: {
+          name: (ownerName ?? '').trim() || current.username,
+          profession: '',
+          organisation: '',
+        },
+      },
+      signer: signer(current.identity),
+    });
     const document = emptyMapDocument(title);
     const body = encryptMapDocument({
       mapId,
@@ -232,13 +281,15 @@ const handlers: Handlers = {
       addedAt: Date.now(),
     };
     pendingMaps.set(mapId, entry);
-    openMaps.set(mapId, { epoch: FIRST_EPOCH, keys, body });
+    openMaps.set(mapId, { epoch: FIRST_EPOCH, keys, body, ring, log, slotId, title: entry.title });
     return {
       request: {
         mapId,
+        slotId,
         capabilityHash: toBase64Url(capabilityHash(capability)),
         keyBundle: toBase64Url(keyBundle),
         body: toBase64Url(body),
+        logRecord: toBase64Url(record),
       },
       map: { ...entry },
       document,
@@ -256,24 +307,69 @@ const handlers: Handlers = {
     return { keyring: sealedKeyring(current), maps: summaries(current.keyring) };
   },
 
-  openMap({ map }) {
+  openMap({ map, log, pin }) {
     const current = requireSession();
-    const bundle = openKeyBundle(
-      fromBase64Url(map.keyBundle),
-      { publicKey: current.identity.boxPublicKey, secretKey: current.identity.boxSecretKey },
-      map.mapId,
-    );
+    const box = {
+      publicKey: current.identity.boxPublicKey,
+      secretKey: current.identity.boxSecretKey,
+    };
+    const ring = openKeyRing(fromBase64Url(map.keyBundle), box, map.mapId);
+    if (pin && map.version < pin.version) {
+      throw new WorkerFailure('log-invalid', 'An older version than one seen before.');
+    }
+    const epochs = Object.keys(ring.epochs).map(Number);
+    const newest = Math.max(...epochs);
+    let state: LogState | null = null;
+    if (log !== undefined && log.length > 0) {
+      const keysByEpoch: Record<number, Uint8Array> = {};
+      for (const epoch of epochs) keysByEpoch[epoch] = ring.epochs[epoch]!.base;
+      state = verifyLog({
+        mapId: map.mapId,
+        records: log.map(fromBase64Url),
+        keysByEpoch,
+        ...(pin ? { pinned: { seq: pin.seq, headHash: fromBase64Url(pin.headHash) } } : {}),
+      });
+    } else if (pin && pin.seq > 0) {
+      throw new WorkerFailure('log-invalid', 'The membership log is missing.');
+    }
     const body = fromBase64Url(map.body);
+    const epochOfBody = readEpoch(body);
+    const keys = ring.epochs[epochOfBody];
+    if (keys === undefined) throw new WorkerFailure('decrypt-failure', 'No keys for this version.');
+    const trustedSigners =
+      state === null
+        ? undefined
+        : Object.values(state.members)
+            .filter((member) => member.role === 'owner' || member.role === 'borger')
+            .map((member) => member.signPublicKey);
     const { epoch, doc } = decryptMapDocument({
       mapId: map.mapId,
       version: map.version,
       body,
-      keys: bundle.keys,
+      keys,
+      ...(trustedSigners ? { trustedSigners } : {}),
     });
-    if (epoch !== bundle.epoch)
-      throw new WorkerFailure('decrypt-failure', 'Version and key bundle epochs differ.');
-    openMaps.set(map.mapId, { epoch, keys: bundle.keys, body });
-    return { document: doc, version: map.version };
+    if (epoch !== newest || (state !== null && state.epoch !== epoch))
+      throw new WorkerFailure('log-invalid', 'Version, log and key ring epochs differ.');
+    const title = current.keyring.maps.find((entry) => entry.mapId === map.mapId)?.title ?? '';
+    openMaps.set(map.mapId, {
+      epoch,
+      keys,
+      body,
+      ring,
+      log: state,
+      slotId: map.slotId,
+      title: doc.base.title || title,
+    });
+    return {
+      document: doc,
+      version: map.version,
+      pin:
+        state === null
+          ? null
+          : { seq: state.seq, headHash: toBase64Url(state.headHash), version: map.version },
+      membership: state === null ? null : membershipView(state, map.slotId),
+    };
   },
 
   sealVersion({ mapId, document, version }) {
@@ -296,7 +392,395 @@ const handlers: Handlers = {
     wipeSession();
     return {};
   },
+
+  membership({ mapId }) {
+    const open = requireOpen(mapId);
+    return open.log === null ? null : membershipView(open.log, open.slotId);
+  },
+
+  newInvite({ mapId, kind, expiresAt }) {
+    const current = requireSession();
+    requireOpen(mapId);
+    const created = createInvite({
+      mapId,
+      parentIdentity: { signPublicKey: current.identity.signPublicKey },
+      expiresAt,
+      kind,
+    });
+    inviteKeys.set(created.secret, created.keys);
+    return {
+      secret: created.secret,
+      inviteId: created.inviteId,
+      request: {
+        inviteId: created.inviteId,
+        verifyPublicKey: toBase64Url(created.verifyPublicKey),
+        boxPublicKey: toBase64Url(created.boxKeyPair.publicKey),
+        sealedInfo: toBase64Url(created.sealedInviteInfo),
+        expiresAt: created.expiresAt,
+      },
+    };
+  },
+
+  openJoinRequest({ mapId, secret, sealedRequest }) {
+    const current = requireSession();
+    requireOpen(mapId);
+    const keys = keysOfInvite(secret);
+    const request = openJoinRequest(fromBase64Url(sealedRequest), keys);
+    return {
+      profile: { ...request.profile },
+      safetyCode: safetyCode(current.identity.signPublicKey, request.signPublicKey, keys.inviteId),
+      signPublicKey: toBase64Url(request.signPublicKey),
+      boxPublicKey: toBase64Url(request.boxPublicKey),
+    };
+  },
+
+  approveJoin({ mapId, inviteId, joiner, role, detail }) {
+    const current = requireSession();
+    const open = requireOpen(mapId);
+    const log = requireLog(open);
+    const slotId = newId();
+    const capability = newCapability();
+    const sections: Section[] =
+      role === 'owner' ? [...SECTIONS] : detail ? ['base', 'detail'] : ['base'];
+    const boxPublicKey = fromBase64Url(joiner.boxPublicKey);
+    const member = {
+      slotId,
+      signPublicKey: fromBase64Url(joiner.signPublicKey),
+      boxPublicKey,
+      role: role as MemberRole,
+      sections,
+      profile: {
+        name: joiner.profile.name.slice(0, 120),
+        profession: joiner.profile.profession.slice(0, 120),
+        organisation: joiner.profile.organisation.slice(0, 120),
+      },
+    };
+    const { record } = appendLogEntry({
+      log,
+      change: { type: 'ADD', data: member },
+      baseKey: open.ring.epochs[log.epoch]!.base,
+      signer: signer(current.identity),
+    });
+    const rights = rightsOf(role);
+    const ring = ringFor(open.ring, role, sections, log.epoch);
+    const answer = sealJoinAnswer(
+      { inviteId, mapId, slotId, capability, rights, title: open.title.slice(0, 200) },
+      boxPublicKey,
+      signer(current.identity),
+    );
+    return {
+      slotId,
+      capabilityHash: toBase64Url(capabilityHash(capability)),
+      rights,
+      keyBundle: toBase64Url(sealKeyRing(ring, boxPublicKey)),
+      logRecords: [toBase64Url(record)],
+      sealedAnswer: toBase64Url(answer),
+    };
+  },
+
+  updateMember({ mapId, slotId, role, sections }) {
+    const current = requireSession();
+    const open = requireOpen(mapId);
+    let log = requireLog(open);
+    const member = log.members[slotId];
+    if (member === undefined) throw new WorkerFailure('unknown-map', 'No such member.');
+    const baseKey = open.ring.epochs[log.epoch]!.base;
+    const records: Uint8Array[] = [];
+    if (role !== undefined && role !== member.role) {
+      const next = appendLogEntry({
+        log,
+        change: { type: 'ROLE', data: { slotId, role } },
+        baseKey,
+        signer: signer(current.identity),
+      });
+      records.push(next.record);
+      log = next.log;
+    }
+    const now = log.members[slotId]!;
+    if (sections !== undefined && now.role !== 'owner') {
+      const wanted = SECTIONS.filter((section) => sections.includes(section) || section === 'base');
+      if (wanted.join() !== now.sections.join()) {
+        const next = appendLogEntry({
+          log,
+          change: { type: 'GRANT', data: { slotId, sections: wanted } },
+          baseKey,
+          signer: signer(current.identity),
+        });
+        records.push(next.record);
+        log = next.log;
+      }
+    }
+    const after = log.members[slotId]!;
+    const ring = ringFor(open.ring, after.role, after.sections, log.epoch);
+    return {
+      rights: rightsOf(after.role),
+      keyBundle: toBase64Url(sealKeyRing(ring, after.boxPublicKey)),
+      logRecords: records.map(toBase64Url),
+    };
+  },
+
+  rotate({ mapId, removeSlotIds, narrow, document, version }) {
+    const current = requireSession();
+    const open = requireOpen(mapId);
+    let log = requireLog(open);
+    const baseKey = open.ring.epochs[log.epoch]!.base;
+    const records: Uint8Array[] = [];
+    for (const change of narrow) {
+      const next = appendLogEntry({
+        log,
+        change: {
+          type: 'GRANT',
+          data: {
+            slotId: change.slotId,
+            sections: SECTIONS.filter((s) => s === 'base' || change.sections.includes(s)),
+          },
+        },
+        baseKey,
+        signer: signer(current.identity),
+      });
+      records.push(next.record);
+      log = next.log;
+    }
+    const rotated = rotateMap({
+      log,
+      removeSlotIds,
+      ownerRing: open.ring,
+      signer: signer(current.identity),
+    });
+    const body = encryptMapDocument({
+      mapId,
+      epoch: rotated.epoch,
+      version: version + 1,
+      doc: document,
+      keys: rotated.keys,
+      signer: signer(current.identity),
+    });
+    return {
+      removeSlotIds,
+      logRecords: [...records, ...rotated.records].map(toBase64Url),
+      baseVersion: version,
+      body: toBase64Url(body),
+      keyBundles: Object.fromEntries(
+        Object.entries(rotated.keyRings).map(([slot, sealed]) => [slot, toBase64Url(sealed)]),
+      ),
+    };
+  },
+
+  sealCard({ mapId, card, cardVersion }) {
+    const current = requireSession();
+    const open = requireOpen(mapId);
+    const log = requireLog(open);
+    const body = encryptCard({
+      mapId,
+      epoch: log.epoch,
+      slotId: open.slotId,
+      cardVersion,
+      card,
+      keys: { base: open.ring.epochs[log.epoch]!.base },
+      signer: signer(current.identity),
+    });
+    return { body: toBase64Url(body) };
+  },
+
+  openCards({ mapId, cards }) {
+    const open = requireOpen(mapId);
+    const log = requireLog(open);
+    const result: CardWire[] = [];
+    for (const card of cards) {
+      try {
+        const opened = decryptCard({
+          mapId,
+          slotId: card.slotId,
+          body: fromBase64Url(card.body),
+          log,
+        });
+        result.push({
+          slotId: card.slotId,
+          cardVersion: opened.cardVersion,
+          updatedAt: card.updatedAt,
+          card: { ...opened.card },
+        });
+      } catch {
+        // A card that does not verify (another signer, an old epoch) is not shown.
+      }
+    }
+    return result;
+  },
+
+  inviteIdOf({ secret }) {
+    const keys = keysOfInvite(secret);
+    return { inviteId: keys.inviteId, secret: keys.secret };
+  },
+
+  joinOpen({ secret, sealedInfo }) {
+    const { keys, info } = openInvite(secret, fromBase64Url(sealedInfo));
+    inviteKeys.set(keys.secret, keys);
+    return {
+      inviteId: info.inviteId,
+      mapId: info.mapId,
+      greeting: info.greeting,
+      expiresAt: info.expiresAt,
+    };
+  },
+
+  joinSeal({ secret, sealedInfo, profile }) {
+    const current = requireSession();
+    const keys = keysOfInvite(secret);
+    const { info } = openInvite(keys.secret, fromBase64Url(sealedInfo));
+    const sealed = sealJoinRequest({
+      invite: keys,
+      joinerIdentity: {
+        signPublicKey: current.identity.signPublicKey,
+        signSecretKey: current.identity.signSecretKey,
+        boxPublicKey: current.identity.boxPublicKey,
+      },
+      profile,
+    });
+    return {
+      inviteId: keys.inviteId,
+      sealedRequest: toBase64Url(sealed),
+      signature: toBase64Url(signInviteProof(keys, 'join-request', sealed)),
+      safetyCode: safetyCode(
+        info.parentSignPublicKey,
+        current.identity.signPublicKey,
+        keys.inviteId,
+      ),
+    };
+  },
+
+  joinProof({ secret, challenge }) {
+    const keys = keysOfInvite(secret);
+    return {
+      signature: toBase64Url(signInviteProof(keys, 'collect-answer', fromBase64Url(challenge))),
+    };
+  },
+
+  joinAccept({ secret, sealedInfo, sealedAnswer }) {
+    const current = requireSession();
+    const keys = keysOfInvite(secret);
+    const { info } = openInvite(keys.secret, fromBase64Url(sealedInfo));
+    const answer = openJoinAnswer(
+      fromBase64Url(sealedAnswer),
+      { publicKey: current.identity.boxPublicKey, secretKey: current.identity.boxSecretKey },
+      { inviteId: keys.inviteId, mapId: info.mapId, parentSignPublicKey: info.parentSignPublicKey },
+    );
+    if (!current.keyring.maps.some((map) => map.mapId === answer.mapId)) {
+      const entry: KeyringMapEntry = {
+        mapId: answer.mapId,
+        capability: toBase64Url(answer.capability),
+        title: answer.title,
+        addedAt: Date.now(),
+      };
+      current.keyring = { ...current.keyring, maps: [...current.keyring.maps, entry] };
+    }
+    return {
+      mapId: answer.mapId,
+      keyring: sealedKeyring(current),
+      maps: summaries(current.keyring),
+    };
+  },
+
+  forgetMap({ mapId }) {
+    const current = requireSession();
+    current.keyring = {
+      ...current.keyring,
+      maps: current.keyring.maps.filter((map) => map.mapId !== mapId),
+    };
+    openMaps.delete(mapId);
+    return { keyring: sealedKeyring(current), maps: summaries(current.keyring) };
+  },
 };
+
+/** Invite keys by secret: a typed code costs one Argon2id run, so it is done once. */
+const inviteKeys = new Map<string, InviteKeys>();
+
+function keysOfInvite(secret: string): InviteKeys {
+  const known = inviteKeys.get(secret);
+  if (known !== undefined) return known;
+  const keys = deriveInviteKeys(secret);
+  inviteKeys.set(secret, keys);
+  inviteKeys.set(keys.secret, keys);
+  return keys;
+}
+
+function requireOpen(mapId: string): OpenMap {
+  const open = openMaps.get(mapId);
+  if (open === undefined) throw new WorkerFailure('unknown-map', 'Open the map first.');
+  return open;
+}
+
+function requireLog(open: OpenMap): LogState {
+  if (open.log === null) throw new WorkerFailure('unknown-map', 'This map has no membership log.');
+  return open.log;
+}
+
+function readEpoch(body: Uint8Array): number {
+  if (body.length < 5) throw new WorkerFailure('malformed', 'Version body too short.');
+  return ((body[1]! << 24) | (body[2]! << 16) | (body[3]! << 8) | body[4]!) >>> 0;
+}
+
+function rightsOf(role: string): 'read' | 'write' | 'admin' {
+  return role === 'owner' ? 'admin' : role === 'borger' ? 'write' : 'read';
+}
+
+/** A member's key ring: owners every key held; others older base keys and this epoch's sections. */
+function ringFor(
+  owner: KeyRing,
+  role: string,
+  sections: readonly SectionName[],
+  epoch: number,
+): KeyRing {
+  const epochs: KeyRing['epochs'] = {};
+  for (const [key, held] of Object.entries(owner.epochs)) {
+    const number = Number(key);
+    if (role === 'owner') {
+      epochs[number] = held;
+    } else if (number === epoch) {
+      const keys: KeyRing['epochs'][number] = { base: held.base };
+      for (const section of sections) {
+        const value = held[section];
+        if (value !== undefined) keys[section] = value;
+      }
+      epochs[number] = keys;
+    } else {
+      epochs[number] = { base: held.base };
+    }
+  }
+  return { mapId: owner.mapId, epochs };
+}
+
+function memberView(member: Member): MemberView {
+  return {
+    slotId: member.slotId,
+    role: member.role,
+    sections: [...member.sections],
+    name: member.profile.name,
+    profession: member.profile.profession,
+    organisation: member.profile.organisation,
+    addedAt: member.addedAt,
+  };
+}
+
+function membershipView(log: LogState, mySlotId: string): MembershipView {
+  return {
+    mapId: log.mapId,
+    mySlotId,
+    epoch: log.epoch,
+    members: Object.values(log.members).map(memberView),
+    former: Object.values(log.former).map(memberView),
+    history: log.entries.map((entry) => {
+      const data = entry.data as unknown as Record<string, unknown>;
+      return {
+        seq: entry.seq,
+        type: entry.type,
+        at: entry.at,
+        slotId: typeof data['slotId'] === 'string' ? data['slotId'] : null,
+        role: typeof data['role'] === 'string' ? (data['role'] as MemberView['role']) : null,
+        sections: Array.isArray(data['sections']) ? (data['sections'] as SectionName[]) : null,
+      };
+    }),
+  };
+}
 
 function run<K extends CryptoOp>(message: CryptoRequestMessage<K>): CryptoOps[K]['result'] {
   const handler: (args: CryptoOps[K]['args']) => CryptoOps[K]['result'] = handlers[message.op];

@@ -9,6 +9,7 @@ import type { MapSummary } from '../crypto/protocol.js';
 import type { Rights } from '../../shared/api/maps.js';
 import type { MapDocument } from '../../shared/map/types.js';
 import { mergeDocuments } from './merge.js';
+import { fetchMapOrNoAccess, openVerified } from '../membership/open.js';
 
 /** How often a save is retried after conflicts before giving up. */
 const SAVE_ATTEMPTS = 5;
@@ -54,8 +55,7 @@ export class MapSession {
     crypto: CryptoClient,
     summary: MapSummary,
   ): Promise<MapSession> {
-    const response = await api.getMap(summary.mapId, summary.capability);
-    const { document, version } = await crypto.call('openMap', { map: response });
+    const { document, version, response } = await openVerified(api, crypto, summary);
     return new MapSession(api, crypto, summary, document, version, response.rights);
   }
 
@@ -76,6 +76,24 @@ export class MapSession {
 
   get version(): number {
     return this.#version;
+  }
+
+  /**
+   * Fetches the latest version and takes it when it is newer than the one shown (someone else
+   * saved meanwhile). Runs after any save in progress. True when the document changed.
+   */
+  refresh(): Promise<boolean> {
+    const run = this.#queue.then(async () => {
+      const latest = await fetchMapOrNoAccess(this.#api, this.summary);
+      if (latest.version <= this.#version) return false;
+      const opened = await openVerified(this.#api, this.#crypto, this.summary, latest);
+      this.#version = opened.version;
+      this.#base = opened.document;
+      this.#document = opened.document;
+      return true;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -114,7 +132,7 @@ export class MapSession {
         }
         // Someone saved in between: take their version and put our change on top of it.
         const latest = await this.#api.getMap(mapId, capability);
-        const theirs = await this.#crypto.call('openMap', { map: latest });
+        const theirs = await openVerified(this.#api, this.#crypto, this.summary, latest);
         mine = mergeDocuments(this.#base, mine, theirs.document);
         this.#base = theirs.document;
         this.#version = theirs.version;

@@ -1,7 +1,14 @@
 // Two tabs edit the same map: the second save meets a 409, merges per entry and retries, so both changes stay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { addPerson, confirmRecovery, createMap, login, register } from './support/flows.js';
+import {
+  addPerson,
+  confirmRecovery,
+  createMap,
+  login,
+  register,
+  showList,
+} from './support/flows.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const USERNAME = 'twee-tabs';
@@ -53,6 +60,7 @@ describe('saving after someone else saved', () => {
 
     // The second tab changes the partner on top of the old version.
     await second.bringToFront();
+    await showList(second);
     await second.getByRole('button', { name: 'P. — partner wijzigen' }).click();
     await second.getByRole('radio', { name: 'Dichtbij', exact: true }).check();
     await second.getByRole('button', { name: 'Wijziging opslaan' }).click();
@@ -68,6 +76,7 @@ describe('saving after someone else saved', () => {
     await first.bringToFront();
     await first.getByRole('link', { name: 'Mijn kaarten' }).first().click();
     await first.getByRole('link', { name: new RegExp(TITLE) }).click();
+    await showList(first);
     await first.getByRole('heading', { level: 4, name: 'Z. — zus' }).waitFor();
     await first.getByRole('heading', { level: 4, name: 'P. — partner' }).waitFor();
     // The partner moved to "Dichtbij" in the second tab, and that change survived the merge.

@@ -1,0 +1,126 @@
+/** Words for roles, parts and history lines, in the current language. */
+import { msg, str } from '@lit/localize';
+import { getLocale } from '../localization.js';
+import type { HistoryEntryView, MemberRoleView, MemberView, SectionName } from './types.js';
+import type { AccessLogResponse } from '../../shared/api/maps.js';
+
+export function roleLabel(role: MemberRoleView): string {
+  switch (role) {
+    case 'owner':
+      return msg('ouder (beheert de kaart)', { id: 'members.roleOwner' });
+    case 'borger':
+      return msg('borger', { id: 'members.roleBorger' });
+    case 'professional':
+      return msg('professional', { id: 'members.roleProfessional' });
+    case 'informal':
+      return msg('iemand uit je omgeving', { id: 'members.roleInformal' });
+  }
+}
+
+export function sectionLabel(section: SectionName): string {
+  switch (section) {
+    case 'base':
+      return msg('basis', { id: 'members.sectionBase' });
+    case 'detail':
+      return msg('namen en contactgegevens', { id: 'members.sectionDetail' });
+    case 'private':
+      return msg('privé', { id: 'members.sectionPrivate' });
+  }
+}
+
+/** "3 nov. om 14:02" (in the current language). */
+export function formatWhen(at: number): string {
+  const locale = getLocale() === 'nl' ? 'nl-NL' : getLocale();
+  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(at);
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at);
+  return msg(str`${date} om ${time}`, { id: 'members.when' });
+}
+
+/** "Fatima, verloskundige" */
+export function who(member: MemberView | undefined): string {
+  if (member === undefined) return msg('Iemand', { id: 'members.someone' });
+  return member.profession ? `${member.name}, ${member.profession}` : member.name;
+}
+
+export interface HistoryLine {
+  readonly at: number;
+  readonly text: string;
+}
+
+/** The decrypted log and the server's access counts, as one list of sentences, newest first. */
+export function historyLines(
+  history: readonly HistoryEntryView[],
+  people: ReadonlyMap<string, MemberView>,
+  access: AccessLogResponse | null,
+  mySlotId: string,
+): HistoryLine[] {
+  const lines: HistoryLine[] = [];
+  for (const entry of history) {
+    const person = entry.slotId === null ? undefined : people.get(entry.slotId);
+    const name = who(person);
+    const when = formatWhen(entry.at);
+    switch (entry.type) {
+      case 'INIT':
+        lines.push({
+          at: entry.at,
+          text: msg(str`De kaart is gemaakt op ${when}.`, { id: 'history.init' }),
+        });
+        break;
+      case 'ADD': {
+        const role = roleLabel(entry.role ?? 'informal');
+        lines.push({
+          at: entry.at,
+          text: msg(str`${name} doet mee als ${role} sinds ${when}.`, { id: 'history.add' }),
+        });
+        break;
+      }
+      case 'ROLE': {
+        const role = roleLabel(entry.role ?? 'informal');
+        lines.push({
+          at: entry.at,
+          text: msg(str`${name} is ${role} sinds ${when}.`, { id: 'history.role' }),
+        });
+        break;
+      }
+      case 'GRANT': {
+        const parts = (entry.sections ?? ['base']).map(sectionLabel).join(', ');
+        lines.push({
+          at: entry.at,
+          text: msg(str`${name} ziet ${parts} sinds ${when}.`, { id: 'history.grant' }),
+        });
+        break;
+      }
+      case 'REMOVE':
+        lines.push({
+          at: entry.at,
+          text: msg(str`${name} heeft geen toegang meer sinds ${when}.`, { id: 'history.remove' }),
+        });
+        break;
+      case 'ROTATE':
+        break;
+    }
+  }
+  for (const slot of access?.slots ?? []) {
+    if (slot.slotId === mySlotId) continue;
+    const name = who(people.get(slot.slotId));
+    for (const view of slot.accesses) {
+      const when = formatWhen(view.at);
+      lines.push({
+        at: view.at,
+        text: msg(str`${name} bekeek je kaart op ${when}`, { id: 'history.view' }),
+      });
+    }
+  }
+  for (const slot of access?.formerSlots ?? []) {
+    const name = who(people.get(slot.slotId));
+    for (const event of slot.events) {
+      if (event.type !== 'left') continue;
+      const when = formatWhen(event.at);
+      lines.push({
+        at: event.at,
+        text: msg(str`${name} is gestopt met de kaart op ${when}.`, { id: 'history.left' }),
+      });
+    }
+  }
+  return lines.sort((a, b) => b.at - a.at).slice(0, 100);
+}

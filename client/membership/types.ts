@@ -1,0 +1,65 @@
+/** Plain (structured-clone safe) views of membership data that the crypto worker hands to the page. */
+
+export type SectionName = 'base' | 'detail' | 'private';
+export type MemberRoleView = 'owner' | 'borger' | 'professional' | 'informal';
+
+/** The last verified head of a map's log and the highest version seen; kept per map on this device. */
+export interface PinState {
+  readonly seq: number;
+  /** base64url of the head hash */
+  readonly headHash: string;
+  readonly version: number;
+}
+
+export interface JoinProfileView {
+  name: string;
+  profession: string;
+  organisation: string;
+  contact: string;
+  availability: string;
+}
+
+export interface MemberView {
+  readonly slotId: string;
+  readonly role: MemberRoleView;
+  readonly sections: readonly SectionName[];
+  readonly name: string;
+  readonly profession: string;
+  readonly organisation: string;
+  readonly addedAt: number;
+}
+
+/** One log entry as a line of history. */
+export interface HistoryEntryView {
+  readonly seq: number;
+  readonly type: 'INIT' | 'ADD' | 'ROLE' | 'GRANT' | 'REMOVE' | 'ROTATE';
+  readonly at: number;
+  readonly slotId: string | null;
+  readonly role: MemberRoleView | null;
+  readonly sections: readonly SectionName[] | null;
+}
+
+export interface MembershipView {
+  readonly mapId: string;
+  /** The slot of this device's account. */
+  readonly mySlotId: string;
+  readonly epoch: number;
+  readonly members: readonly MemberView[];
+  /** Removed members, to name them in the history. */
+  readonly former: readonly MemberView[];
+  readonly history: readonly HistoryEntryView[];
+}
+
+export interface CardWire {
+  readonly slotId: string;
+  readonly cardVersion: number;
+  readonly updatedAt: number;
+  readonly card: {
+    whatIDo: string;
+    howToReach: string;
+    when: string;
+    role: string;
+    name: string;
+    organisation: string;
+  };
+}

@@ -143,6 +143,13 @@ export class ApiClient extends EventTarget {
     });
   }
 
+  // Directory: a professional's own profile (account token); searches go without any token.
+
+  /** A call to `/directory/me` with the account token (see client/directory/api.ts). */
+  directoryAccount<T>(method: 'GET' | 'PUT' | 'DELETE', body?: unknown): Promise<T> {
+    return this.#json('/directory/me', { method, body, auth: ACCOUNT });
+  }
+
   // Plumbing
 
   async #json<T>(path: string, options: RequestOptions): Promise<T> {

@@ -10,11 +10,17 @@ import { AppStore } from './store.js';
 import './nk-language-picker.js';
 import './nk-login.js';
 import './nk-map-editor.js';
+import './nk-members.js';
+import './nk-join.js';
 import './nk-map-list.js';
 import './nk-not-found.js';
+import './nk-print-screen.js';
 import './nk-recovery-sheet.js';
 import './nk-register.js';
 import './nk-welcome.js';
+import './nk-backup-import.js';
+import './nk-professional-profile.js';
+import { forgetPlace } from '../directory/place.js';
 
 /** How long a status message stays on screen, in ms. */
 const ANNOUNCE_MS = 6000;
@@ -109,7 +115,7 @@ export class NkApp extends LitElement {
           <nk-language-picker></nk-language-picker>
         </div>
       </header>
-      <main id="main" tabindex="-1">${this.renderScreen()}</main>
+      <main id="main" tabindex="-1" class=${this.wide() ? 'wide' : ''}>${this.renderScreen()}</main>
       <footer>
         <p>
           ${msg('Wat je invult, staat op slot op de server. Alleen jij hebt de sleutel.', {
@@ -137,9 +143,30 @@ export class NkApp extends LitElement {
         return html`<nk-map-list></nk-map-list>`;
       case 'map':
         return html`<nk-map-editor .mapId=${this.route.mapId}></nk-map-editor>`;
+      case 'members':
+        return html`<nk-members .mapId=${this.route.mapId}></nk-members>`;
+      case 'join':
+        return html`<nk-join></nk-join>`;
+      case 'print':
+        return html`<nk-print-screen
+          sheet=${this.route.sheet}
+          .mapId=${this.route.mapId}
+        ></nk-print-screen>`;
+      case 'print-blank':
+        return html`<nk-print-screen sheet="blank"></nk-print-screen>`;
+      case 'restore':
+        return html`<nk-backup-import></nk-backup-import>`;
+      case 'profile':
+        return html`<nk-professional-profile></nk-professional-profile>`;
       case 'not-found':
         return html`<nk-not-found></nk-not-found>`;
     }
+  }
+
+  /** The map and its print previews use the width of a tablet or desktop screen. */
+  private wide(): boolean {
+    const name = this.route.name;
+    return name === 'map' || name === 'print' || name === 'print-blank';
   }
 
   private renderLogo() {
@@ -154,8 +181,23 @@ export class NkApp extends LitElement {
   private applyGuards(): void {
     const route = this.router.route;
     const signedIn = this.store.signedIn;
-    if ((route.name === 'maps' || route.name === 'map') && !signedIn) {
-      this.store.returnTo = route.name === 'map' ? paths.map(route.mapId) : null;
+    if (
+      (route.name === 'maps' ||
+        route.name === 'map' ||
+        route.name === 'members' ||
+        route.name === 'print' ||
+        route.name === 'restore' ||
+        route.name === 'profile') &&
+      !signedIn
+    ) {
+      this.store.returnTo =
+        route.name === 'map'
+          ? paths.map(route.mapId)
+          : route.name === 'members'
+            ? paths.members(route.mapId)
+            : route.name === 'print'
+              ? paths.print(route.mapId, route.sheet)
+              : null;
       this.router.navigate(paths.login, { replace: true });
     } else if (route.name === 'recovery' && this.store.state.recovery === null) {
       this.router.navigate(signedIn ? paths.maps : paths.welcome, { replace: true });
@@ -191,6 +233,7 @@ export class NkApp extends LitElement {
 
   private async onLogout(): Promise<void> {
     await this.store.logout();
+    forgetPlace();
     this.router.navigate(paths.welcome);
     this.store.announce(msg('Je bent uitgelogd.', { id: 'app.loggedOut' }));
   }

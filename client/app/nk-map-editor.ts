@@ -1,103 +1,63 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import { RINGS, type BaseEntry, type MapDocument, type Ring } from '../../shared/map/types.js';
 import { newEntryId, withEntry, withoutEntry } from '../map/edits.js';
-import { MapSession } from '../map/map-session.js';
+import type { MapSession } from '../map/map-session.js';
+import { isProfessional, visibleEntries, type PhaseFilter } from '../map/view.js';
 import { describeError } from './errors.js';
+import { heading } from './heading.js';
+import { editorStyles } from './editor-styles.js';
 import type { NkPersonCard } from './nk-person-card.js';
 import type { NkPersonForm, PersonFormValue } from './nk-person-form.js';
+import type { NkRingPicture } from './nk-ring-picture.js';
+import type { MapView, ViewChange } from './nk-view-controls.js';
+import type { NkWishes } from './nk-wishes.js';
 import { paths } from './router.js';
 import { sharedStyles } from './shared-styles.js';
 import { StoreController } from './store-controller.js';
-import { isProfessional, ringName, supportName } from './vocabulary.js';
+import { ringName } from './vocabulary.js';
+import './nk-centre-form.js';
+import './nk-map-legend.js';
 import './nk-person-card.js';
 import './nk-person-form.js';
+import './nk-print-menu.js';
+import './nk-members-entry.js';
+import './nk-ring-picture.js';
 import './nk-room-to-grow.js';
+import './nk-strengths.js';
+import './nk-view-controls.js';
+import './nk-wishes.js';
+import './nk-find-help.js';
+import './nk-export-menu.js';
+import './nk-professional-search.js';
+import type { DirectoryService } from '../../shared/api/directory.js';
+import { serviceEntry } from '../directory/service-entry.js';
 
 /** Below this many informal people, the map shows ideas for growing the network. */
 const FEW_INFORMAL = 3;
 
 /**
- * The map editor: strengths first ("Wie helpt jou?"), people grouped by closeness, and
- * adding, changing and removing people. Every change is saved at once as a new version.
+ * The map editor: what goes well and the parent's wishes first, then the people as a ring
+ * picture or a list (filtered by phase, with or without who no longer helps), and adding,
+ * changing and removing people. Every change is saved at once as a new version.
  */
 @customElement('nk-map-editor')
 @localized()
 export class NkMapEditor extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      .strengths {
-        background: var(--nk-primary-soft);
-        border-radius: var(--nk-radius);
-        padding: 1rem 1.25rem;
-        margin-bottom: 1.5rem;
-      }
-
-      .strengths p:last-child {
-        margin-bottom: 0;
-      }
-
-      h2:focus {
-        outline: none;
-      }
-
-      h2:focus-visible {
-        outline: 3px solid var(--nk-focus);
-        outline-offset: 4px;
-      }
-
-      h3 {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        margin-top: 1.5rem;
-      }
-
-      h3 .dot {
-        width: 0.9rem;
-        height: 0.9rem;
-        border-radius: 50%;
-        background: var(--dot, var(--nk-ring-1));
-      }
-
-      h3[data-ring='2'] .dot {
-        --dot: var(--nk-ring-2);
-      }
-
-      h3[data-ring='3'] .dot {
-        --dot: var(--nk-ring-3);
-      }
-
-      ul.people {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-        display: grid;
-        gap: 0.75rem;
-      }
-
-      .add {
-        margin-top: 1.5rem;
-      }
-
-      .back {
-        display: inline-block;
-        margin-bottom: 1rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, editorStyles];
 
   private readonly store = new StoreController(this);
 
   /** Id of the map to show. */
   @property() mapId = '';
 
-  @query('#add-button') private addButton!: HTMLButtonElement;
-  @query('#people-heading') private peopleHeading!: HTMLElement;
+  @query('#add-button') private addButton!: HTMLButtonElement | null;
+  @query('#people-heading') private peopleHeading!: HTMLElement | null;
   @query('nk-person-form') private form!: NkPersonForm | null;
+  @query('nk-ring-picture') private picture!: NkRingPicture | null;
+  @query('nk-wishes') private wishes!: NkWishes | null;
 
   /** `new` while adding, an entry id while changing that entry, null otherwise. */
   @state() private editing: string | null = null;
@@ -106,22 +66,23 @@ export class NkMapEditor extends LitElement {
   @state() private document: MapDocument | null = null;
   /** True when this slot may only read the map. */
   @state() private readonly = false;
+  @state() private view: MapView = 'picture';
+  @state() private phase: PhaseFilter = 'all';
+  @state() private showEnded = false;
+  /** The person opened from the picture. */
+  @state() private selected = '';
 
   private session: MapSession | null = null;
 
   private readonly loadTask = new Task(this, {
     task: async ([mapId]: readonly [string]) => {
-      const store = this.store.value;
-      const summary = store.mapSummary(mapId);
-      if (summary === undefined) throw new Error('not-in-keyring');
-      const fresh = store.takeFreshMap(mapId);
-      const session =
-        fresh !== null
-          ? MapSession.fromFresh(store.api, store.crypto, summary, fresh)
-          : await MapSession.open(store.api, store.crypto, summary);
+      const session = await this.store.value.openMap(mapId);
+      // Someone else may have saved since this session was opened.
+      await session.refresh();
       this.session = session;
       this.document = session.document;
       this.readonly = session.rights === 'read';
+      this.view = this.store.value.mapView;
       return session;
     },
     args: () => [this.mapId] as const,
@@ -129,7 +90,10 @@ export class NkMapEditor extends LitElement {
 
   override render() {
     return html`
-      <a class="back" href=${paths.maps}>← ${msg('Mijn kaarten', { id: 'editor.back' })}</a>
+      <a class="back" href=${paths.maps}
+        ><span class="arrow" aria-hidden="true">←</span>
+        ${msg('Mijn kaarten', { id: 'editor.back' })}</a
+      >
       ${this.loadTask.render({
         pending: () => html`
           <h1 tabindex="-1">${msg('Kaart openen…', { id: 'editor.loadingHeading' })}</h1>
@@ -152,10 +116,11 @@ export class NkMapEditor extends LitElement {
 
   private renderMap(document: MapDocument) {
     const entries = document.base.entries;
-    const informal = entries.filter((entry) => !isProfessional(entry.category));
+    const visible = visibleEntries(entries, { phase: this.phase, showEnded: this.showEnded });
+    const informal = entries.filter((entry) => entry.active && !isProfessional(entry.category));
     return html`
       <h1 tabindex="-1">${document.base.title}</h1>
-      ${this.renderStrengths(entries)}
+      ${this.renderIntro(document)}
 
       <section aria-labelledby="people-heading">
         <h2 id="people-heading" tabindex="-1">
@@ -172,75 +137,138 @@ export class NkMapEditor extends LitElement {
                 <p>
                   ${msg('Begin met de mensen die het dichtst bij je staan.', { id: 'editor.emptyStart' })}
                 </p>`
-            : RINGS.map((ring) => this.renderRing(ring, entries, document))
+            : nothing
         }
+        <div class="actions">
+          ${
+            this.readonly || this.editing === 'new'
+              ? nothing
+              : html`<button
+                  id="add-button"
+                  type="button"
+                  ?disabled=${this.busy}
+                  @click=${this.onAdd}
+                >
+                  + ${msg('Iemand toevoegen', { id: 'editor.add' })}
+                </button>`
+          }
+          <nk-print-menu .mapId=${this.mapId}></nk-print-menu>
+          <nk-export-menu .document=${document}></nk-export-menu>
+          <nk-members-entry .mapId=${this.mapId}></nk-members-entry>
+        </div>
+        ${this.editing === 'new' ? this.renderAddForm() : nothing}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${
+          entries.length > 0
+            ? html`<nk-view-controls
+                view=${this.view}
+                phase=${this.phase}
+                ?showEnded=${this.showEnded}
+                .endedCount=${entries.filter((entry) => !entry.active).length}
+                @nk-view-change=${this.onViewChange}
+              ></nk-view-controls>`
+            : nothing
+        }
+        ${
+          entries.length > 0 && visible.length === 0
+            ? html`<p class="none">
+                ${msg('In deze fase staat nog niemand op je kaart.', { id: 'editor.noneInPhase' })}
+              </p>`
+            : nothing
+        }
+        ${this.view === 'picture' ? this.renderPicture(document, visible) : this.renderList(document, visible)}
       </section>
 
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.readonly ? nothing : this.renderAdd()}
+      ${
+        this.readonly
+          ? nothing
+          : html`<nk-centre-form
+              .parentNames=${document.base.centre.parents}
+              .childNames=${document.base.centre.children}
+              ?busy=${this.busy}
+              @nk-centre-save=${this.onCentre}
+            ></nk-centre-form>`
+      }
       ${
         informal.length < FEW_INFORMAL
           ? html`<nk-room-to-grow ?empty=${entries.length === 0}></nk-room-to-grow>`
           : nothing
       }
+      <nk-find-help
+        .entries=${entries}
+        ?readonly=${this.readonly}
+        ?busy=${this.busy}
+        @nk-service-add=${this.onServiceAdd}
+      ></nk-find-help>
+      <nk-professional-search
+        .mapId=${this.mapId}
+        ?canInvite=${this.session?.rights === 'admin'}
+      ></nk-professional-search>
     `;
   }
 
-  private renderAdd() {
-    return html`<section class="add" aria-labelledby="add-heading">
+  /** What goes well, then the parent's wishes (once there is someone on the map to start from). */
+  private renderIntro(document: MapDocument) {
+    const entries = document.base.entries;
+    const helping = entries.some((entry) => entry.active);
+    const wishes = document.private;
+    const showWishes = wishes !== undefined && (entries.length > 0 || wishes.wishes.trim() !== '');
+    if (!helping && !showWishes) return nothing;
+    return html`<div class="intro ${helping && showWishes ? 'two' : ''}">
+      ${helping ? html`<nk-strengths .entries=${entries}></nk-strengths>` : nothing}
       ${
-        this.editing === 'new'
-          ? html`<div class="card">
-              <h2 id="add-heading">${msg('Iemand toevoegen', { id: 'editor.addHeading' })}</h2>
-              <nk-person-form
-                ?busy=${this.busy}
-                @nk-person-save=${this.onSaveNew}
-                @nk-person-cancel=${this.onCancel}
-              ></nk-person-form>
-            </div>`
-          : html`<h2 id="add-heading" class="visually-hidden">
-                ${msg('Iemand toevoegen', { id: 'editor.addHeading' })}
-              </h2>
-              <button id="add-button" type="button" ?disabled=${this.busy} @click=${this.onAdd}>
-                + ${msg('Iemand toevoegen', { id: 'editor.add' })}
-              </button>`
-      }
-    </section>`;
-  }
-
-  /** What goes well, before anything else. */
-  private renderStrengths(entries: readonly BaseEntry[]) {
-    if (entries.length === 0) return nothing;
-    const kinds = [...new Set(entries.flatMap((entry) => entry.support))];
-    const close = entries.filter((entry) => entry.ring === 1).length;
-    return html`<div class="strengths">
-      <p>
-        <strong>
-          ${
-            entries.length === 1
-              ? msg('Er staat 1 persoon om je heen die je helpt.', { id: 'editor.countOne' })
-              : msg(str`Er staan ${entries.length} mensen om je heen die je helpen.`, {
-                  id: 'editor.countMany',
-                })
-          }
-        </strong>
-        ${
-          close > 0 && entries.length > 1
-            ? close === 1
-              ? msg('1 van hen staat heel dichtbij.', { id: 'editor.closeOne' })
-              : msg(str`${close} van hen staan heel dichtbij.`, { id: 'editor.closeMany' })
-            : nothing
-        }
-      </p>
-      ${
-        kinds.length > 0
-          ? html`<p>
-              ${msg('Zo word je geholpen:', { id: 'editor.helpWith' })}
-              ${kinds.map((kind) => supportName(kind).toLowerCase()).join(', ')}.
-            </p>`
+        showWishes
+          ? html`<nk-wishes
+              .wishes=${wishes.wishes}
+              ?readonly=${this.readonly}
+              ?busy=${this.busy}
+              @nk-wishes-save=${this.onWishes}
+            ></nk-wishes>`
           : nothing
       }
     </div>`;
+  }
+
+  private renderAddForm() {
+    return html`<div class="card add">
+      <h2 id="add-heading">${msg('Iemand toevoegen', { id: 'editor.addHeading' })}</h2>
+      <nk-person-form
+        headingLevel="3"
+        ?busy=${this.busy}
+        @nk-person-save=${this.onSaveNew}
+        @nk-person-cancel=${this.onCancel}
+      ></nk-person-form>
+    </div>`;
+  }
+
+  private renderPicture(document: MapDocument, visible: readonly BaseEntry[]) {
+    const selected = visible.find((entry) => entry.id === this.selected);
+    return html`<div class="picture-layout">
+      <nk-ring-picture
+        interactive
+        .entries=${visible}
+        .centre=${document.base.centre}
+        selected=${selected?.id ?? ''}
+        @nk-person-open=${this.onOpen}
+      ></nk-ring-picture>
+      <section class="panel" aria-label=${msg('Gekozen persoon', { id: 'editor.panel' })}>
+        ${
+          selected === undefined
+            ? html`<p class="hint-pick">
+                  ${msg('Kies iemand op de kaart om te zien wat die voor je doet.', { id: 'editor.pick' })}
+                </p>
+                <nk-map-legend></nk-map-legend>`
+            : html`${this.renderPerson(document, selected, 3)}
+                <button type="button" class="quiet close" @click=${this.onClose}>
+                  ${msg('Sluiten', { id: 'editor.close' })}
+                </button>`
+        }
+      </section>
+    </div>`;
+  }
+
+  private renderList(document: MapDocument, visible: readonly BaseEntry[]) {
+    return RINGS.map((ring) => this.renderRing(ring, visible, document));
   }
 
   private renderRing(ring: Ring, entries: readonly BaseEntry[], document: MapDocument) {
@@ -249,35 +277,60 @@ export class NkMapEditor extends LitElement {
     return html`
       <h3 data-ring=${ring}><span class="dot" aria-hidden="true"></span>${ringName(ring)}</h3>
       <ul class="people">
-        ${inRing.map((entry) => {
-          const detail = document.detail?.entries[entry.id];
-          return html`<li>
-            ${
-              this.editing === entry.id
-                ? html`<div class="card">
-                    <h4>${msg(str`${entry.label} wijzigen`, { id: 'card.editLabel' })}</h4>
-                    <nk-person-form
-                      .entry=${entry}
-                      .detail=${detail}
-                      ?busy=${this.busy}
-                      @nk-person-save=${(event: CustomEvent<PersonFormValue>) => this.onSaveEdit(entry, event)}
-                      @nk-person-cancel=${this.onCancel}
-                    ></nk-person-form>
-                  </div>`
-                : html`<nk-person-card
-                    data-id=${entry.id}
-                    .entry=${entry}
-                    .detail=${detail}
-                    ?busy=${this.busy}
-                    ?readonly=${this.readonly}
-                    @nk-person-edit=${this.onEdit}
-                    @nk-person-remove=${this.onRemove}
-                  ></nk-person-card>`
-            }
-          </li>`;
-        })}
+        ${inRing.map((entry) => html`<li>${this.renderPerson(document, entry, 4)}</li>`)}
       </ul>
     `;
+  }
+
+  /** One person's card at heading `level`, or the form while changing them. */
+  private renderPerson(document: MapDocument, entry: BaseEntry, level: 3 | 4) {
+    const detail = document.detail?.entries[entry.id];
+    if (this.editing === entry.id) {
+      return html`<div class="card">
+        ${heading(level, msg(str`${entry.label} wijzigen`, { id: 'card.editLabel' }), { className: 'edit-heading' })}
+        <nk-person-form
+          headingLevel=${level + 1}
+          .entry=${entry}
+          .detail=${detail}
+          ?busy=${this.busy}
+          @nk-person-save=${(event: CustomEvent<PersonFormValue>) => this.onSaveEdit(entry, event)}
+          @nk-person-cancel=${this.onCancel}
+        ></nk-person-form>
+      </div>`;
+    }
+    return html`<nk-person-card
+      data-id=${entry.id}
+      headingLevel=${level}
+      .entry=${entry}
+      .detail=${detail}
+      ?busy=${this.busy}
+      ?readonly=${this.readonly}
+      @nk-person-edit=${this.onEdit}
+      @nk-person-trusted=${this.onTrusted}
+      @nk-person-remove=${this.onRemove}
+    ></nk-person-card>`;
+  }
+
+  private onViewChange(event: CustomEvent<ViewChange>): void {
+    this.view = event.detail.view;
+    this.store.value.mapView = this.view;
+    this.phase = event.detail.phase;
+    this.showEnded = event.detail.showEnded;
+  }
+
+  private async onOpen(event: CustomEvent<{ id: string }>): Promise<void> {
+    this.editing = null;
+    this.selected = event.detail.id;
+    await this.updateComplete;
+    this.card(this.selected)?.focusHeading();
+  }
+
+  private async onClose(): Promise<void> {
+    const id = this.selected;
+    this.selected = '';
+    this.editing = null;
+    await this.updateComplete;
+    await this.picture?.focusEntry(id);
   }
 
   private async onAdd(): Promise<void> {
@@ -302,20 +355,10 @@ export class NkMapEditor extends LitElement {
   }
 
   private async onSaveNew(event: CustomEvent<PersonFormValue>): Promise<void> {
-    const value = event.detail;
-    const entry: BaseEntry = {
-      id: newEntryId(),
-      label: value.label,
-      category: value.category,
-      ring: value.ring,
-      support: value.support,
-      supportNote: value.supportNote,
-      phases: [],
-      active: true,
-      trusted: false,
-    };
+    const { detail, ...fields } = event.detail;
+    const entry: BaseEntry = { id: newEntryId(), ...fields, active: true };
     const saved = await this.apply(
-      (document) => withEntry(document, entry, value.detail),
+      (document) => withEntry(document, entry, detail),
       msg(str`${entry.label} staat op je kaart.`, { id: 'editor.added' }),
     );
     if (saved) {
@@ -326,11 +369,10 @@ export class NkMapEditor extends LitElement {
   }
 
   private async onSaveEdit(old: BaseEntry, event: CustomEvent<PersonFormValue>): Promise<void> {
-    const value = event.detail;
-    const { detail: _detail, ...fields } = value;
+    const { detail, ...fields } = event.detail;
     const entry: BaseEntry = { ...old, ...fields };
     const saved = await this.apply(
-      (document) => withEntry(document, entry, value.detail),
+      (document) => withEntry(document, entry, detail),
       msg('De wijziging is opgeslagen.', { id: 'editor.changed' }),
     );
     if (saved) {
@@ -338,6 +380,22 @@ export class NkMapEditor extends LitElement {
       await this.updateComplete;
       this.restoreFocus(entry.id);
     }
+  }
+
+  private async onTrusted(event: CustomEvent<{ id: string; trusted: boolean }>): Promise<void> {
+    const { id, trusted } = event.detail;
+    const old = this.document?.base.entries.find((entry) => entry.id === id);
+    if (old === undefined) return;
+    const entry: BaseEntry = { ...old, trusted };
+    const detail = this.document?.detail?.entries[id] ?? {};
+    await this.apply(
+      (document) => withEntry(document, entry, detail),
+      trusted
+        ? msg(str`${entry.label} is je vertrouwde persoon.`, { id: 'editor.trustedOn' })
+        : msg(str`${entry.label} is niet meer gemarkeerd als vertrouwde persoon.`, {
+            id: 'editor.trustedOff',
+          }),
+    );
   }
 
   private async onRemove(event: CustomEvent<{ id: string }>): Promise<void> {
@@ -348,9 +406,41 @@ export class NkMapEditor extends LitElement {
       msg(str`${label} is van je kaart gehaald.`, { id: 'editor.removed' }),
     );
     if (saved) {
+      this.selected = '';
       await this.updateComplete;
       this.peopleHeading?.focus();
     }
+  }
+
+  /** "Zet op mijn kaart": a service of the sociale kaart becomes an entry, saved like any edit. */
+  private async onServiceAdd(event: CustomEvent<DirectoryService>): Promise<void> {
+    const { entry, detail } = serviceEntry(event.detail);
+    await this.apply(
+      (document) => withEntry(document, entry, detail),
+      msg(str`${entry.label} staat op je kaart.`, { id: 'editor.added' }),
+    );
+  }
+
+  private async onWishes(event: CustomEvent<{ wishes: string }>): Promise<void> {
+    const wishes = event.detail.wishes;
+    const saved = await this.apply(
+      (document) =>
+        document.private === undefined
+          ? document
+          : { ...document, private: { ...document.private, wishes } },
+      msg('Je wensen zijn bewaard.', { id: 'editor.wishesSaved' }),
+    );
+    if (saved) await this.wishes?.saved();
+  }
+
+  private async onCentre(
+    event: CustomEvent<{ parents: string[]; children: string[] }>,
+  ): Promise<void> {
+    const centre = event.detail;
+    await this.apply(
+      (document) => ({ ...document, base: { ...document.base, centre } }),
+      msg('De namen zijn bewaard.', { id: 'editor.centreSaved' }),
+    );
   }
 
   /** Saves one change; true when it was stored on the server. */
@@ -385,15 +475,18 @@ export class NkMapEditor extends LitElement {
     }
   }
 
+  private card(id: string): NkPersonCard | null {
+    return this.renderRoot.querySelector<NkPersonCard>(
+      `nk-person-card[data-id="${CSS.escape(id)}"]`,
+    );
+  }
+
   private restoreFocus(editing: string | null): void {
     if (editing === null || editing === 'new') {
       this.addButton?.focus();
       return;
     }
-    const card = this.renderRoot.querySelector<NkPersonCard>(
-      `nk-person-card[data-id="${CSS.escape(editing)}"]`,
-    );
-    card?.focusEdit();
+    this.card(editing)?.focusEdit();
   }
 }
 

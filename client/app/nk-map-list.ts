@@ -6,6 +6,7 @@ import { getLocale } from '../localization.js';
 import { describeError } from './errors.js';
 import { paths } from './router.js';
 import { sharedStyles } from './shared-styles.js';
+import './nk-map-list-more.js';
 import { StoreController } from './store-controller.js';
 
 /** "Mijn kaarten": the maps in the keyring, and a form to start a new one. */
@@ -138,6 +139,7 @@ export class NkMapList extends LitElement {
           </div>
         </form>
       </section>
+      <nk-map-list-more></nk-map-list-more>
     `;
   }
 

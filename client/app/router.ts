@@ -6,7 +6,16 @@ export type Route =
   | { readonly name: 'login' }
   | { readonly name: 'maps' }
   | { readonly name: 'map'; readonly mapId: string }
+  | { readonly name: 'members'; readonly mapId: string }
+  | { readonly name: 'join' }
+  | { readonly name: 'print'; readonly mapId: string; readonly sheet: PrintSheet }
+  | { readonly name: 'print-blank' }
+  | { readonly name: 'restore' }
+  | { readonly name: 'profile' }
   | { readonly name: 'not-found' };
+
+/** The printable sheets of a map: the ring picture with the list (A4), a short handout (A5). */
+export type PrintSheet = 'map' | 'handout';
 
 export type RouteName = Route['name'];
 
@@ -20,6 +29,18 @@ export const paths = {
   login: '/inloggen',
   maps: '/kaarten',
   map: (mapId: string): string => `/kaarten/${encodeURIComponent(mapId)}`,
+  print: (mapId: string, sheet: PrintSheet): string =>
+    `/kaarten/${encodeURIComponent(mapId)}/print/${sheet === 'map' ? 'kaart' : 'overzicht'}`,
+  /** "Wie doet mee?": invites, requests, members and cards of a map. */
+  members: (mapId: string): string => `/kaarten/${encodeURIComponent(mapId)}/wie-doet-mee`,
+  /** Opening an invite: the secret travels in the #fragment, never to the server. */
+  join: '/doe-mee',
+  /** The empty sheet; needs no account. */
+  printBlank: '/print/leeg',
+  /** A backup file back into a new map. */
+  restore: '/kaarten/terugzetten',
+  /** A professional's own entry in the list of professionals. */
+  profile: '/mijn-profiel',
 } as const;
 
 /** Turns a path into a route; unknown paths become `not-found`. */
@@ -36,13 +57,38 @@ export function parsePath(pathname: string): Route {
       return { name: 'login' };
     case paths.maps:
       return { name: 'maps' };
+    case paths.printBlank:
+      return { name: 'print-blank' };
+    case paths.join:
+      return { name: 'join' };
+    case paths.restore:
+      return { name: 'restore' };
+    case paths.profile:
+      return { name: 'profile' };
   }
-  const match = /^\/kaarten\/([^/]+)$/.exec(path);
+  const members = /^\/kaarten\/([^/]+)\/wie-doet-mee$/.exec(path);
+  if (members?.[1] !== undefined) {
+    const mapId = safeDecode(members[1]);
+    return mapId !== null && MAP_ID.test(mapId)
+      ? { name: 'members', mapId }
+      : { name: 'not-found' };
+  }
+  const match = /^\/kaarten\/([^/]+)(?:\/print\/(kaart|overzicht))?$/.exec(path);
   if (match?.[1] !== undefined) {
-    const mapId = decodeURIComponent(match[1]);
-    if (MAP_ID.test(mapId)) return { name: 'map', mapId };
+    const mapId = safeDecode(match[1]);
+    if (mapId === null || !MAP_ID.test(mapId)) return { name: 'not-found' };
+    if (match[2] === undefined) return { name: 'map', mapId };
+    return { name: 'print', mapId, sheet: match[2] === 'kaart' ? 'map' : 'handout' };
   }
   return { name: 'not-found' };
+}
+
+function safeDecode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { DirectoryService, ServiceSearchResponse } from '../../shared/api/directory.js';
@@ -30,7 +30,8 @@ export function languageName(code: string): string {
 /**
  * "Mist er iets?": services near the parent from the sociale kaart. Only the place, the kind of
  * help, the language and the words she types go to the server; nothing about her map or family.
- * Fires `nk-service-add` (detail: the service) for "Zet op mijn kaart".
+ * Fires `nk-service-add` (detail: the service) for "Zet op mijn kaart", and `nk-place-save`
+ * (detail: { place }) when a search uses another place than the one kept in the map.
  */
 @customElement('nk-find-help')
 @localized()
@@ -133,6 +134,10 @@ export class NkFindHelp extends LitElement {
   @property({ type: Boolean }) readonly = false;
   /** True while the map saves. */
   @property({ type: Boolean }) busy = false;
+  /** The place kept in the map's private section ('' when none, or when this member cannot read it). */
+  @property() savedPlace = '';
+  /** True when this member may keep the place in the map (owners: they hold the private key). */
+  @property({ type: Boolean }) canSavePlace = false;
 
   @query('#fh-place') private placeInput!: HTMLInputElement | null;
   @query('#fh-results-heading') private resultsHeading!: HTMLElement | null;
@@ -145,6 +150,13 @@ export class NkFindHelp extends LitElement {
   @state() private error = '';
   @state() private placeError = '';
   @state() private response: ServiceSearchResponse | null = null;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // the map's own place fills the field until she types another one
+    if (changed.has('savedPlace') && this.savedPlace !== '' && this.place === '') {
+      this.place = this.savedPlace;
+    }
+  }
 
   override render() {
     const open = openCategories(this.entries);
@@ -418,6 +430,11 @@ export class NkFindHelp extends LitElement {
       return;
     }
     rememberPlace(place);
+    if (this.canSavePlace && place !== this.savedPlace) {
+      this.dispatchEvent(
+        new CustomEvent('nk-place-save', { detail: { place }, bubbles: true, composed: true }),
+      );
+    }
     this.searching = true;
     try {
       this.response = await searchServices({

@@ -198,7 +198,10 @@ export class NkMapEditor extends LitElement {
         .entries=${entries}
         ?readonly=${this.readonly}
         ?busy=${this.busy}
+        .savedPlace=${this.document?.private?.place ?? ''}
+        ?canSavePlace=${!this.readonly && this.document?.private !== undefined}
         @nk-service-add=${this.onServiceAdd}
+        @nk-place-save=${this.onPlaceSave}
       ></nk-find-help>
       <nk-professional-search
         .mapId=${this.mapId}
@@ -418,6 +421,18 @@ export class NkMapEditor extends LitElement {
     await this.apply(
       (document) => withEntry(document, entry, detail),
       msg(str`${entry.label} staat op je kaart.`, { id: 'editor.added' }),
+    );
+  }
+
+  /** Keeps the parent's place in the private section, so "Mist er iets?" need not ask again. */
+  private async onPlaceSave(event: CustomEvent<{ place: string }>): Promise<void> {
+    const place = event.detail.place;
+    await this.apply(
+      (document) =>
+        document.private === undefined
+          ? document
+          : { ...document, private: { ...document.private, place } },
+      msg('Je plaats is bewaard in je kaart.', { id: 'editor.placeSaved' }),
     );
   }
 

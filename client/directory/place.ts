@@ -1,7 +1,7 @@
 /**
- * The parent's place (municipality or PC4) for searching the sociale kaart. Kept in this page's
- * memory only: never in storage, never sent except as the `place` of a search. The map's private
- * section and the keyring have closed schemas (shared/), so it cannot be kept encrypted there yet.
+ * The place (municipality or PC4) typed this session for searching the sociale kaart: in this page's
+ * memory only, never sent except as the `place` of a search. An owner's place is also kept,
+ * encrypted, in her map's private section (nk-map-editor saves it; nk-find-help starts from it).
  */
 let remembered = '';
 

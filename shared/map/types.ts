@@ -45,6 +45,7 @@ export const LIMITS = {
   contact: 280,
   note: 2000,
   wishes: 5000,
+  place: 80,
   centreNames: 12,
   entries: 500,
 } as const;
@@ -77,7 +78,8 @@ export type DetailFields = { name?: string; contact?: string; note?: string };
 export type DetailSection = { v: 1; entries: Record<string, DetailFields> };
 
 /** Section `private`: the parent's own. */
-export type PrivateSection = { v: 1; wishes: string };
+/** `place`: the parent's municipality or postcode, so "Mist er iets?" need not ask again. */
+export type PrivateSection = { v: 1; wishes: string; place?: string };
 
 /** A whole map document; a reader without a section's key gets it undefined. */
 export type MapDocument = { base: BaseSection; detail?: DetailSection; private?: PrivateSection };

@@ -111,9 +111,12 @@ export function validateDetail(value: unknown): DetailSection {
 
 /** Checks a private section's exact shape; returns a clean copy. Throws CryptoError 'malformed'. */
 export function validatePrivate(value: unknown): PrivateSection {
-  const o = expectObject(value, 'private', ['v', 'wishes']);
-  return {
+  const o = expectObject(value, 'private', ['v', 'wishes'], ['place']);
+  const section: PrivateSection = {
     v: expectV1(o.v, 'private'),
     wishes: expectString(o.wishes, 'private.wishes', 0, LIMITS.wishes),
   };
+  if (o.place !== undefined)
+    section.place = expectString(o.place, 'private.place', 0, LIMITS.place);
+  return section;
 }

@@ -9,6 +9,7 @@ export const directoryTemplates = {
   'findHelp.openLead': 'ما زال في خريطتك مكان لـ:',
   'findHelp.form': 'ابحثي عن مساعدة قريبة',
   'findHelp.place': 'بلديتك أو رمزك البريدي',
+  'editor.placeSaved': 'تم حفظ مكانك في خريطتك.',
   'findHelp.placeFirst': 'اكتبي أولًا بلديتك أو رمزك البريدي.',
   'findHelp.placeInvalid': 'اكتبي اسم بلدية، أو رمزًا بريديًا مثل 2611.',
   'findHelp.category': 'عمّ تبحثين؟',

@@ -10,6 +10,7 @@ export const directoryTemplates = {
   'findHelp.openLead': 'There is still room on your map for:',
   'findHelp.form': 'Find help nearby',
   'findHelp.place': 'Your municipality or postcode',
+  'editor.placeSaved': 'Your place is kept in your map.',
   'findHelp.placeFirst': 'First fill in your municipality or postcode.',
   'findHelp.placeInvalid': 'Fill in a municipality, or a postcode such as 2611.',
   'findHelp.category': 'What are you looking for?',

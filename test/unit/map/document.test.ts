@@ -278,11 +278,26 @@ describe('map document', () => {
     ).toEqual({
       name: 'Els',
     });
+    // the parent's place is optional, so maps written before it still open
+    expect(decodePrivate(utf8Encode(JSON.stringify({ v: 1, wishes: '', place: 'Delft' })))).toEqual(
+      {
+        v: 1,
+        wishes: '',
+        place: 'Delft',
+      },
+    );
+    expect(decodePrivate(utf8Encode(JSON.stringify({ v: 1, wishes: '' })))).toEqual({
+      v: 1,
+      wishes: '',
+    });
     for (const privateSection of [
       { v: 1 },
       { v: 1, wishes: 3 },
       { v: 1, wishes: 'x'.repeat(5001) },
       { wishes: '' },
+      { v: 1, wishes: '', place: 3 },
+      { v: 1, wishes: '', place: 'x'.repeat(81) },
+      { v: 1, wishes: '', city: 'Delft' },
     ]) {
       expectCryptoError(
         () => decodePrivate(utf8Encode(JSON.stringify(privateSection))),

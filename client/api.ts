@@ -66,10 +66,13 @@ export class ApiClient extends EventTarget {
   #accessToken: string | null = null;
   #refreshing: Promise<boolean> | null = null;
   readonly #base: string;
+  /** False for someone else's device: no refresh cookie is asked for, sent or refreshed with. */
+  readonly #remember: boolean;
 
-  constructor(base = '/api') {
+  constructor(base = '/api', options: { remember?: boolean } = {}) {
     super();
     this.#base = base;
+    this.#remember = options.remember ?? true;
   }
 
   /** Whether an access token is held (the page thinks it is signed in). */
@@ -93,7 +96,10 @@ export class ApiClient extends EventTarget {
   }
 
   async login(body: LoginRequest): Promise<LoginResponse> {
-    const response = await this.#json<LoginResponse>('/accounts/login', { method: 'POST', body });
+    const response = await this.#json<LoginResponse>('/accounts/login', {
+      method: 'POST',
+      body: this.#remember ? body : { ...body, remember: false },
+    });
     this.#accessToken = response.accessToken;
     return response;
   }
@@ -178,7 +184,7 @@ export class ApiClient extends EventTarget {
         method: options.method ?? 'GET',
         headers,
         body: options.body === undefined ? null : JSON.stringify(options.body),
-        credentials: 'same-origin',
+        credentials: this.#remember ? 'same-origin' : 'omit',
         cache: 'no-store',
       });
     } catch {
@@ -205,6 +211,8 @@ export class ApiClient extends EventTarget {
 
   /** One refresh at a time; resolves true when a new access token was obtained. */
   #refresh(): Promise<boolean> {
+    // Without a cookie of its own, a refresh would spend the cookie of whoever else uses this device.
+    if (!this.#remember) return Promise.resolve(false);
     // Across tabs too: two tabs spending the same refresh cookie at once look like token theft to the server.
     const acrossTabs = (task: () => Promise<boolean>): Promise<boolean> =>
       typeof navigator !== 'undefined' && navigator.locks

@@ -20,6 +20,7 @@ import './nk-register.js';
 import './nk-welcome.js';
 import './nk-backup-import.js';
 import './nk-professional-profile.js';
+import './nk-together.js';
 import { forgetPlace } from '../directory/place.js';
 
 /** How long a status message stays on screen, in ms. */
@@ -158,6 +159,8 @@ export class NkApp extends LitElement {
         return html`<nk-backup-import></nk-backup-import>`;
       case 'profile':
         return html`<nk-professional-profile></nk-professional-profile>`;
+      case 'together':
+        return html`<nk-together></nk-together>`;
       case 'not-found':
         return html`<nk-not-found></nk-not-found>`;
     }
@@ -187,7 +190,8 @@ export class NkApp extends LitElement {
         route.name === 'members' ||
         route.name === 'print' ||
         route.name === 'restore' ||
-        route.name === 'profile') &&
+        route.name === 'profile' ||
+        route.name === 'together') &&
       !signedIn
     ) {
       this.store.returnTo =

@@ -136,6 +136,9 @@ export class NkMapList extends LitElement {
             <button type="submit" ?disabled=${this.busy}>
               ${msg('Nieuwe kaart maken', { id: 'maps.create' })}
             </button>
+            <a class="button secondary" href=${paths.together}>
+              ${msg('Nieuwe kaart met ouder', { id: 'together.start' })}
+            </a>
           </div>
         </form>
       </section>

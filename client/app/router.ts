@@ -12,6 +12,7 @@ export type Route =
   | { readonly name: 'print-blank' }
   | { readonly name: 'restore' }
   | { readonly name: 'profile' }
+  | { readonly name: 'together' }
   | { readonly name: 'not-found' };
 
 /** The printable sheets of a map: the ring picture with the list (A4), a short handout (A5). */
@@ -41,6 +42,8 @@ export const paths = {
   restore: '/kaarten/terugzetten',
   /** A professional's own entry in the list of professionals. */
   profile: '/mijn-profiel',
+  /** "Samen aan tafel": a new map with a parent, on this device. */
+  together: '/kaarten/samen',
 } as const;
 
 /** Turns a path into a route; unknown paths become `not-found`. */
@@ -65,6 +68,8 @@ export function parsePath(pathname: string): Route {
       return { name: 'restore' };
     case paths.profile:
       return { name: 'profile' };
+    case paths.together:
+      return { name: 'together' };
   }
   const members = /^\/kaarten\/([^/]+)\/wie-doet-mee$/.exec(path);
   if (members?.[1] !== undefined) {

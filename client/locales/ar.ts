@@ -5,10 +5,12 @@
 import { str } from '@lit/localize';
 import { membershipTemplates } from './membership/ar.js';
 import { directoryTemplates } from './directory/ar.js';
+import { togetherTemplates } from './together/ar.js';
 
 export const templates = {
   ...membershipTemplates,
   ...directoryTemplates,
+  ...togetherTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',

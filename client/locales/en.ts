@@ -3,10 +3,12 @@
 import { str } from '@lit/localize';
 import { membershipTemplates } from './membership/en.js';
 import { directoryTemplates } from './directory/en.js';
+import { togetherTemplates } from './together/en.js';
 
 export const templates = {
   ...membershipTemplates,
   ...directoryTemplates,
+  ...togetherTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',

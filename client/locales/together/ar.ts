@@ -1,0 +1,42 @@
+// Arabic translations of "Samen aan tafel" (a new map with a parent, on one device).
+// Merged into locales/ar.ts with one spread line. ${0} … are the Dutch message's expressions.
+import { str } from '@lit/localize';
+
+export const togetherTemplates = {
+  'together.start': 'خريطة جديدة مع الوالدة',
+  'together.stop': 'توقف وسجّل خروج الوالدة',
+  'together.declinedHeading': 'لم يُسمح بالانضمام',
+  'together.declined': 'الخريطة تبقى للوالدة. الوالدة الآن خارج حسابها على هذا الجهاز.',
+  'together.forParent': 'للوالدة',
+  'together.forProfessional': 'للمختصة',
+  'together.lead':
+    'تصنعان معًا خريطة على هذا الجهاز. الخريطة ملك الوالدة. تشاركين فيها إذا وافقت هي.',
+  'together.stepPassphrase': 'تختار الوالدة عبارة المرور بنفسها. أنتِ تنظرين بعيدًا قليلًا.',
+  'together.stepRecovery': 'تحصل الوالدة على رمز استعادة. تحفظه جيدًا.',
+  'together.stepName': 'تعطي الوالدة الخريطة اسمًا.',
+  'together.stepConsent': 'تطلبين المشاركة. ترى الوالدة رمزًا وتقول نعم أو لا.',
+  'together.stepLogout': 'بعد ذلك تخرج الوالدة من حسابها على هذا الجهاز.',
+  'together.noEmail': 'لا حاجة إلى بريد إلكتروني.',
+  'together.begin': 'أعطي الجهاز للوالدة',
+  'together.back': 'العودة إلى خرائطي',
+  'together.nameHeading': 'أعطي خريطتك اسمًا',
+  'together.nameHint': 'أنتِ فقط ومن تسمحين لهم يرون هذا الاسم.',
+  'together.createMap': 'اصنعي الخريطة',
+  'together.fillLead': 'املئي الخريطة معًا: من حولك؟ يمكن ذلك الآن، أو لاحقًا على هاتفك.',
+  'together.filled': 'انتهيت من الملء',
+  'together.professionalHeading': 'دورك الآن',
+  'together.professionalLead':
+    'تعطيك الوالدة الجهاز. اكتبي من أنتِ. ترى الوالدة ذلك وتقول نعم أو لا.',
+  'together.name': 'اسمك',
+  'together.profession': 'مهنتك',
+  'together.organisation': 'المؤسسة',
+  'together.ask': 'اطلبي المشاركة',
+  'together.approveHeading': str`هل تشارك ${0}؟`,
+  'together.codeSame': 'حصلت المختصة على الرمز نفسه. هذا صحيح.',
+  'together.codeDifferent': 'الرمزان غير متطابقين. لا تسمحي لها بالدخول.',
+  'together.asProfessional': 'تشارك بصفتها مختصة. ترى الخريطة وتكتب بطاقتها.',
+  'together.doneHeading': 'تم',
+  'together.done': 'تم. الوالدة الآن خارج حسابها على هذا الجهاز.',
+  'together.doneHint': 'الخريطة الآن ضمن خرائطك أيضًا. يمكنك قراءتها وكتابة بطاقتك.',
+  'together.open': 'افتحي الخريطة',
+};

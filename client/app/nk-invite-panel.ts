@@ -23,6 +23,8 @@ interface Created {
   secret: string;
   link: string;
   expiresAt: number;
+  /** The reminder name shown when it was made (never sent). */
+  forName: string;
 }
 
 /**
@@ -69,6 +71,16 @@ export class NkInvitePanel extends LitElement {
 
   override render() {
     return html`
+      ${
+        this.forName
+          ? html`<p class="hint" data-testid="invite-for">
+              ${msg(
+                str`Je nodigt ${this.forName} uit. De naam is alleen een geheugensteun voor jou: die staat niet in de uitnodiging.`,
+                { id: 'invite.forHint' },
+              )}
+            </p>`
+          : nothing
+      }
       <form novalidate @submit=${this.onCreate}>
         <fieldset>
           <legend>${msg('Hoe wil je iemand uitnodigen?', { id: 'invite.kindLegend' })}</legend>
@@ -127,8 +139,8 @@ export class NkInvitePanel extends LitElement {
     const qr = qrPath(created.link);
     return html`<div class="card" data-testid="invite-created">
       ${
-        this.forName
-          ? html`<p>${msg(str`Uitnodiging voor ${this.forName}`, { id: 'invite.for' })}</p>`
+        created.forName
+          ? html`<p>${msg(str`Uitnodiging voor ${created.forName}`, { id: 'invite.for' })}</p>`
           : nothing
       }
       ${
@@ -211,6 +223,7 @@ export class NkInvitePanel extends LitElement {
         secret: made.secret,
         link: `${location.origin}${paths.join}#${made.secret}`,
         expiresAt: made.request.expiresAt,
+        forName: this.forName,
       };
       this.dispatchEvent(new CustomEvent('nk-invites-changed', { bubbles: true, composed: true }));
     } catch (error) {

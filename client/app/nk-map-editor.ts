@@ -73,6 +73,8 @@ export class NkMapEditor extends LitElement {
   @state() private selected = '';
 
   private session: MapSession | null = null;
+  /** A newer version arrived while a person's form was open: shown once the form closes. */
+  private refreshedWhileEditing = false;
 
   private readonly loadTask = new Task(this, {
     task: async ([mapId]: readonly [string]) => {
@@ -154,7 +156,10 @@ export class NkMapEditor extends LitElement {
           }
           <nk-print-menu .mapId=${this.mapId}></nk-print-menu>
           <nk-export-menu .document=${document}></nk-export-menu>
-          <nk-members-entry .mapId=${this.mapId}></nk-members-entry>
+          <nk-members-entry
+            .mapId=${this.mapId}
+            @nk-map-version=${this.onRemoteVersion}
+          ></nk-members-entry>
         </div>
         ${this.editing === 'new' ? this.renderAddForm() : nothing}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -350,9 +355,33 @@ export class NkMapEditor extends LitElement {
     this.form?.focus();
   }
 
+  /**
+   * Live update: someone else saved a new version. The session takes it (a save in progress goes
+   * first); the picture and list show it at once. While a person's form is open, that form and what
+   * is typed in it stay as they are; the rest follows when the form closes. Saving from the form
+   * merges on top of the newest version.
+   */
+  private readonly onRemoteVersion = async (): Promise<void> => {
+    const session = this.session;
+    if (session === null) return;
+    try {
+      if (!(await session.refresh())) return;
+    } catch {
+      return; // The next event or save tries again; a lost access shows through nk-members-entry.
+    }
+    if (this.session !== session) return;
+    if (this.editing !== null && this.editing !== 'new') {
+      this.refreshedWhileEditing = true;
+      return;
+    }
+    this.document = session.document;
+  };
+
   private async onCancel(): Promise<void> {
     const was = this.editing;
     this.editing = null;
+    if (this.refreshedWhileEditing && this.session !== null) this.document = this.session.document;
+    this.refreshedWhileEditing = false;
     await this.updateComplete;
     this.restoreFocus(was);
   }
@@ -469,6 +498,7 @@ export class NkMapEditor extends LitElement {
     this.error = '';
     try {
       const result = await session.save(edit);
+      this.refreshedWhileEditing = false;
       this.document = session.document;
       this.store.value.announce(
         result.merged

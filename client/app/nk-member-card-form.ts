@@ -1,20 +1,37 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { ApiError } from '../api.js';
 import { membershipApi } from '../membership/api.js';
-import type { CardWire, MemberView } from '../membership/types.js';
+import type { CardWire, MemberView, SuggestionView } from '../membership/types.js';
 import { describeError } from './errors.js';
 import { sharedStyles } from './shared-styles.js';
 import { StoreController } from './store-controller.js';
 
 type Fields = { whatIDo: string; howToReach: string; when: string };
 
-/** A member writes their own card: what I do for this family, how and when to reach me. */
+/** Warm handover: at most this many suggestions on one card (as shared/crypto/card.ts allows). */
+const MAX_SUGGESTIONS = 5;
+const SUGGESTION_FIELD = 80;
+
+/**
+ * A member writes their own card: what I do for this family, how and when to reach me, and (warm
+ * handover) who else could help, by name and role. Only the parent can turn that into an invite.
+ */
 @customElement('nk-member-card-form')
 @localized()
 export class NkMemberCardForm extends LitElement {
-  static override styles = [sharedStyles];
+  static override styles = [
+    sharedStyles,
+    css`
+      ul.suggestions {
+        padding-inline-start: 1.2rem;
+      }
+      ul.suggestions button {
+        margin-inline-start: 0.5rem;
+      }
+    `,
+  ];
 
   @property() mapId = '';
   @property({ attribute: false }) member: MemberView | null = null;
@@ -26,6 +43,10 @@ export class NkMemberCardForm extends LitElement {
   @state() private busy = false;
   @state() private error = '';
   @state() private saved = false;
+  @state() private suggestions: SuggestionView[] = [];
+  @state() private draftName = '';
+  @state() private draftRole = '';
+  @state() private draftError = '';
   private touched = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -36,6 +57,7 @@ export class NkMemberCardForm extends LitElement {
         howToReach: card?.howToReach ?? '',
         when: card?.when ?? '',
       };
+      this.suggestions = [...(card?.suggestions ?? [])];
     }
   }
 
@@ -74,6 +96,7 @@ export class NkMemberCardForm extends LitElement {
       ${field('whatIDo', msg('Wat doe ik voor dit gezin?', { id: 'memberCard.whatIDo' }), true)}
       ${field('howToReach', msg('Hoe ben ik te bereiken?', { id: 'memberCard.howToReach' }))}
       ${field('when', msg('Wanneer ben ik te bereiken?', { id: 'memberCard.when' }))}
+      ${this.renderSuggestions()}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <p class="status" role="status">
         ${this.saved ? msg('Je kaartje is opgeslagen.', { id: 'memberCard.saved' }) : ''}
@@ -86,12 +109,111 @@ export class NkMemberCardForm extends LitElement {
     </form>`;
   }
 
+  /** "Wie kan er nog meer helpen?": name and role of someone the parent could invite. */
+  private renderSuggestions() {
+    const full = this.suggestions.length >= MAX_SUGGESTIONS;
+    return html`<fieldset data-testid="suggestions">
+      <legend>${msg('Wie kan er nog meer helpen?', { id: 'memberCard.suggestHeading' })}</legend>
+      <p class="hint">
+        ${msg(
+          'Ken je iemand die dit gezin ook kan helpen? Schrijf de naam en wat die persoon doet. De ouder ziet dit en beslist zelf of ze die persoon uitnodigt.',
+          { id: 'memberCard.suggestHint' },
+        )}
+      </p>
+      ${
+        this.suggestions.length > 0
+          ? html`<ul class="suggestions">
+              ${this.suggestions.map(
+                (s, index) =>
+                  html`<li>
+                    ${s.name} — ${s.role}
+                    <button
+                      type="button"
+                      class="quiet"
+                      @click=${() => this.onRemoveSuggestion(index)}
+                    >
+                      ${msg(str`${s.name} weghalen`, { id: 'memberCard.suggestRemove' })}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      ${
+        full
+          ? html`<p class="hint">
+              ${msg('Je kunt niet meer dan 5 mensen noemen.', { id: 'memberCard.suggestFull' })}
+            </p>`
+          : html`<div class="field">
+                <label for="suggest-name">${msg('Naam', { id: 'memberCard.suggestName' })}</label>
+                <input
+                  type="text"
+                  id="suggest-name"
+                  maxlength=${SUGGESTION_FIELD}
+                  autocomplete="off"
+                  .value=${this.draftName}
+                  @input=${(e: Event) => (this.draftName = (e.target as HTMLInputElement).value)}
+                />
+              </div>
+              <div class="field">
+                <label for="suggest-role"
+                  >${msg('Wat doet deze persoon?', { id: 'memberCard.suggestRole' })}</label
+                >
+                <input
+                  type="text"
+                  id="suggest-role"
+                  maxlength=${SUGGESTION_FIELD}
+                  autocomplete="off"
+                  .value=${this.draftRole}
+                  @input=${(e: Event) => (this.draftRole = (e.target as HTMLInputElement).value)}
+                />
+              </div>
+              ${
+                this.draftError
+                  ? html`<p class="error" role="alert">${this.draftError}</p>`
+                  : nothing
+              }
+              <div class="buttons">
+                <button type="button" class="secondary" @click=${this.onAddSuggestion}>
+                  ${msg('Voeg toe aan je kaartje', { id: 'memberCard.suggestAdd' })}
+                </button>
+              </div>`
+      }
+    </fieldset>`;
+  }
+
+  private onAddSuggestion(): void {
+    const name = [...this.draftName.trim()].slice(0, SUGGESTION_FIELD).join('');
+    const role = [...this.draftRole.trim()].slice(0, SUGGESTION_FIELD).join('');
+    if (name === '' || role === '') {
+      this.draftError = msg('Vul de naam in en wat deze persoon doet.', {
+        id: 'memberCard.suggestMissing',
+      });
+      return;
+    }
+    if (this.suggestions.length >= MAX_SUGGESTIONS) return;
+    this.draftError = '';
+    this.touched = true;
+    this.saved = false;
+    this.suggestions = [...this.suggestions, { name, role }];
+    this.draftName = '';
+    this.draftRole = '';
+  }
+
+  private onRemoveSuggestion(index: number): void {
+    this.touched = true;
+    this.saved = false;
+    this.suggestions = this.suggestions.filter((_, i) => i !== index);
+  }
+
   private async onSave(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
     const store = this.store.value;
     const summary = store.mapSummary(this.mapId);
     if (summary === undefined) return;
+    // A name and role typed but not yet added still count.
+    if (this.draftName.trim() !== '' && this.draftRole.trim() !== '') this.onAddSuggestion();
     this.busy = true;
     this.error = '';
     try {
@@ -109,6 +231,9 @@ export class NkMemberCardForm extends LitElement {
             role: (base?.card.role ?? member?.profession ?? '').slice(0, 120),
             name: (member?.name ?? '').slice(0, 120),
             organisation: (member?.organisation ?? '').slice(0, 120),
+            ...(this.suggestions.length > 0
+              ? { suggestions: this.suggestions.slice(0, MAX_SUGGESTIONS) }
+              : {}),
           },
         });
         try {

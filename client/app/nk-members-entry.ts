@@ -7,9 +7,11 @@ import { sharedStyles } from './shared-styles.js';
 import { StoreController } from './store-controller.js';
 
 /**
- * The map editor's way into "Wie doet mee?"; it also listens to the map's events and, when this
- * account's slot is removed, says so plainly. (Refreshing the open map on a `version` event is left
- * out for now: it would take away the version conflict that test/e2e/conflict.test.ts relies on.)
+ * The map editor's way into "Wie doet mee?"; it also listens to the map's events: when this
+ * account's slot is removed it says so plainly, and on a new version of the map (saved elsewhere)
+ * it fires `nk-map-version`, so the open editor refreshes without reloading.
+ *
+ * @fires nk-map-version - the map has a new version on the server
  */
 @customElement('nk-members-entry')
 @localized()
@@ -52,6 +54,8 @@ export class NkMembersEntry extends LitElement {
         if (name === 'removed') {
           this.removed = true;
           this.store.value.closeMap(this.mapId);
+        } else if (name === 'version') {
+          this.dispatchEvent(new CustomEvent('nk-map-version', { bubbles: true, composed: true }));
         }
       },
       abort.signal,

@@ -16,6 +16,7 @@ import type {
   MemberRoleView,
   MembershipView,
   MemberView,
+  SuggestionView,
 } from '../membership/types.js';
 import { describeError } from './errors.js';
 import './nk-invite-panel.js';
@@ -477,6 +478,7 @@ export class NkMembers extends LitElement {
             </div>`
           : nothing
       }
+      ${card?.card.suggestions?.length ? this.renderSuggestions(member, card.card.suggestions) : nothing}
       ${
         mine && borgerProposed
           ? html`<p>
@@ -523,6 +525,46 @@ export class NkMembers extends LitElement {
       }
       ${this.isOwner && !mine ? this.renderOwnerActions(member, { trusted, seesDetail, borgerAsked }) : nothing}
     </li>`;
+  }
+
+  /** Warm handover: whom this member suggests; the parent can invite them (the name stays here). */
+  private renderSuggestions(member: MemberView, suggestions: readonly SuggestionView[]) {
+    const name = member.name;
+    return html`<div class="member-card" data-testid="suggestions">
+      <p>
+        ${msg(str`${name} denkt dat deze mensen ook kunnen helpen:`, { id: 'members.suggested' })}
+      </p>
+      <ul>
+        ${suggestions.map(
+          (s) =>
+            html`<li data-testid="suggestion">
+              <strong>${s.name}</strong> — ${[s.role, s.organisation].filter(Boolean).join(' · ')}
+              ${s.note ? html`<br />${s.note}` : nothing}
+              ${
+                this.isOwner
+                  ? html`<div class="actions">
+                      <button
+                        type="button"
+                        class="secondary"
+                        @click=${() => this.onInviteSuggested(s.name)}
+                      >
+                        ${msg('Nodig deze persoon uit', { id: 'members.suggestInvite' })}
+                      </button>
+                    </div>`
+                  : nothing
+              }
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private async onInviteSuggested(name: string): Promise<void> {
+    this.inviteFor = name;
+    await this.updateComplete;
+    const heading = this.renderRoot.querySelector<HTMLElement>('#invite-heading');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus();
   }
 
   private renderOwnerActions(
@@ -612,7 +654,9 @@ export class NkMembers extends LitElement {
 
   private renderInvite() {
     return html`<section aria-labelledby="invite-heading">
-      <h2 id="invite-heading">${msg('Iemand uitnodigen', { id: 'members.invite' })}</h2>
+      <h2 id="invite-heading" tabindex="-1">
+        ${msg('Iemand uitnodigen', { id: 'members.invite' })}
+      </h2>
       <p class="hint">
         ${msg('Niemand komt op je kaart zonder jouw ja.', { id: 'members.inviteHint' })}
       </p>

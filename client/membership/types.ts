@@ -50,6 +50,14 @@ export interface MembershipView {
   readonly history: readonly HistoryEntryView[];
 }
 
+/** Warm handover: someone a member suggests the parent could invite next (a reminder only). */
+export interface SuggestionView {
+  name: string;
+  role: string;
+  organisation?: string;
+  note?: string;
+}
+
 export interface CardWire {
   readonly slotId: string;
   readonly cardVersion: number;
@@ -61,5 +69,6 @@ export interface CardWire {
     role: string;
     name: string;
     organisation: string;
+    suggestions?: SuggestionView[];
   };
 }

@@ -6,7 +6,7 @@ import { concatBytes, expectBytes, readU32, u32ToBytes, utf8Encode } from './enc
 import { openSignedPlaintext, signedPlaintext } from './hidden-signer.js';
 import type { LogState } from './log-verify.js';
 import type { MemberRole } from './membership.js';
-import { expectObject, expectString, fail, parseJsonBytes } from './shape.js';
+import { expectArray, expectObject, expectString, fail, parseJsonBytes } from './shape.js';
 import { bytesEqual, randomBytes, SIZES, type KeyPair } from './sodium.js';
 
 /** First byte of every card body. */
@@ -24,6 +24,23 @@ export const CARD_LIMITS = {
   organisation: 120,
 } as const;
 
+/** Limits of a warm-handover suggestion (who could help next), in Unicode code points. */
+export const SUGGESTION_LIMITS = {
+  count: 5,
+  name: 80,
+  role: 80,
+  organisation: 80,
+  note: 280,
+} as const;
+
+/** Warm handover: a member suggests the next person; only the parent can invite them. */
+export type CardSuggestion = {
+  name: string;
+  role: string;
+  organisation?: string;
+  note?: string;
+};
+
 /** What a member says about themselves: role is their own words (e.g. "verloskundige"). */
 export type MemberCard = {
   whatIDo: string;
@@ -32,6 +49,8 @@ export type MemberCard = {
   role: string;
   name: string;
   organisation: string;
+  /** Optional (cards written before it existed have none): at most SUGGESTION_LIMITS.count. */
+  suggestions?: CardSuggestion[];
 };
 
 /** A verified card: its epoch and version (from 1), the card, and the slot's member role from the log. */
@@ -43,10 +62,35 @@ export type DecryptedCard = {
   memberRole: MemberRole;
 };
 
+function validateSuggestion(value: unknown, path: string): CardSuggestion {
+  const o = expectObject(value, path, ['name', 'role'], ['organisation', 'note']);
+  const L = SUGGESTION_LIMITS;
+  const suggestion: CardSuggestion = {
+    name: expectString(o.name, `${path}.name`, 1, L.name),
+    role: expectString(o.role, `${path}.role`, 1, L.role),
+  };
+  if (o.organisation !== undefined) {
+    suggestion.organisation = expectString(
+      o.organisation,
+      `${path}.organisation`,
+      0,
+      L.organisation,
+    );
+  }
+  if (o.note !== undefined) suggestion.note = expectString(o.note, `${path}.note`, 0, L.note);
+  return suggestion;
+}
+
 function validateCard(value: unknown): MemberCard {
-  const o = expectObject(value, 'card', ['v', ...Object.keys(CARD_LIMITS)]);
+  const o = expectObject(value, 'card', ['v', ...Object.keys(CARD_LIMITS)], ['suggestions']);
   if (o.v !== 1) fail('card.v', 'must be 1');
   const L = CARD_LIMITS;
+  const suggestions =
+    o.suggestions === undefined
+      ? undefined
+      : expectArray(o.suggestions, 'card.suggestions', SUGGESTION_LIMITS.count).map((item, i) =>
+          validateSuggestion(item, `card.suggestions[${i}]`),
+        );
   return {
     whatIDo: expectString(o.whatIDo, 'card.whatIDo', 0, L.whatIDo),
     howToReach: expectString(o.howToReach, 'card.howToReach', 0, L.howToReach),
@@ -54,6 +98,7 @@ function validateCard(value: unknown): MemberCard {
     role: expectString(o.role, 'card.role', 0, L.role),
     name: expectString(o.name, 'card.name', 0, L.name),
     organisation: expectString(o.organisation, 'card.organisation', 0, L.organisation),
+    ...(suggestions === undefined ? {} : { suggestions }),
   };
 }
 

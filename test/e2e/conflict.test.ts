@@ -42,13 +42,15 @@ describe('saving after someone else saved', () => {
     });
     const mapUrl = first.url();
 
-    // A second tab (its own worker and keys) opens the same map at this version.
+    // A second tab (its own worker and keys) opens the same map at this version. Its live events
+    // are cut off on purpose, so it stays at this version (otherwise it would refresh at once).
     const second = await browser.context.newPage();
+    await second.route('**/api/maps/*/events', (route) => route.abort());
     await second.goto(mapUrl);
     await login(second, USERNAME, PASSPHRASE);
     await second.getByRole('heading', { level: 1, name: TITLE }).waitFor();
 
-    // The first tab saves a new version; the second tab does not know it yet.
+    // The first tab saves a new version; the second tab does not know it yet (no events).
     // (The tab in front gets the animation frames Playwright waits for; a background tab is throttled.)
     await first.bringToFront();
     await addPerson(first, {

@@ -122,4 +122,16 @@ export const membershipTemplates = {
   'memberCard.when': 'متى يمكن التواصل معي؟',
   'memberCard.save': 'احفظ البطاقة',
   'memberCard.saved': 'تم حفظ بطاقتك.',
+  'memberCard.suggestHeading': 'من يمكنه أن يساعد أيضًا؟',
+  'memberCard.suggestHint':
+    'هل تعرف شخصًا يمكنه أيضًا مساعدة هذه العائلة؟ اكتب اسمه وماذا يعمل. يرى الوالد ذلك ويقرر بنفسه إن كان سيدعوه.',
+  'memberCard.suggestRemove': str`احذف ${0}`,
+  'memberCard.suggestFull': 'لا يمكنك ذكر أكثر من 5 أشخاص.',
+  'memberCard.suggestName': 'الاسم',
+  'memberCard.suggestRole': 'ماذا يعمل هذا الشخص؟',
+  'memberCard.suggestMissing': 'اكتب الاسم وماذا يعمل هذا الشخص.',
+  'memberCard.suggestAdd': 'أضف إلى بطاقتك',
+  'members.suggested': str`يعتقد ${0} أن هؤلاء الأشخاص يمكنهم المساعدة أيضًا:`,
+  'members.suggestInvite': 'ادعُ هذا الشخص',
+  'invite.forHint': str`أنت تدعو ${0}. الاسم مجرد تذكير لك: فهو ليس في الدعوة.`,
 };

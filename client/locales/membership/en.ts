@@ -127,4 +127,16 @@ export const membershipTemplates = {
   'memberCard.when': 'When can I be reached?',
   'memberCard.save': 'Save card',
   'memberCard.saved': 'Your card is saved.',
+  'memberCard.suggestHeading': 'Who else can help?',
+  'memberCard.suggestHint':
+    'Do you know someone who can also help this family? Write their name and what they do. The parent sees this and decides whether to invite them.',
+  'memberCard.suggestRemove': str`Remove ${0}`,
+  'memberCard.suggestFull': 'You cannot name more than 5 people.',
+  'memberCard.suggestName': 'Name',
+  'memberCard.suggestRole': 'What does this person do?',
+  'memberCard.suggestMissing': 'Fill in the name and what this person does.',
+  'memberCard.suggestAdd': 'Add to your card',
+  'members.suggested': str`${0} thinks these people can help too:`,
+  'members.suggestInvite': 'Invite this person',
+  'invite.forHint': str`You are inviting ${0}. The name is only a reminder for you: it is not in the invitation.`,
 };

@@ -176,4 +176,64 @@ describe('member cards', () => {
     bad({ ...CARD, name: 5 as unknown as string });
     bad(CARD, 0);
   });
+
+  describe('warm handover suggestions', () => {
+    const SUGGESTIONS = [
+      { name: 'Anouk de Vries', role: 'lactatiekundige', organisation: 'Borstvoeding Oost' },
+      { name: 'Mo', role: 'taalcoach', note: 'Spreekt Arabisch; via het buurthuis.' },
+    ];
+    const seal = (card: MemberCard) =>
+      encryptCard({
+        mapId: MAP_ID,
+        epoch: 2,
+        slotId: fatima.slotId,
+        cardVersion: 1,
+        card,
+        keys: { base },
+        signer: fatima.signer,
+      });
+    const bad = (suggestions: unknown) =>
+      expectCryptoError(() => seal({ ...CARD, suggestions } as MemberCard), 'malformed');
+
+    it('round-trips up to five suggestions; a card without them stays valid', () => {
+      const card: MemberCard = { ...CARD, suggestions: SUGGESTIONS };
+      const read = decryptCard({ mapId: MAP_ID, slotId: fatima.slotId, body: seal(card), log });
+      expect(read.card).toEqual(card);
+      const five = Array.from({ length: 5 }, (_, i) => ({ name: `N${i}`, role: 'buurvrouw' }));
+      const readFive = decryptCard({
+        mapId: MAP_ID,
+        slotId: fatima.slotId,
+        body: seal({ ...CARD, suggestions: five }),
+        log,
+      });
+      expect(readFive.card.suggestions).toEqual(five);
+      const old = decryptCard({ mapId: MAP_ID, slotId: fatima.slotId, body: seal(CARD), log });
+      expect(old.card).toEqual(CARD);
+      expect('suggestions' in old.card).toBe(false);
+    });
+
+    it('refuses too many, too long, empty or unknown fields in a suggestion', () => {
+      const one = { name: 'Anouk', role: 'lactatiekundige' };
+      bad(Array.from({ length: 6 }, () => one));
+      bad([{ ...one, name: 'x'.repeat(81) }]);
+      bad([{ ...one, role: 'x'.repeat(81) }]);
+      bad([{ ...one, organisation: 'x'.repeat(81) }]);
+      bad([{ ...one, note: 'x'.repeat(281) }]);
+      bad([{ ...one, name: '' }]);
+      bad([{ ...one, role: '' }]);
+      bad([{ name: 'Anouk' }]);
+      bad([{ ...one, phone: '0612345678' }]);
+      bad([{ ...one, note: 5 }]);
+      bad([one, 'Anouk']);
+      bad(one);
+      // exactly at the limits is fine
+      const edge = {
+        name: 'x'.repeat(80),
+        role: 'y'.repeat(80),
+        organisation: 'z'.repeat(80),
+        note: 'n'.repeat(280),
+      };
+      expect(() => seal({ ...CARD, suggestions: [edge] })).not.toThrow();
+    });
+  });
 });

@@ -212,9 +212,12 @@ function mean(a: Row, b: Row): Row {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'nk-bench-'));
   const rows: Row[] = [];
+  const children: ChildProcess[] = [];
   try {
     const bare = await startServer('bare-server.ts', dir);
+    children.push(bare.child);
     const product = await startServer('product-server.ts', dir);
+    children.push(product.child);
     const contenders = [
       { name: 'bare', server: bare, maps: await createBareMaps(bare.port, MAP_COUNT) },
       {
@@ -255,6 +258,8 @@ async function main(): Promise<void> {
     await stopServer(bare);
     await stopServer(product);
   } finally {
+    // a failed run must not leave servers behind
+    for (const child of children) if (child.exitCode === null) child.kill();
     rmSync(dir, { recursive: true, force: true });
   }
   const table = report(rows);

@@ -5,6 +5,7 @@ import type { MapDocument } from '../../shared/map/types.js';
 import { download, today } from '../directory/download.js';
 import { describeError } from './errors.js';
 import { paths } from './router.js';
+import { menuStyles } from './menu-styles.js';
 import { sharedStyles } from './shared-styles.js';
 import { StoreController } from './store-controller.js';
 
@@ -20,38 +21,8 @@ const MIN_PASSPHRASE = 10;
 export class NkExportMenu extends LitElement {
   static override styles = [
     sharedStyles,
+    menuStyles,
     css`
-      :host {
-        display: inline-block;
-      }
-
-      details {
-        position: relative;
-      }
-
-      summary {
-        list-style: none;
-        display: inline-flex;
-        align-items: center;
-        gap: 0.4rem;
-        min-height: 2.75rem;
-        padding: 0.5rem 1.1rem;
-        border: 2px solid var(--nk-primary);
-        border-radius: 999px;
-        color: var(--nk-primary-dark);
-        background: var(--nk-surface);
-        font-weight: 600;
-        cursor: pointer;
-      }
-
-      summary::-webkit-details-marker {
-        display: none;
-      }
-
-      summary:hover {
-        background: var(--nk-primary-soft);
-      }
-
       .panel {
         margin: 0.5rem 0 0;
         padding: 0.75rem;

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { paths } from './router.js';
+import { menuStyles } from './menu-styles.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** "Printen": a small menu with the three sheets (each opens a preview with a Print button). */
@@ -10,38 +11,8 @@ import { sharedStyles } from './shared-styles.js';
 export class NkPrintMenu extends LitElement {
   static override styles = [
     sharedStyles,
+    menuStyles,
     css`
-      :host {
-        display: inline-block;
-      }
-
-      details {
-        position: relative;
-      }
-
-      summary {
-        list-style: none;
-        display: inline-flex;
-        align-items: center;
-        gap: 0.4rem;
-        min-height: 2.75rem;
-        padding: 0.5rem 1.1rem;
-        border: 2px solid var(--nk-primary);
-        border-radius: 999px;
-        color: var(--nk-primary-dark);
-        background: var(--nk-surface);
-        font-weight: 600;
-        cursor: pointer;
-      }
-
-      summary::-webkit-details-marker {
-        display: none;
-      }
-
-      summary:hover {
-        background: var(--nk-primary-soft);
-      }
-
       summary svg {
         width: 1.25rem;
         height: 1.25rem;

@@ -71,6 +71,8 @@ export class NkMapEditor extends LitElement {
   @state() private showEnded = false;
   /** The person opened from the picture. */
   @state() private selected = '';
+  /** Entry ids of the agreed borgers (the parent asked and the member said yes on her card). */
+  @state() private borgerIds: readonly string[] = [];
 
   private session: MapSession | null = null;
   /** A newer version arrived while a person's form was open: shown once the form closes. */
@@ -85,6 +87,7 @@ export class NkMapEditor extends LitElement {
       this.document = session.document;
       this.readonly = session.rights === 'read';
       this.view = this.store.value.mapView;
+      this.borgerIds = await session.borgerIds();
       return session;
     },
     args: () => [this.mapId] as const,
@@ -255,6 +258,7 @@ export class NkMapEditor extends LitElement {
       <nk-ring-picture
         interactive
         .entries=${visible}
+        .borgerIds=${this.borgerIds}
         .centre=${document.base.centre}
         selected=${selected?.id ?? ''}
         @nk-person-open=${this.onOpen}
@@ -311,6 +315,7 @@ export class NkMapEditor extends LitElement {
       headingLevel=${level}
       .entry=${entry}
       .detail=${detail}
+      ?borger=${this.borgerIds.includes(entry.id)}
       ?busy=${this.busy}
       ?readonly=${this.readonly}
       @nk-person-edit=${this.onEdit}
@@ -370,6 +375,9 @@ export class NkMapEditor extends LitElement {
       return; // The next event or save tries again; a lost access shows through nk-members-entry.
     }
     if (this.session !== session) return;
+    void session.borgerIds().then((ids) => {
+      if (this.session === session) this.borgerIds = ids;
+    });
     if (this.editing !== null && this.editing !== 'new') {
       this.refreshedWhileEditing = true;
       return;

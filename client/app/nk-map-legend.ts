@@ -2,11 +2,14 @@ import { LitElement, css, html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { CATEGORIES } from '../../shared/map/types.js';
-import { categorySvg, starSvg } from './pictograms.js';
+import { categorySvg, diamondSvg, starSvg } from './pictograms.js';
 import { sharedStyles } from './shared-styles.js';
 import { categoryShortName, ringName } from './vocabulary.js';
 
-/** What the signs in the ring picture mean: pictograms, the star, the dashed circle, the rings. */
+/**
+ * What the signs in the ring picture mean: pictograms, the star, the borger's diamond, the dashed
+ * circle, the rings.
+ */
 @customElement('nk-map-legend')
 @localized()
 export class NkMapLegend extends LitElement {
@@ -36,6 +39,7 @@ export class NkMapLegend extends LitElement {
 
       .pictogram,
       .star,
+      .diamond,
       .sign {
         width: 1.35rem;
         height: 1.35rem;
@@ -66,6 +70,7 @@ export class NkMapLegend extends LitElement {
 
       :host([compact]) .pictogram,
       :host([compact]) .star,
+      :host([compact]) .diamond,
       :host([compact]) .sign {
         width: 3.2mm;
         height: 3.2mm;
@@ -81,6 +86,7 @@ export class NkMapLegend extends LitElement {
       <h3>${msg('Wat betekenen de tekens?', { id: 'legend.heading' })}</h3>
       <ul class="signs">
         <li>${starSvg()} ${msg('vertrouwde persoon', { id: 'picture.trustedName' })}</li>
+        <li>${diamondSvg()} ${msg('borger', { id: 'picture.borgerName' })}</li>
         <li>
           ${svg`<svg class="sign" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="9" fill="#fff" stroke="#7a8587" stroke-width="2" stroke-dasharray="3 2.5"/></svg>`}
           ${msg('helpt nu niet meer', { id: 'picture.endedName' })}

@@ -6,6 +6,7 @@ import type { Rights } from '../../shared/api/maps.js';
 import type { AccessLogResponse } from '../../shared/api/maps.js';
 import type { BaseEntry, Category, MapDocument } from '../../shared/map/types.js';
 import { membershipApi, watchMap } from '../membership/api.js';
+import { saysBorger } from '../membership/borger.js';
 import { inviteSecrets } from '../membership/invite-secrets.js';
 import { historyLines, roleLabel, sectionLabel } from '../membership/labels.js';
 import { NoAccessError, openVerified } from '../membership/open.js';
@@ -42,10 +43,6 @@ interface OpenInvite {
 
 /** How often an owner's screen looks for new join requests (they raise no event), in ms. */
 const REQUEST_POLL_MS = 3000;
-
-/** A card whose role says "borger" is that member's yes to being the borger. */
-const saysBorger = (card: CardWire | undefined): boolean =>
-  card !== undefined && /\bborger\b/i.test(card.card.role);
 
 function categoryOf(member: MemberView): Category {
   const index = PROFESSIONS.indexOf(member.profession);

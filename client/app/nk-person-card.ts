@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { BaseEntry, DetailFields } from '../../shared/map/types.js';
 import { heading, type HeadingLevel } from './heading.js';
-import { categorySvg, starSvg } from './pictograms.js';
+import { categorySvg, diamondSvg, starSvg } from './pictograms.js';
 import { sharedStyles } from './shared-styles.js';
 import { categoryName, joinParts, phaseName, supportName } from './vocabulary.js';
 
@@ -104,12 +104,18 @@ export class NkPersonCard extends LitElement {
         color: #5c3d00;
       }
 
+      .marks .borger {
+        background: #e3ecf8;
+        color: #173a6b;
+      }
+
       .marks .ended {
         background: #e8ebeb;
         color: #3e4849;
       }
 
-      .star {
+      .star,
+      .diamond {
         width: 1.1rem;
         height: 1.1rem;
       }
@@ -190,6 +196,8 @@ export class NkPersonCard extends LitElement {
   @property({ type: Boolean, reflect: true }) ended = false;
   /** Level of the name's heading (one below the heading above the card). */
   @property({ type: Number }) headingLevel: HeadingLevel = 4;
+  /** The entry is the agreed borger (the parent asked, the member said yes). */
+  @property({ type: Boolean }) borger = false;
   /** Hides the buttons (for a reader without write rights). */
   @property({ type: Boolean }) readonly = false;
   /** True while the parent saves; the buttons are disabled meanwhile. */
@@ -223,9 +231,10 @@ export class NkPersonCard extends LitElement {
           </div>
         </div>
         ${
-          entry.trusted || !entry.active
+          entry.trusted || this.borger || !entry.active
             ? html`<ul class="marks">
                 ${entry.trusted ? html`<li class="trusted">${starSvg()} ${msg('Vertrouwde persoon', { id: 'card.trusted' })}</li>` : nothing}
+                ${this.borger ? html`<li class="borger" data-testid="borger-mark">${diamondSvg()} ${msg('Borger', { id: 'card.borger' })}</li>` : nothing}
                 ${entry.active ? nothing : html`<li class="ended">${msg('Helpt nu niet meer', { id: 'card.ended' })}</li>`}
               </ul>`
             : nothing

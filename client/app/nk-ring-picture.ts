@@ -10,7 +10,7 @@ import {
   type RingLayout,
   type TextBlock,
 } from '../map/ring-layout.js';
-import { categoryIcon, starPoints } from './pictograms.js';
+import { categoryIcon, diamondPoints, starPoints } from './pictograms.js';
 import { ringPictureStyles } from './ring-picture-styles.js';
 import { sharedStyles } from './shared-styles.js';
 import { categoryShortName, joinParts, ringName, sectorName } from './vocabulary.js';
@@ -60,6 +60,8 @@ export class NkRingPicture extends LitElement {
 
   /** The entries to draw (already filtered). */
   @property({ attribute: false }) entries: readonly BaseEntry[] = [];
+  /** Ids of the entries that are the agreed borger, drawn with a diamond and "borger". */
+  @property({ attribute: false }) borgerIds: readonly string[] = [];
   /** First names or nicknames in the centre. */
   @property({ attribute: false }) centre: {
     parents: readonly string[];
@@ -105,14 +107,19 @@ export class NkRingPicture extends LitElement {
       ) as Record<(typeof SECTOR_GROUPS)[number], string>,
       ringNames: { 1: ringName(1), 2: ringName(2), 3: ringName(3) },
       trusted: msg('vertrouwd', { id: 'picture.trusted' }),
+      borger: msg('borger', { id: 'picture.borger' }),
       ended: msg('gestopt', { id: 'picture.ended' }),
       centre: this.centreLines(),
     };
-    const key = JSON.stringify([this.entries, text, rtl, this.blank]);
+    const key = JSON.stringify([this.entries, this.borgerIds, text, rtl, this.blank]);
     if (key !== this.layoutKey || this.layout === null) {
       this.layoutKey = key;
       this.layout = layoutRings(
-        this.entries.map((entry) => ({ ...entry, ended: !entry.active })),
+        this.entries.map((entry) => ({
+          ...entry,
+          borger: this.borgerIds.includes(entry.id),
+          ended: !entry.active,
+        })),
         text,
         { mirror: rtl, blank: this.blank },
       );
@@ -297,12 +304,13 @@ export class NkRingPicture extends LitElement {
       <circle class="node" cx=${placed.x} cy=${placed.y} r=${r}/>
       ${categoryIcon(entry.category, placed.x - icon / 2, placed.y - icon / 2, icon)}
       ${entry.trusted ? svg`<polygon class="star" points=${starPoints(placed.x + side * r * 0.78, placed.y - r * 0.78, r * 0.62)} fill="#e9b100" stroke="#7a5200" stroke-width="1" stroke-linejoin="round"/>` : nothing}
+      ${this.borgerIds.includes(entry.id) ? svg`<polygon class="diamond" points=${diamondPoints(placed.x - side * r * 0.78, placed.y - r * 0.78, r * 0.62)} fill="#3b6fb6" stroke="#173a6b" stroke-width="1" stroke-linejoin="round"/>` : nothing}
       ${this.renderText(placed.label, 'label')}
       ${placed.mark === null ? nothing : this.renderText(placed.mark, 'mark')}
     </g>`;
   }
 
-  /** "M. — moeder, familie, heel dichtbij, vertrouwde persoon" */
+  /** "M. — moeder, familie, heel dichtbij, vertrouwde persoon, borger" */
   private accessibleName(entry: BaseEntry): string {
     const parts = [
       entry.label,
@@ -310,6 +318,7 @@ export class NkRingPicture extends LitElement {
       ringName(entry.ring).toLocaleLowerCase(),
     ];
     if (entry.trusted) parts.push(msg('vertrouwde persoon', { id: 'picture.trustedName' }));
+    if (this.borgerIds.includes(entry.id)) parts.push(msg('borger', { id: 'picture.borgerName' }));
     if (!entry.active) parts.push(msg('helpt nu niet meer', { id: 'picture.endedName' }));
     return joinParts(parts);
   }

@@ -1,6 +1,7 @@
 /**
- * Pictograms beside the words: one simple line drawing per category, the trusted star, and small
- * ring and support signs. Drawn on a 24×24 grid with `currentColor`, so they follow the text colour.
+ * Pictograms beside the words: one simple line drawing per category, the trusted star, the
+ * borger's diamond, and small ring and support signs. Drawn on a 24×24 grid with `currentColor`,
+ * so they follow the text colour.
  */
 import { svg, type SVGTemplateResult } from 'lit';
 import type { Category } from '../../shared/map/types.js';
@@ -56,6 +57,18 @@ export function starPoints(cx: number, cy: number, r: number): string {
 /** The trusted person's star as an inline <svg> (beside text, never instead of it). */
 export function starSvg() {
   return svg`<svg class="star" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><polygon points=${starPoints(12, 12.8, 11)} fill="#e9b100" stroke="#7a5200" stroke-width="1.5" stroke-linejoin="round"/></svg>`;
+}
+
+/** Corner points of a diamond of half-height `r` centred on (cx, cy): the borger's sign. */
+export function diamondPoints(cx: number, cy: number, r: number): string {
+  const w = r * 0.8;
+  const at = (x: number, y: number) => `${x.toFixed(2)},${y.toFixed(2)}`;
+  return [at(cx, cy - r), at(cx + w, cy), at(cx, cy + r), at(cx - w, cy)].join(' ');
+}
+
+/** The borger's diamond as an inline <svg> (beside the word "borger", never instead of it). */
+export function diamondSvg() {
+  return svg`<svg class="diamond" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><polygon points=${diamondPoints(12, 12, 11)} fill="#3b6fb6" stroke="#173a6b" stroke-width="1.5" stroke-linejoin="round"/></svg>`;
 }
 
 /** Three rings with a dot on ring `ring` (1 innermost), for the "how close" choice. */

@@ -178,6 +178,8 @@ export const templates = {
   'picture.trusted': 'trusted',
   'picture.ended': 'stopped',
   'picture.trustedName': 'trusted person',
+  'picture.borger': 'borger',
+  'picture.borgerName': 'borger',
   'picture.endedName': 'no longer helps',
   'picture.blankLabel': 'Empty network map with three rings',
   'picture.labelOne': 'Network map with 1 person',
@@ -219,6 +221,7 @@ export const templates = {
 
   // Person card
   'card.trusted': 'Trusted person',
+  'card.borger': 'Borger',
   'card.ended': 'No longer helps',
   'card.phases': 'When:',
   'card.contact': 'Contact:',

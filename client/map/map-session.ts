@@ -9,7 +9,10 @@ import type { MapSummary } from '../crypto/protocol.js';
 import type { Rights } from '../../shared/api/maps.js';
 import type { MapDocument } from '../../shared/map/types.js';
 import { mergeDocuments } from './merge.js';
+import { agreedBorgerIds } from '../membership/borger.js';
+import { membershipApi } from '../membership/api.js';
 import { fetchMapOrNoAccess, openVerified } from '../membership/open.js';
+import type { MembershipView } from '../membership/types.js';
 
 /** How often a save is retried after conflicts before giving up. */
 const SAVE_ATTEMPTS = 5;
@@ -31,6 +34,8 @@ export class MapSession {
   #version: number;
   #base: MapDocument;
   #queue: Promise<unknown> = Promise.resolve();
+  /** The membership verified with the last opened version (null for a map made here). */
+  #membership: MembershipView | null;
 
   private constructor(
     api: ApiClient,
@@ -39,7 +44,9 @@ export class MapSession {
     document: MapDocument,
     version: number,
     rights: Rights,
+    membership: MembershipView | null = null,
   ) {
+    this.#membership = membership;
     this.rights = rights;
     this.#api = api;
     this.#crypto = crypto;
@@ -55,8 +62,8 @@ export class MapSession {
     crypto: CryptoClient,
     summary: MapSummary,
   ): Promise<MapSession> {
-    const { document, version, response } = await openVerified(api, crypto, summary);
-    return new MapSession(api, crypto, summary, document, version, response.rights);
+    const { document, version, response, membership } = await openVerified(api, crypto, summary);
+    return new MapSession(api, crypto, summary, document, version, response.rights, membership);
   }
 
   /** A session for a map just created in this worker (no need to fetch it back). */
@@ -78,6 +85,28 @@ export class MapSession {
     return this.#version;
   }
 
+  /** The verified members, as of the last version opened (null for a map made here). */
+  get membership(): MembershipView | null {
+    return this.#membership;
+  }
+
+  /**
+   * The entry ids of the agreed borgers: members whose role in the verified log is borger and
+   * whose own verified card says so too. Fetches the cards; none when they cannot be read.
+   */
+  async borgerIds(): Promise<string[]> {
+    const members = this.#membership?.members ?? [];
+    if (!members.some((member) => member.role === 'borger')) return [];
+    try {
+      const { mapId, capability } = this.summary;
+      const sealed = await membershipApi.cards(mapId, capability);
+      const cards = await this.#crypto.call('openCards', { mapId, cards: sealed.cards });
+      return agreedBorgerIds(members, cards);
+    } catch {
+      return [];
+    }
+  }
+
   /**
    * Fetches the latest version and takes it when it is newer than the one shown (someone else
    * saved meanwhile). Runs after any save in progress. True when the document changed.
@@ -90,6 +119,7 @@ export class MapSession {
       this.#version = opened.version;
       this.#base = opened.document;
       this.#document = opened.document;
+      this.#membership = opened.membership;
       return true;
     });
     this.#queue = run.catch(() => undefined);
@@ -136,6 +166,7 @@ export class MapSession {
         mine = mergeDocuments(this.#base, mine, theirs.document);
         this.#base = theirs.document;
         this.#version = theirs.version;
+        this.#membership = theirs.membership;
         this.#document = mine;
         merged = true;
       }

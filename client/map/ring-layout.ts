@@ -66,6 +66,8 @@ export interface LayoutEntry {
   readonly category: Category;
   readonly ring: Ring;
   readonly trusted: boolean;
+  /** The agreed borger (shown with a diamond and the `borger` text). */
+  readonly borger?: boolean;
   /** No longer involved (shown greyed, with the `ended` text). */
   readonly ended: boolean;
 }
@@ -76,6 +78,8 @@ export interface LayoutText {
   readonly ringNames: Readonly<Record<Ring, string>>;
   /** Under a trusted person's label, after a star, e.g. "vertrouwd". */
   readonly trusted: string;
+  /** Under the borger's label, after a diamond, e.g. "borger". */
+  readonly borger?: string;
   /** Under an ended entry's label, e.g. "gestopt". */
   readonly ended: string;
   /** Lines in the centre circle; the first is bold. */
@@ -100,7 +104,7 @@ export interface PlacedEntry {
   readonly y: number;
   readonly nodeRadius: number;
   readonly label: TextBlock;
-  /** The "★ vertrouwd" or "gestopt" line, if any. */
+  /** The "★ vertrouwd", "◆ borger" or "gestopt" line, if any. */
   readonly mark: TextBlock | null;
   /** Everything the entry draws: node, star, label and mark. */
   readonly box: Box;
@@ -152,10 +156,31 @@ interface Tile {
   readonly height: number;
 }
 
-function markText(entry: LayoutEntry, text: LayoutText): string | null {
-  const parts = [entry.trusted ? `★ ${text.trusted}` : '', entry.ended ? text.ended : ''];
-  const joined = parts.filter((part) => part !== '').join(' · ');
-  return joined === '' ? null : joined;
+function markParts(entry: LayoutEntry, text: LayoutText): string[] {
+  const parts = [
+    entry.trusted ? `★ ${text.trusted}` : '',
+    entry.borger === true ? `◆ ${text.borger ?? 'borger'}` : '',
+    entry.ended ? text.ended : '',
+  ];
+  return parts.filter((part) => part !== '');
+}
+
+/** The marks on one line ("★ vertrouwd · gestopt"), or one mark a line when that is too wide. */
+function wrapMark(
+  parts: readonly string[],
+  maxWidth: number,
+  fontSize: number,
+): WrappedText | null {
+  if (parts.length === 0) return null;
+  const joined = parts.join(' · ');
+  if (parts.length === 1 || textWidth(joined, fontSize) <= maxWidth)
+    return wrapText(joined, maxWidth, fontSize, 1);
+  const lines = parts.map((part) => wrapText(part, maxWidth, fontSize, 1));
+  return {
+    lines: lines.flatMap((line) => line.lines),
+    truncated: lines.some((line) => line.truncated),
+    width: Math.max(...lines.map((line) => line.width)),
+  };
 }
 
 function measureTile(entry: LayoutEntry, text: LayoutText, fontSize: number): Tile {
@@ -167,12 +192,11 @@ function measureTile(entry: LayoutEntry, text: LayoutText, fontSize: number): Ti
   );
   const label = wrapText(entry.label, maxWidth, fontSize, 2);
   const markSize = fontSize * 0.85;
-  const words = markText(entry, text);
-  const mark = words === null ? null : wrapText(words, maxWidth, markSize, 1);
-  const badge = entry.trusted ? nodeRadius * 1.4 : nodeRadius;
+  const mark = wrapMark(markParts(entry, text), maxWidth, markSize);
+  const badge = entry.trusted || entry.borger === true ? nodeRadius * 1.4 : nodeRadius;
   const half = Math.max(badge, label.width / 2, (mark?.width ?? 0) / 2) + 1;
   const labelHeight = label.lines.length * fontSize * LINE_HEIGHT;
-  const markHeight = mark === null ? 0 : markSize * LINE_HEIGHT;
+  const markHeight = mark === null ? 0 : mark.lines.length * markSize * LINE_HEIGHT;
   return {
     entry,
     sector: SECTOR_OF[entry.category],

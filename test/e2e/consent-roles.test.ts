@@ -12,6 +12,7 @@ import {
   pendingCode,
   type JoinerProfile,
 } from './support/consent.js';
+import { showList, showPicture } from './support/flows.js';
 import { startServer, type TestServer } from './support/server.js';
 
 describe('consent: roles', () => {
@@ -64,6 +65,35 @@ describe('consent: roles', () => {
     // The parent sees the yes arrive without reloading.
     await member(p, buddy.name).getByTestId('borger-mark').waitFor();
     await screenshot(p, 'consent-borger-accepted');
+
+    // On the parent's map (once Els stands on it) the borger is marked with a sign and the word,
+    // in the picture (also for the screen reader) and in the list.
+    await member(p, buddy.name)
+      .getByRole('button', { name: `Maak ${buddy.name} je vertrouwde persoon` })
+      .click();
+    await p.getByText(`${buddy.name} is je vertrouwde persoon.`).first().waitFor();
+    await p.getByRole('link', { name: 'Terug naar de kaart' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Kaart van Meriam' }).waitFor();
+    await showPicture(p);
+    const node = p.getByRole('button', { name: /^Els de Wit — maatje of buddy,.*, borger$/ });
+    await node.waitFor();
+    const marks = await p
+      .locator('nk-map-editor nk-ring-picture g.entry text.mark tspan')
+      .evaluateAll((lines) => lines.map((line) => line.textContent?.trim()));
+    expect(marks.join(' · ')).toBe('★ vertrouwd · ◆ borger');
+    await expect(
+      p.locator('nk-map-editor nk-ring-picture g.entry polygon.diamond').count(),
+    ).resolves.toBe(1);
+    await showList(p);
+    await p
+      .locator('nk-person-card')
+      .filter({ hasText: buddy.name })
+      .getByTestId('borger-mark')
+      .getByText('Borger')
+      .waitFor();
+    await screenshot(p, 'consent-borger-on-map');
+    await p.getByRole('link', { name: 'Wie doet mee?' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Wie doet mee?' }).waitFor();
 
     // Either side can end it: here the parent.
     await member(p, buddy.name).getByRole('button', { name: 'Stoppen als borger' }).click();

@@ -5,7 +5,7 @@
 // is signed out. Then: the map is in the professional's list and opens; the parent logs in on
 // another device and sees the professional as member; the professional's refresh cookie is still
 // hers; nothing of the parent is left in localStorage or sessionStorage. And axe-core on every new
-// screen (bypassCSP only in that test, to inject axe-core).
+// screen, in Dutch and in Arabic (bypassCSP only in that test, to inject axe-core).
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { AxeResults } from 'axe-core';
@@ -32,6 +32,13 @@ async function violations(page: Page): Promise<string[]> {
     (violation) =>
       `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
   );
+}
+
+/** Switches the whole app to `code` with the language picker and waits for the new direction. */
+async function switchLanguage(page: Page, code: 'nl' | 'ar', dir: 'ltr' | 'rtl'): Promise<void> {
+  await page.locator('nk-language-picker select').selectOption(code);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(code);
+  await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe(dir);
 }
 
 /** Everything in localStorage and sessionStorage, as one string. */
@@ -249,9 +256,14 @@ describe.each([
     const { page } = browser;
     await register(page, server.url, `axe-pro-${device}`, PASSPHRASE);
     await confirmRecovery(page);
-    expect(await violations(page), `map list (${device})`).toEqual([]);
-    await makeMapTogether(page, `axe-ouder-${device}`, async (screen) => {
-      expect(await violations(page), `${screen} (${device})`).toEqual([]);
-    });
+    /** axe-core in Dutch, then in Arabic (right to left) with the app's own language picker. */
+    const check = async (screen: string): Promise<void> => {
+      expect(await violations(page), `${screen} (nl, ${device})`).toEqual([]);
+      await switchLanguage(page, 'ar', 'rtl');
+      expect(await violations(page), `${screen} (ar, ${device})`).toEqual([]);
+      await switchLanguage(page, 'nl', 'ltr');
+    };
+    await check('map list');
+    await makeMapTogether(page, `axe-ouder-${device}`, check);
   }, 180_000);
 });

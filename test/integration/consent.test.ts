@@ -7,13 +7,11 @@ import {
   decryptMapVersion,
   deriveInviteKeys,
   encryptCard,
-  encryptMapVersion,
   fromBase64Url,
   loadSodium,
   openJoinAnswer,
   openJoinRequest,
   openKeyRing,
-  rotateMap,
   safetyCode,
   toBase64Url,
   utf8Decode,
@@ -28,6 +26,7 @@ import {
   addMember,
   approval,
   capabilityRequest,
+  removalRequest,
   collectAnswer,
   createParentMap,
   DOCUMENT,
@@ -175,34 +174,18 @@ describe.each(databases)('consent flow on $engine', (database) => {
     expect(opened.card.whatIDo).toBe('Zwangerschapscontroles');
 
     // the parent removes her: REMOVE + ROTATE, the document at epoch 2, new rings for who stays
-    const rotated = rotateMap({
-      log: parent.log,
-      removeSlotIds: [answer.slotId],
-      ownerRing: { mapId: parent.mapId, epochs: { 1: parent.keys } },
-      signer: parent.signer,
-    });
-    const body = encryptMapVersion({
-      mapId: parent.mapId,
-      epoch: rotated.epoch,
-      version: 2,
-      sections: { base: utf8Encode('{"people":["Sanne"]}') },
-      keys: rotated.keys,
-      signer: parent.signer,
-    });
+    const { payload } = removalRequest(
+      parent,
+      [answer.slotId],
+      1,
+      utf8Encode('{"people":["Sanne"]}'),
+    );
     const remove = await capabilityRequest(
       app,
       'POST',
       `/api/maps/${parent.mapId}/remove`,
       parent.capability,
-      {
-        removeSlotIds: [answer.slotId],
-        logRecords: rotated.records.map(toBase64Url),
-        baseVersion: 1,
-        body: toBase64Url(body),
-        keyBundles: Object.fromEntries(
-          Object.entries(rotated.keyRings).map(([slotId, sealed]) => [slotId, toBase64Url(sealed)]),
-        ),
-      },
+      payload,
     );
     expect(remove.statusCode, remove.body).toBe(200);
     expect(remove.json()).toEqual({ version: 2, headSeq: 5 });

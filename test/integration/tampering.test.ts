@@ -11,7 +11,6 @@ import {
   loadSodium,
   logRecordHash,
   openKeyRing,
-  rotateMap,
   toBase64Url,
   utf8Encode,
   verifyLog,
@@ -24,6 +23,7 @@ import { expectError } from '../helpers/http.js';
 import {
   addMember,
   capabilityRequest,
+  removalRequest,
   createParentMap,
   readLog,
   readMap,
@@ -189,33 +189,11 @@ describe.each(databases)('tampering, atomicity and live events on $engine', (dat
     const parent = await createParentMap(app);
     const stays = await addMember(app, parent, 'read');
     const goes = await addMember(app, parent, 'write');
-    const rotated = rotateMap({
-      log: parent.log,
-      removeSlotIds: [goes.slotId],
-      ownerRing: { mapId: parent.mapId, epochs: { 1: parent.keys } },
-      signer: parent.signer,
-    });
-    const body = encryptMapVersion({
-      mapId: parent.mapId,
-      epoch: 2,
-      version: 2,
-      sections: { base: utf8Encode('{}') },
-      keys: rotated.keys,
-      signer: parent.signer,
-    });
-    const bundles = Object.fromEntries(
-      Object.entries(rotated.keyRings).map(([slotId, ring]) => [slotId, toBase64Url(ring)]),
-    );
+    const { payload } = removalRequest(parent, [goes.slotId], 1);
+    const bundles = payload.keyBundles;
     const before = {
       log: await readLog(app, parent.mapId, parent.capability),
       map: await readMap(app, parent.mapId, stays.capability),
-    };
-    const payload = {
-      removeSlotIds: [goes.slotId],
-      logRecords: rotated.records.map(toBase64Url),
-      baseVersion: 1,
-      body: toBase64Url(body),
-      keyBundles: bundles,
     };
     const { [stays.slotId]: _missing, ...withoutOne } = bundles;
     const url = `/api/maps/${parent.mapId}/remove`;
@@ -287,34 +265,13 @@ describe.each(databases)('tampering, atomicity and live events on $engine', (dat
     expect(await parentStream.waitFor('version')).toContain(`"mapId":"${parent.mapId}"`);
     expect(await memberStream.waitFor('version')).not.toContain('people');
 
-    const rotated = rotateMap({
-      log: parent.log,
-      removeSlotIds: [member.slotId],
-      ownerRing: { mapId: parent.mapId, epochs: { 1: parent.keys } },
-      signer: parent.signer,
-    });
-    const body = encryptMapVersion({
-      mapId: parent.mapId,
-      epoch: 2,
-      version: 3,
-      sections: { base: utf8Encode('{}') },
-      keys: rotated.keys,
-      signer: parent.signer,
-    });
+    const { payload } = removalRequest(parent, [member.slotId], 2);
     const removed = await capabilityRequest(
       app,
       'POST',
       `/api/maps/${parent.mapId}/remove`,
       parent.capability,
-      {
-        removeSlotIds: [member.slotId],
-        logRecords: rotated.records.map(toBase64Url),
-        baseVersion: 2,
-        body: toBase64Url(body),
-        keyBundles: Object.fromEntries(
-          Object.entries(rotated.keyRings).map(([slotId, ring]) => [slotId, toBase64Url(ring)]),
-        ),
-      },
+      payload,
     );
     expect(removed.statusCode, removed.body).toBe(200);
     expect(await memberStream.waitFor('removed')).toContain('event: removed');

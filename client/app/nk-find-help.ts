@@ -399,12 +399,6 @@ export class NkFindHelp extends LitElement {
 
   private async onPick(category: Category): Promise<void> {
     this.category = category;
-    if (this.place.trim() === '') {
-      this.placeError = msg('Vul eerst je gemeente of postcode in.', { id: 'findHelp.placeFirst' });
-      await this.updateComplete;
-      this.placeInput?.focus();
-      return;
-    }
     await this.search(1);
   }
 
@@ -417,15 +411,13 @@ export class NkFindHelp extends LitElement {
     const place = this.place.trim();
     this.placeError = '';
     this.error = '';
-    if (place !== '' && !PLACE.test(place)) {
-      this.placeError = msg('Vul een gemeente in, of een postcode zoals 2611.', {
-        id: 'findHelp.placeInvalid',
-      });
-      this.placeInput?.focus();
-      return;
-    }
-    if (place === '') {
-      this.placeError = msg('Vul eerst je gemeente of postcode in.', { id: 'findHelp.placeFirst' });
+    if (place === '' || !PLACE.test(place)) {
+      this.placeError =
+        place === ''
+          ? msg('Vul eerst je gemeente of postcode in.', { id: 'findHelp.placeFirst' })
+          : msg('Vul een gemeente in, of een postcode zoals 2611.', {
+              id: 'findHelp.placeInvalid',
+            });
       this.placeInput?.focus();
       return;
     }

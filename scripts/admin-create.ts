@@ -1,9 +1,9 @@
 // npm run admin:create -- <name>: creates a directory administrator and prints its token ONCE.
 // Only the token's SHA-256 is stored; a lost token means creating a new administrator.
 import { AdminNameError, createAdmin } from '../server/admin/service.js';
-import { ConfigError, loadConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/connect.js';
-import { migrateToLatest } from '../server/db/migrate.js';
+import { ConfigError, loadConfig } from '../server/infra/config.js';
+import { openDatabase } from '../server/infra/db/connect.js';
+import { migrateToLatest } from '../server/infra/db/migrate.js';
 import { directoryDb } from '../server/directory/schema.js';
 
 const name = process.argv[2];

@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { logAction } from '../server/admin/service.js';
-import { ConfigError, loadConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/connect.js';
-import { migrateToLatest } from '../server/db/migrate.js';
+import { ConfigError, loadConfig } from '../server/infra/config.js';
+import { openDatabase } from '../server/infra/db/connect.js';
+import { migrateToLatest } from '../server/infra/db/migrate.js';
 import { FileError, importDirectory } from '../server/directory/import.js';
 import { directoryDb } from '../server/directory/schema.js';
 

@@ -1,7 +1,7 @@
 // npm run migrate: brings the configured database (DATA_DIR or DATABASE_URL) to the latest migration.
-import { ConfigError, loadConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/connect.js';
-import { migrateToLatest } from '../server/db/migrate.js';
+import { ConfigError, loadConfig } from '../server/infra/config.js';
+import { openDatabase } from '../server/infra/db/connect.js';
+import { migrateToLatest } from '../server/infra/db/migrate.js';
 
 try {
   const config = loadConfig(process.env);

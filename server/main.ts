@@ -1,6 +1,6 @@
 // Process entry: configuration from the environment, listen, and a graceful shutdown on SIGTERM/SIGINT.
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, type Config } from './infra/config.js';
 
 let config: Config;
 try {

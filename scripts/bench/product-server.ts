@@ -1,6 +1,6 @@
 // The product's own server, configured as in production (SQLite, WAL, synchronous=FULL), logging at warn.
 import { buildApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../server/infra/config.js';
 import { serveParent } from './protocol.js';
 
 const dataDir = process.argv[2] ?? '.';

@@ -1,6 +1,6 @@
 // All Kysely code for accounts, login challenges and sessions; functions take db (or a transaction) first.
 import type { Kysely } from 'kysely';
-import type { AccountRow, Database, NewAccount, SessionRow } from '../db/schema.js';
+import type { AccountRow, Database, NewAccount, SessionRow } from '../infra/db/schema.js';
 
 type Db = Kysely<Database>;
 

@@ -18,10 +18,10 @@ import {
   verifyLoginProof,
   type LoginPurpose,
 } from '../../shared/crypto/index.js';
-import { isUniqueViolation } from '../db/errors.js';
-import type { AccountRow, Database } from '../db/schema.js';
-import { decodeBase64Url, encodeBase64Url } from '../encoding.js';
-import { ApiError } from '../errors.js';
+import { isUniqueViolation } from '../infra/db/errors.js';
+import type { AccountRow, Database } from '../infra/db/schema.js';
+import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';
+import { ApiError } from '../infra/errors.js';
 import * as repo from './repository.js';
 import { ACCESS_TOKEN_SECONDS, newId, newRefreshToken, SESSION_LIFETIME_MS } from './tokens.js';
 

@@ -1,6 +1,6 @@
 // Sessions after login: rotating refresh tokens with reuse detection, logout, liveness of a session.
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../infra/db/schema.js';
 import * as repo from './repository.js';
 import { newRefreshToken, parseRefreshToken, sameSecret, SESSION_LIFETIME_MS } from './tokens.js';
 

@@ -1,7 +1,7 @@
 // The administrator guard: `Authorization: Admin <token>`; accounts' bearer tokens are never accepted here.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { directoryDb } from '../directory/schema.js';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../infra/errors.js';
 import { verifyAdminToken } from './service.js';
 
 declare module 'fastify' {

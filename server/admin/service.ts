@@ -1,7 +1,7 @@
 // Administrators: a random 32-byte token shown once, stored as its SHA-256; every action is logged.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AdminLogEntry } from '../../shared/api/directory.js';
-import { isUniqueViolation } from '../db/errors.js';
+import { isUniqueViolation } from '../infra/db/errors.js';
 import type { DirectoryDb } from '../directory/schema.js';
 import * as repository from './repository.js';
 

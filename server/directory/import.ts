@@ -15,7 +15,7 @@ import {
 import * as repository from './repository.js';
 import type { DirectoryDb } from './schema.js';
 import { fold } from './text.js';
-import type { DatabaseEngine } from '../db/connect.js';
+import type { DatabaseEngine } from '../infra/db/connect.js';
 
 export { FileError } from './hsds.js';
 

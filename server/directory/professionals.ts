@@ -7,7 +7,7 @@ import type {
   ProfessionalSearchResponse,
   PublishedProfessional,
 } from '../../shared/api/directory.js';
-import { ApiError } from '../errors.js';
+import { ApiError } from '../infra/errors.js';
 import * as repository from './professionals-repository.js';
 import type { DirectoryDb } from './schema.js';
 import { paging, placeFilter } from './service.js';

@@ -1,6 +1,6 @@
 // All Kysely code that writes the directory of services (import); search lives in search.ts.
 import { sql, type Insertable } from 'kysely';
-import type { DatabaseEngine } from '../db/connect.js';
+import type { DatabaseEngine } from '../infra/db/connect.js';
 import type { PostcodeRange } from './text.js';
 import type { DirectoryDb, DirectoryOrganisationsTable, DirectoryServicesTable } from './schema.js';
 

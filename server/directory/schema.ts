@@ -1,7 +1,7 @@
 // Table interfaces of the directory, administrators and their log (migration 2026-11-22T0200-directory).
 // Kept here, next to the feature, and joined onto the app's Database with `withTables`.
 import type { Generated, Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../infra/db/schema.js';
 
 export type DirectoryOrganisationsTable = {
   id: Generated<number>;

@@ -1,7 +1,7 @@
 // Search in the directory of services: one repository interface, full text by SQLite FTS5 or by
 // PostgreSQL tsvector ('dutch', GIN); filters and paging are the same SQL on both.
 import { sql, type RawBuilder } from 'kysely';
-import type { DatabaseEngine } from '../db/connect.js';
+import type { DatabaseEngine } from '../infra/db/connect.js';
 import type { DirectoryDb } from './schema.js';
 
 export interface ServiceFilters {

@@ -6,7 +6,7 @@ import {
   type ServiceSearchResponse,
 } from '../../shared/api/directory.js';
 import { CATEGORIES, type Category } from '../../shared/map/types.js';
-import type { DatabaseEngine } from '../db/connect.js';
+import type { DatabaseEngine } from '../infra/db/connect.js';
 import type { DirectoryDb } from './schema.js';
 import { loadServices, serviceSearchRepository, type ServiceFilters } from './search.js';
 import { fold, formatPostcodeRange, placePostcode, queryTerms } from './text.js';

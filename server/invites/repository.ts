@@ -1,6 +1,6 @@
 // All Kysely code for invites and their join requests.
 import type { Kysely } from 'kysely';
-import type { Database, InviteRequestRow, InviteRow, RequestStatus } from '../db/schema.js';
+import type { Database, InviteRequestRow, InviteRow, RequestStatus } from '../infra/db/schema.js';
 
 type Db = Kysely<Database>;
 

@@ -2,7 +2,7 @@
 // Why: a database write inside every read would cost an fsync per read (synchronous=FULL); see decision 0002.
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database } from '../db/schema.js';
+import type { Database } from '../infra/db/schema.js';
 import { addAccessCounts, existingSlotIds } from './repository.js';
 
 const MINUTE_MS = 60_000;

@@ -1,7 +1,7 @@
 // All Kysely code for maps, slots, versions and access counts; functions take db (or a transaction) first.
 import { sql, type Kysely } from 'kysely';
 import type { Rights } from '../../shared/api/maps.js';
-import type { Database, MapSlotRow } from '../db/schema.js';
+import type { Database, MapSlotRow } from '../infra/db/schema.js';
 
 type Db = Kysely<Database>;
 

@@ -9,13 +9,13 @@ import type {
   VersionSummary,
 } from '../../shared/api/maps.js';
 import { newId } from '../accounts/tokens.js';
-import { isUniqueViolation } from '../db/errors.js';
-import type { Database } from '../db/schema.js';
-import { decodeBase64Url, encodeBase64Url } from '../encoding.js';
-import { ApiError } from '../errors.js';
+import { isUniqueViolation } from '../infra/db/errors.js';
+import type { Database } from '../infra/db/schema.js';
+import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';
+import { ApiError } from '../infra/errors.js';
 import { parseLogRecords } from '../membership/records.js';
 import * as membership from '../membership/repository.js';
-import type { OpenedSlot } from '../plugins/capability.js';
+import type { OpenedSlot } from '../infra/capability.js';
 import * as repo from './repository.js';
 
 type Db = Kysely<Database>;

@@ -1,6 +1,6 @@
 // What the server can check of a log record or card without keys: the clear header (format, seq, version).
-import { ApiError } from '../errors.js';
-import { decodeBase64Url } from '../encoding.js';
+import { ApiError } from '../infra/errors.js';
+import { decodeBase64Url } from '../infra/encoding.js';
 
 const LOG_RECORD_FORMAT = 0x01;
 const CARD_FORMAT = 0x01;

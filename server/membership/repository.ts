@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Rights } from '../../shared/api/maps.js';
 import { newId } from '../accounts/tokens.js';
-import type { Database, SlotEventType } from '../db/schema.js';
+import type { Database, SlotEventType } from '../infra/db/schema.js';
 
 type Db = Kysely<Database>;
 

@@ -10,12 +10,12 @@ import type {
   SlotsResponse,
   UpdateSlotRequest,
 } from '../../shared/api/membership.js';
-import { isUniqueViolation } from '../db/errors.js';
-import type { Database } from '../db/schema.js';
-import { decodeBase64Url, encodeBase64Url } from '../encoding.js';
-import { ApiError } from '../errors.js';
+import { isUniqueViolation } from '../infra/db/errors.js';
+import type { Database } from '../infra/db/schema.js';
+import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';
+import { ApiError } from '../infra/errors.js';
 import * as maps from '../maps/repository.js';
-import type { OpenedSlot } from '../plugins/capability.js';
+import type { OpenedSlot } from '../infra/capability.js';
 import { cardVersionOf, logConflict, parseLogRecords, type ParsedRecord } from './records.js';
 import * as repo from './repository.js';
 

@@ -1,7 +1,7 @@
 // Builds the real app on a fresh test database; no mocks.
 import type { DestinationStream } from 'pino';
 import { buildApp, type App } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../server/infra/config.js';
 import type { TestDatabase } from './databases.js';
 
 export interface TestAppOptions {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../../../server/app.js';
-import { loadConfig, type Config } from '../../../server/config.js';
+import { loadConfig, type Config } from '../../../server/infra/config.js';
 
 export interface TestServer {
   /** Base URL, e.g. http://127.0.0.1:43121 */

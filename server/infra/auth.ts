@@ -1,0 +1,128 @@
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { sessionIsActive } from '../accounts/sessions.js';
+import {
+  ACCESS_TOKEN_SECONDS,
+  REFRESH_COOKIE,
+  REFRESH_COOKIE_PATH,
+  SESSION_LIFETIME_MS,
+} from '../accounts/tokens.js';
+import { ApiError } from './errors.js';
+
+/** The account and session an access token speaks for. */
+export interface AuthenticatedAccount {
+  accountId: string;
+  sessionId: string;
+}
+
+interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: AccessTokenPayload;
+    user: AccessTokenPayload;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** onRequest hook: 401 unless a valid bearer token of a live session is present. */
+    requireAccount: (request: FastifyRequest) => Promise<void>;
+    issueAccessToken: (account: AuthenticatedAccount) => string;
+    /** The bearer token's account without checking the session (logout accepts it); undefined if invalid. */
+    readAccessToken: (request: FastifyRequest) => AuthenticatedAccount | undefined;
+    /** Only under /api/accounts and /api/account, where the cookie plugin is registered. */
+    setRefreshCookie: (reply: FastifyReply, token: string) => void;
+    clearRefreshCookie: (reply: FastifyReply) => void;
+  }
+  interface FastifyRequest {
+    account: AuthenticatedAccount | null;
+  }
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
+/** Access tokens (JWT, 15 minutes) checked against revocable sessions, and the refresh cookie. */
+export default fp(
+  async (fastify) => {
+    await fastify.register(fastifyJwt, {
+      secret: fastify.secrets.jwtKey,
+      sign: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_SECONDS }, // @fastify/jwt reads numbers as seconds
+      verify: { algorithms: ['HS256'] },
+    });
+    fastify.decorateRequest('account', null);
+
+    const verify = (request: FastifyRequest): AuthenticatedAccount => {
+      const match = BEARER.exec(request.headers.authorization ?? '');
+      if (!match?.[1]) {
+        throw new ApiError(
+          401,
+          'unauthorized',
+          'Sign in first: send the access token as a bearer token.',
+        );
+      }
+      let payload: unknown;
+      try {
+        payload = fastify.jwt.verify(match[1]);
+      } catch (error) {
+        const expired = (error as { code?: unknown }).code === 'FAST_JWT_EXPIRED';
+        throw expired
+          ? new ApiError(401, 'session_expired', 'The access token has expired; refresh it.')
+          : new ApiError(401, 'unauthorized', 'The access token is not valid.');
+      }
+      const { sub, sid } = (payload ?? {}) as Partial<AccessTokenPayload>;
+      if (typeof sub !== 'string' || typeof sid !== 'string') {
+        throw new ApiError(401, 'unauthorized', 'The access token is not valid.');
+      }
+      return { accountId: sub, sessionId: sid };
+    };
+
+    fastify.decorate('requireAccount', async (request: FastifyRequest) => {
+      const account = verify(request);
+      // a logout or passphrase change must end the session now, not when the token expires
+      if (!(await sessionIsActive(fastify.db, account.accountId, account.sessionId, Date.now()))) {
+        throw new ApiError(401, 'session_expired', 'This session has ended; sign in again.');
+      }
+      request.account = account;
+    });
+
+    fastify.decorate('readAccessToken', (request: FastifyRequest) => {
+      try {
+        return verify(request);
+      } catch {
+        return undefined;
+      }
+    });
+
+    fastify.decorate('issueAccessToken', ({ accountId, sessionId }: AuthenticatedAccount) =>
+      fastify.jwt.sign({ sub: accountId, sid: sessionId }),
+    );
+
+    const cookieOptions = {
+      path: REFRESH_COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: fastify.config.cookieSecure,
+    } as const;
+    fastify.decorate('setRefreshCookie', (reply: FastifyReply, token: string) => {
+      reply.setCookie(REFRESH_COOKIE, token, {
+        ...cookieOptions,
+        maxAge: SESSION_LIFETIME_MS / 1000,
+      });
+    });
+    fastify.decorate('clearRefreshCookie', (reply: FastifyReply) => {
+      reply.clearCookie(REFRESH_COOKIE, cookieOptions);
+    });
+  },
+  { name: 'auth', dependencies: ['config', 'db'] },
+);
+
+/** The authenticated account of a route behind requireAccount. */
+export function accountOf(request: FastifyRequest): AuthenticatedAccount {
+  if (!request.account) throw new Error('route is missing the requireAccount hook');
+  return request.account;
+}

@@ -1,0 +1,144 @@
+// Table interfaces for Kysely; bytes are Buffer on both engines, timestamps are integer milliseconds.
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { Rights } from '../../../shared/api/maps.js';
+
+export interface AccountsTable {
+  id: string;
+  username: string;
+  kdf_salt: Buffer;
+  kdf_ops: number;
+  kdf_mem: number;
+  login_public_key: Buffer;
+  recovery_public_key: Buffer;
+  sign_public_key: Buffer;
+  box_public_key: Buffer;
+  wrapped_account_key: Buffer;
+  recovery_wrapped_account_key: Buffer;
+  keyring: Buffer;
+  keyring_revision: number;
+  created_at: number;
+}
+
+export interface LoginChallengesTable {
+  id: string;
+  challenge: Buffer;
+  /** `login` (prelogin) or `account` (POST /api/account/challenge). */
+  purpose: string;
+  expires_at: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  account_id: string;
+  refresh_hash: Buffer;
+  expires_at: number;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+export interface MapsTable {
+  id: string;
+  latest_version: number;
+  created_at: number;
+  /** The creator's slot, which stays admin; null for maps made before the membership migration. */
+  creator_slot_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface MapSlotsTable {
+  id: string;
+  map_id: string;
+  capability_hash: Buffer;
+  rights: Rights;
+  key_bundle: Buffer;
+  created_at: number;
+}
+
+export interface MapVersionsTable {
+  map_id: string;
+  version: number;
+  body: Buffer;
+  created_at: number;
+}
+
+export interface SlotAccessTable {
+  slot_id: string;
+  /** Start of the minute, in milliseconds. */
+  minute: number;
+  count: number;
+}
+
+export interface MapLogTable {
+  map_id: string;
+  seq: number;
+  /** The record bytes exactly as the client sent them (shared/crypto log record format). */
+  record: Buffer;
+  created_at: number;
+}
+
+export interface InvitesTable {
+  /** Derived from the invite secret by the client; only holders of the secret know it. */
+  id: string;
+  map_id: string;
+  verify_public_key: Buffer;
+  box_public_key: Buffer;
+  sealed_info: Buffer;
+  expires_at: number;
+  created_at: number;
+  used_at: number | null;
+  withdrawn_at: number | null;
+}
+
+export type RequestStatus = 'pending' | 'approved' | 'declined';
+
+export interface InviteRequestsTable {
+  id: string;
+  invite_id: string;
+  map_id: string;
+  sealed_request: Buffer;
+  status: RequestStatus;
+  sealed_answer: Buffer | null;
+  created_at: number;
+  answered_at: number | null;
+  collected_at: number | null;
+}
+
+export interface MapCardsTable {
+  slot_id: string;
+  map_id: string;
+  card_version: number;
+  body: Buffer;
+  updated_at: number;
+}
+
+export type SlotEventType = 'joined' | 'rights' | 'removed' | 'left';
+
+export interface SlotEventsTable {
+  id: string;
+  map_id: string;
+  slot_id: string;
+  type: SlotEventType;
+  rights: Rights | null;
+  at: number;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  login_challenges: LoginChallengesTable;
+  sessions: SessionsTable;
+  maps: MapsTable;
+  map_slots: MapSlotsTable;
+  map_versions: MapVersionsTable;
+  slot_access: SlotAccessTable;
+  map_log: MapLogTable;
+  invites: InvitesTable;
+  invite_requests: InviteRequestsTable;
+  map_cards: MapCardsTable;
+  slot_events: SlotEventsTable;
+}
+
+export type AccountRow = Selectable<AccountsTable>;
+export type NewAccount = Insertable<AccountsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type MapSlotRow = Selectable<MapSlotsTable>;
+export type InviteRow = Selectable<InvitesTable>;
+export type InviteRequestRow = Selectable<InviteRequestsTable>;

@@ -89,7 +89,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       if (!outcome.ok) {
         if (outcome.reused) request.log.warn('spent refresh token presented; session revoked');
         fastify.clearRefreshCookie(reply);
-        throw new ApiError(401, 'session_expired', 'This session has ended; sign in again.');
+        throw new ApiError('session_expired', 'This session has ended; sign in again.');
       }
       fastify.setRefreshCookie(reply, outcome.refreshToken);
       return {

@@ -62,7 +62,6 @@ export async function register(db: Db, input: RegisterRequest, now: number): Pro
   const username = acceptableUsername(input.username);
   if (!username) {
     throw new ApiError(
-      400,
       'invalid_request',
       'A username has 3 to 64 characters: letters, digits, dots, hyphens or underscores.',
     );
@@ -90,7 +89,7 @@ export async function register(db: Db, input: RegisterRequest, now: number): Pro
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ApiError(409, 'username_taken', 'This username is taken; choose another.');
+      throw new ApiError('username_taken', 'This username is taken; choose another.');
     }
     throw error;
   }
@@ -198,7 +197,7 @@ export async function login(
   const account = await repo.findAccountByUsername(db, username);
   const ok = await proofHolds(db, account, username, proof, 'login', 'login', now);
   if (!ok || !account) {
-    throw new ApiError(401, 'login_failed', 'Username, passphrase or recovery code is not right.');
+    throw new ApiError('login_failed', 'Username, passphrase or recovery code is not right.');
   }
   const sessionId = newId();
   const { token, hash } = newRefreshToken(sessionId);
@@ -216,7 +215,7 @@ export async function login(
 
 export async function getAccount(db: Db, accountId: string): Promise<Account> {
   const row = await repo.findAccountById(db, accountId);
-  if (!row) throw new ApiError(401, 'session_expired', 'This account no longer exists.');
+  if (!row) throw new ApiError('session_expired', 'This account no longer exists.');
   return toAccount(row);
 }
 
@@ -234,7 +233,6 @@ export async function updateKeyring(
   );
   if (!updated) {
     throw new ApiError(
-      409,
       'keyring_conflict',
       'The keyring changed on another device; load it again, merge and retry.',
     );
@@ -251,11 +249,10 @@ async function requireProof(
 ): Promise<AccountRow> {
   const decoded = { ...decodeProof(proof, 'proof.'), method: proof.method };
   const account = await repo.findAccountById(db, accountId);
-  if (!account) throw new ApiError(401, 'session_expired', 'This account no longer exists.');
+  if (!account) throw new ApiError('session_expired', 'This account no longer exists.');
   const ok = await proofHolds(db, account, account.username, decoded, 'account', purpose, now);
   if (!ok) {
     throw new ApiError(
-      403,
       'proof_failed',
       'The proof did not check out; ask for a new challenge and sign it again.',
     );

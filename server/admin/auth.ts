@@ -20,7 +20,6 @@ export function adminGuard(fastify: FastifyInstance) {
     const name = match?.[1] ? await verifyAdminToken(directoryDb(fastify.db), match[1]) : undefined;
     if (name === undefined) {
       throw new ApiError(
-        401,
         'unauthorized',
         'Administrator routes need a valid token: Authorization: Admin <token>.',
       );

@@ -48,11 +48,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
         });
       } catch (error) {
         if (error instanceof FileError) {
-          throw new ApiError(
-            400,
-            'invalid_request',
-            `The file cannot be imported: ${error.message}.`,
-          );
+          throw new ApiError('invalid_request', `The file cannot be imported: ${error.message}.`);
         }
         throw error;
       }

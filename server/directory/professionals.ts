@@ -44,13 +44,12 @@ export async function publishProfile(
   };
   for (const [field, value] of Object.entries(profile)) {
     if (value === '' && field !== 'organisation') {
-      throw new ApiError(400, 'invalid_request', `"${field}" must not be blank.`);
+      throw new ApiError('invalid_request', `"${field}" must not be blank.`);
     }
   }
   const areas = parseAreaList(profile.area);
   if (areas.invalid.length > 0) {
     throw new ApiError(
-      400,
       'invalid_request',
       `"area": "${areas.invalid[0] ?? ''}" is not a municipality or a postcode (like 3011 or 3011-3019).`,
     );
@@ -85,13 +84,13 @@ export async function getOwnProfile(
   accountId: string,
 ): Promise<PublishedProfessional> {
   const row = await repository.findProfile(db, accountId);
-  if (!row) throw new ApiError(404, 'not_found', 'You have not published a profile.');
+  if (!row) throw new ApiError('not_found', 'You have not published a profile.');
   return toPublished(row);
 }
 
 export async function unpublishProfile(db: DirectoryDb, accountId: string): Promise<void> {
   if (!(await repository.deleteProfile(db, accountId))) {
-    throw new ApiError(404, 'not_found', 'You have not published a profile.');
+    throw new ApiError('not_found', 'You have not published a profile.');
   }
 }
 

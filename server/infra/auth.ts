@@ -60,7 +60,6 @@ export default fp(
       const match = BEARER.exec(request.headers.authorization ?? '');
       if (!match?.[1]) {
         throw new ApiError(
-          401,
           'unauthorized',
           'Sign in first: send the access token as a bearer token.',
         );
@@ -71,12 +70,12 @@ export default fp(
       } catch (error) {
         const expired = (error as { code?: unknown }).code === 'FAST_JWT_EXPIRED';
         throw expired
-          ? new ApiError(401, 'session_expired', 'The access token has expired; refresh it.')
-          : new ApiError(401, 'unauthorized', 'The access token is not valid.');
+          ? new ApiError('session_expired', 'The access token has expired; refresh it.')
+          : new ApiError('unauthorized', 'The access token is not valid.');
       }
       const { sub, sid } = (payload ?? {}) as Partial<AccessTokenPayload>;
       if (typeof sub !== 'string' || typeof sid !== 'string') {
-        throw new ApiError(401, 'unauthorized', 'The access token is not valid.');
+        throw new ApiError('unauthorized', 'The access token is not valid.');
       }
       return { accountId: sub, sessionId: sid };
     };
@@ -85,7 +84,7 @@ export default fp(
       const account = verify(request);
       // a logout or passphrase change must end the session now, not when the token expires
       if (!(await sessionIsActive(fastify.db, account.accountId, account.sessionId, Date.now()))) {
-        throw new ApiError(401, 'session_expired', 'This session has ended; sign in again.');
+        throw new ApiError('session_expired', 'This session has ended; sign in again.');
       }
       request.account = account;
     });

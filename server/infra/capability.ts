@@ -54,7 +54,6 @@ export default fp(
           !isCanonicalBase64Url(mapId)
         ) {
           throw new ApiError(
-            400,
             'invalid_request',
             'Path "mapId" must be a map id (22 base64url characters).',
           );
@@ -62,7 +61,6 @@ export default fp(
         const capability = request.headers[CAPABILITY_HEADER];
         if (typeof capability !== 'string' || capability === '') {
           throw new ApiError(
-            400,
             'invalid_request',
             'Send the map capability in the Nk-Capability header.',
           );
@@ -72,7 +70,6 @@ export default fp(
           !isCanonicalBase64Url(capability)
         ) {
           throw new ApiError(
-            400,
             'invalid_request',
             'Header "nk-capability" must be base64url of 32 bytes.',
           );
@@ -84,11 +81,10 @@ export default fp(
             ? await findSlotWithLatestVersion(fastify.db, mapId, hash)
             : await findSlot(fastify.db, mapId, hash);
         // unknown map and wrong capability answer the same, so probing ids teaches nothing
-        if (!slot) throw new ApiError(404, 'map_not_found', MAP_NOT_FOUND);
+        if (!slot) throw new ApiError('map_not_found', MAP_NOT_FOUND);
         fastify.accessRecorder.record(slot.id);
         if (RANK[slot.rights] < RANK[needed]) {
           throw new ApiError(
-            403,
             'insufficient_rights',
             `This capability may not do this; it needs ${needed} rights.`,
           );

@@ -10,11 +10,7 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
  */
 export function decodeBase64Url(text: string, field: string): Buffer {
   if (!hasCanonicalEnding(text)) {
-    throw new ApiError(
-      400,
-      'invalid_request',
-      `${field} must be canonical base64url without padding.`,
-    );
+    throw new ApiError('invalid_request', `${field} must be canonical base64url without padding.`);
   }
   return Buffer.from(text, 'base64url');
 }

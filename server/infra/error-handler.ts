@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ErrorBody, ErrorCode } from '../../shared/api/errors.js';
+import { errorStatus, type ErrorBody, type ErrorCode } from '../../shared/api/errors.js';
 import { BASE64URL_PATTERN } from '../../shared/api/encoding.js';
 import { isApiError } from './errors.js';
 
@@ -18,43 +18,41 @@ interface ErrorAnswer {
 }
 
 function answer(
-  statusCode: number,
   code: ErrorCode,
   message: string,
   extra: { latestVersion?: number } = {},
 ): ErrorAnswer {
-  return { statusCode, body: { error: { code, message, ...extra } } };
+  return { statusCode: errorStatus[code], body: { error: { code, message, ...extra } } };
 }
 
 /** The one place that turns any thrown error into the API's error body. */
 export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (isApiError(error)) {
-    return answer(error.statusCode, error.code, error.message, error.details);
+    return answer(error.code, error.message, error.details);
   }
   const e = error as Partial<FastifyError>;
   if (Array.isArray(e.validation)) {
     return answer(
-      400,
       'invalid_request',
       describeValidation(e.validation as ValidationIssue[], e.validationContext),
     );
   }
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return answer(413, 'body_too_large', 'The request body is too large.');
+      return answer('body_too_large', 'The request body is too large.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return answer(400, 'invalid_json', 'The request body is not valid JSON.');
+      return answer('invalid_json', 'The request body is not valid JSON.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return answer(415, 'unsupported_media_type', 'Send the request body as application/json.');
+      return answer('unsupported_media_type', 'Send the request body as application/json.');
   }
   if (e.statusCode === 429) {
-    return answer(429, 'too_many_requests', 'Too many attempts. Wait a minute and try again.');
+    return answer('too_many_requests', 'Too many attempts. Wait a minute and try again.');
   }
   // fastify's own 4xx (bad URL encoding, bad content length, …): the client's fault, details not needed
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return answer(400, 'invalid_request', 'The request could not be read.');
+    return answer('invalid_request', 'The request could not be read.');
   }
-  return answer(500, 'internal_error', 'Something went wrong on our side. Please try again later.');
+  return answer('internal_error', 'Something went wrong on our side. Please try again later.');
 }
 
 const PART_NAMES: Record<string, string> = {
@@ -145,9 +143,8 @@ export default fp<{ webApp: boolean }>(
         (request.headers.accept ?? '').includes('text/html');
       // client-side routing: the web app decides what a path like /kaart/abc means
       if (webApp && isPage) return reply.type('text/html').sendFile('index.html');
-      return reply
-        .code(404)
-        .send({ error: { code: 'not_found', message: 'There is nothing at this address.' } });
+      const { statusCode, body } = answer('not_found', 'There is nothing at this address.');
+      return reply.code(statusCode).send(body);
     });
   },
   { name: 'errors' },

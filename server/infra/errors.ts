@@ -1,9 +1,11 @@
 // The one error type routes and services throw; the error plugin turns it into the API's error body.
-import type { ErrorCode } from '../../shared/api/errors.js';
+import { errorStatus, type ErrorCode } from '../../shared/api/errors.js';
 
 export class ApiError extends Error {
+  /** Taken from the shared table, so every code always answers with the same status. */
+  readonly statusCode: number;
+
   constructor(
-    readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
     /** Extra fields for the error body (only `latestVersion` today). */
@@ -11,6 +13,7 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
+    this.statusCode = errorStatus[code];
   }
 }
 

@@ -44,7 +44,6 @@ export async function createInvite(
     input.expiresAt > now + limits.inviteMaxLifetimeMs + EXPIRY_SLACK_MS
   ) {
     throw new ApiError(
-      400,
       'invite_expiry_invalid',
       'An invite must expire in the future and at most 7 days from now.',
     );
@@ -63,7 +62,7 @@ export async function createInvite(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ApiError(409, 'invite_exists', 'An invite with this id exists already.');
+      throw new ApiError('invite_exists', 'An invite with this id exists already.');
     }
     throw error;
   }
@@ -71,7 +70,6 @@ export async function createInvite(
 
 function notFound(): ApiError {
   return new ApiError(
-    404,
     'invite_not_found',
     'There is no invite with this code. Check the link or code, or ask for a new invite.',
   );
@@ -85,13 +83,13 @@ async function usableInvite(db: Db, inviteId: string, now: number): Promise<Invi
   const invite = await repo.findInvite(db, inviteId);
   if (!invite) throw notFound();
   if (invite.withdrawn_at !== null) {
-    throw new ApiError(410, 'invite_withdrawn', 'The parent withdrew this invite.');
+    throw new ApiError('invite_withdrawn', 'The parent withdrew this invite.');
   }
   if (invite.used_at !== null) {
-    throw new ApiError(410, 'invite_used', 'This invite has been used; ask for a new one.');
+    throw new ApiError('invite_used', 'This invite has been used; ask for a new one.');
   }
   if (invite.expires_at < now) {
-    throw new ApiError(410, 'invite_expired', 'This invite has expired; ask for a new one.');
+    throw new ApiError('invite_expired', 'This invite has expired; ask for a new one.');
   }
   return invite;
 }
@@ -113,7 +111,6 @@ export async function inviteInfo(
 
 function proofFailed(): ApiError {
   return new ApiError(
-    403,
     'proof_failed',
     'The proof of the invite did not check out; open the invite link or code again.',
   );
@@ -133,7 +130,6 @@ export async function postRequest(
     throw proofFailed();
   }
   const used = new ApiError(
-    410,
     'invite_used',
     'This invite has a request already; each invite takes one. Ask for a new one.',
   );
@@ -196,24 +192,20 @@ export async function collectAnswer(
   }
   const request = await repo.findRequestOfInvite(db, inviteId);
   if (!request) {
-    throw new ApiError(404, 'request_not_found', 'No request has been sent with this invite.');
+    throw new ApiError('request_not_found', 'No request has been sent with this invite.');
   }
   if (request.status === 'declined') {
-    throw new ApiError(410, 'request_declined', 'The parent declined this request.');
+    throw new ApiError('request_declined', 'The parent declined this request.');
   }
   if (request.status === 'pending') {
     if (invite.withdrawn_at !== null) {
-      throw new ApiError(410, 'invite_withdrawn', 'The parent withdrew this invite.');
+      throw new ApiError('invite_withdrawn', 'The parent withdrew this invite.');
     }
     return { status: 'pending' };
   }
   const sealedAnswer = request.sealed_answer;
   if (sealedAnswer === null || !(await repo.takeAnswer(db, request.id, now))) {
-    throw new ApiError(
-      410,
-      'answer_collected',
-      'The answer to this request was collected already.',
-    );
+    throw new ApiError('answer_collected', 'The answer to this request was collected already.');
   }
   return { status: 'approved', sealedAnswer: encodeBase64Url(sealedAnswer) };
 }
@@ -257,11 +249,11 @@ export async function listInvites(db: Db, mapId: string, now: number): Promise<I
 }
 
 function requestNotFound(): ApiError {
-  return new ApiError(404, 'request_not_found', 'This map has no request with this id.');
+  return new ApiError('request_not_found', 'This map has no request with this id.');
 }
 
 function answered(request: InviteRequestRow): ApiError {
-  return new ApiError(409, 'request_answered', `This request was ${request.status} already.`);
+  return new ApiError('request_answered', `This request was ${request.status} already.`);
 }
 
 /**
@@ -287,11 +279,11 @@ export async function approve(
       if (request.status !== 'pending') throw answered(request);
       const invite = await repo.findInvite(trx, request.invite_id);
       if (!invite || invite.withdrawn_at !== null) {
-        throw new ApiError(410, 'invite_withdrawn', 'This invite was withdrawn.');
+        throw new ApiError('invite_withdrawn', 'This invite was withdrawn.');
       }
       const slots = await membership.listSlotsForUpdate(trx, mapId);
       if (slots.length >= limits.slotsPerMapMax) {
-        throw new ApiError(409, 'slot_exists', 'This map has as many members as it can hold.');
+        throw new ApiError('slot_exists', 'This map has as many members as it can hold.');
       }
       const headSeq = await appendRecords(trx, mapId, records, now);
       await insertSlot(trx, {
@@ -322,12 +314,11 @@ export async function approve(
     const head = await membership.headSeq(db, mapId);
     if (records[0]?.seq !== head + 1) {
       throw new ApiError(
-        409,
         'log_conflict',
         `The membership log has moved on to seq ${head}; read it, verify and write after it.`,
       );
     }
-    throw new ApiError(409, 'slot_exists', 'A slot with this id or capability exists already.');
+    throw new ApiError('slot_exists', 'A slot with this id or capability exists already.');
   }
 }
 
@@ -364,7 +355,7 @@ export async function withdraw(
     const invite = await repo.findInvite(trx, inviteId);
     if (!invite || invite.map_id !== mapId) throw notFound();
     if (invite.used_at !== null) {
-      throw new ApiError(410, 'invite_used', 'This invite has been used; it cannot be withdrawn.');
+      throw new ApiError('invite_used', 'This invite has been used; it cannot be withdrawn.');
     }
     await repo.withdrawInvite(trx, inviteId, now);
     const request = await repo.findRequestOfInvite(trx, inviteId);

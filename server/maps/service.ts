@@ -36,7 +36,7 @@ export async function createMap(db: Db, input: CreateMapRequest, now: number): P
   decodeBase64Url(input.mapId, 'mapId');
   const init = input.logRecord ? parseLogRecords([input.logRecord], 'logRecord') : [];
   if (init[0] && init[0].seq !== 1) {
-    throw new ApiError(400, 'log_record_invalid', 'logRecord must be the INIT record (seq 1).');
+    throw new ApiError('log_record_invalid', 'logRecord must be the INIT record (seq 1).');
   }
   const slotId = input.slotId ?? newId();
   try {
@@ -62,14 +62,14 @@ export async function createMap(db: Db, input: CreateMapRequest, now: number): P
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ApiError(409, 'map_exists', 'A map with this id (or this slot) already exists.');
+      throw new ApiError('map_exists', 'A map with this id (or this slot) already exists.');
     }
     throw error;
   }
 }
 
 function mapGone(): ApiError {
-  return new ApiError(404, 'map_not_found', 'No map with this id opens with this capability.');
+  return new ApiError('map_not_found', 'No map with this id opens with this capability.');
 }
 
 export async function readLatest(db: Db, slot: OpenedSlot): Promise<ReadMapResponse> {
@@ -109,7 +109,6 @@ export async function writeVersion(
     const latestVersion = await repo.findLatestVersionNumber(db, mapId);
     if (latestVersion === undefined) throw mapGone();
     throw new ApiError(
-      409,
       'version_conflict',
       `The map has moved on to version ${latestVersion}; merge your change onto it and retry.`,
       { latestVersion },
@@ -134,7 +133,7 @@ export async function readVersion(
   version: number,
 ): Promise<VersionResponse> {
   const row = await repo.findVersion(db, mapId, version);
-  if (!row) throw new ApiError(404, 'version_not_found', `This map has no version ${version}.`);
+  if (!row) throw new ApiError('version_not_found', `This map has no version ${version}.`);
   return { version: row.version, body: encodeBase64Url(row.body), createdAt: row.created_at };
 }
 

@@ -20,7 +20,6 @@ export function parseLogRecords(texts: string[], field: string): ParsedRecord[] 
     const record = decodeBase64Url(text, `${field}[${i}]`);
     if (record.length <= HEADER_BYTES || record[0] !== LOG_RECORD_FORMAT) {
       throw new ApiError(
-        400,
         'log_record_invalid',
         `${field}[${i}] is not a membership log record (format 1).`,
       );
@@ -31,7 +30,6 @@ export function parseLogRecords(texts: string[], field: string): ParsedRecord[] 
     const first = parsed[0]?.seq ?? 0;
     if (entry.seq !== first + i) {
       throw new ApiError(
-        400,
         'log_record_invalid',
         `${field}[${i}] carries seq ${entry.seq}; records must follow on from ${first} without gaps.`,
       );
@@ -43,7 +41,6 @@ export function parseLogRecords(texts: string[], field: string): ParsedRecord[] 
 /** The conflict answer when records do not start right after the head. */
 export function logConflict(head: number): ApiError {
   return new ApiError(
-    409,
     'log_conflict',
     `The membership log has moved on to seq ${head}; read it, verify and write after it.`,
   );
@@ -52,7 +49,7 @@ export function logConflict(head: number): ApiError {
 /** The card version in a card body's header (`[0x01][epoch u32][cardVersion u32][envelope]`). */
 export function cardVersionOf(body: Buffer): number {
   if (body.length <= HEADER_BYTES || body[0] !== CARD_FORMAT) {
-    throw new ApiError(400, 'card_invalid', 'The card body is not a member card (format 1).');
+    throw new ApiError('card_invalid', 'The card body is not a member card (format 1).');
   }
   return body.readUInt32BE(5);
 }

@@ -23,12 +23,11 @@ type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 
 function mapGone(): ApiError {
-  return new ApiError(404, 'map_not_found', 'No map with this id opens with this capability.');
+  return new ApiError('map_not_found', 'No map with this id opens with this capability.');
 }
 
 function lastOwner(): ApiError {
   return new ApiError(
-    409,
     'last_owner',
     'This is the only owner of the map; make someone else an owner first, or delete the map.',
   );
@@ -113,10 +112,10 @@ export async function updateSlot(
   return withMapLock(db, mapId, async (trx) => {
     const slots = await repo.listSlotsForUpdate(trx, mapId);
     const slot = slots.find((s) => s.id === slotId);
-    if (!slot) throw new ApiError(404, 'slot_not_found', 'This map has no slot with this id.');
+    if (!slot) throw new ApiError('slot_not_found', 'This map has no slot with this id.');
     if (input.rights !== 'admin') {
       if (slotId === (await repo.creatorSlotId(trx, mapId))) {
-        throw new ApiError(409, 'creator_slot', 'The slot of the map’s creator stays an owner.');
+        throw new ApiError('creator_slot', 'The slot of the map’s creator stays an owner.');
       }
       if (slot.rights === 'admin' && slots.filter((s) => s.rights === 'admin').length === 1) {
         throw lastOwner();
@@ -147,7 +146,6 @@ export async function putOwnCard(
   const cardVersion = input.baseCardVersion + 1;
   if (cardVersionOf(body) !== cardVersion) {
     throw new ApiError(
-      400,
       'card_invalid',
       `The card body must carry card version ${cardVersion} (base + 1) in its header.`,
     );
@@ -155,7 +153,6 @@ export async function putOwnCard(
   const conflict = async () => {
     const current = (await repo.findCardVersion(db, slot.slotId)) ?? 0;
     return new ApiError(
-      409,
       'card_conflict',
       `Your card is at version ${current}; read it and write on top of that version.`,
     );
@@ -223,7 +220,6 @@ export async function removeMembers(
   );
   if (input.removeSlotIds.includes(caller.slotId)) {
     throw new ApiError(
-      400,
       'invalid_request',
       'A slot cannot remove itself; leave with DELETE /api/maps/:mapId/slots/mine.',
     );
@@ -234,11 +230,11 @@ export async function removeMembers(
     const departed = await repo.departedSlotIds(trx, mapId, input.removeSlotIds);
     const unknown = input.removeSlotIds.filter((id) => !current.has(id) && !departed.has(id));
     if (unknown.length > 0) {
-      throw new ApiError(404, 'slot_not_found', `This map has no slot ${unknown[0] ?? ''}.`);
+      throw new ApiError('slot_not_found', `This map has no slot ${unknown[0] ?? ''}.`);
     }
     const creator = await repo.creatorSlotId(trx, mapId);
     if (creator !== null && input.removeSlotIds.includes(creator)) {
-      throw new ApiError(409, 'creator_slot', 'The slot of the map’s creator cannot be removed.');
+      throw new ApiError('creator_slot', 'The slot of the map’s creator cannot be removed.');
     }
     const removing = new Set(input.removeSlotIds);
     const remaining = slots.filter((s) => !removing.has(s.id));
@@ -246,7 +242,6 @@ export async function removeMembers(
     const extra = [...bundles.keys()].filter((id) => !remaining.some((s) => s.id === id)).length;
     if (missing > 0 || extra > 0) {
       throw new ApiError(
-        400,
         'key_bundles_mismatch',
         `keyBundles must hold one key ring for every remaining slot and no other (${missing} missing, ${extra} unknown).`,
       );
@@ -255,7 +250,6 @@ export async function removeMembers(
     if (!(await maps.advanceLatestVersion(trx, mapId, input.baseVersion))) {
       const latestVersion = (await maps.findLatestVersionNumber(trx, mapId)) ?? input.baseVersion;
       throw new ApiError(
-        409,
         'version_conflict',
         `The map has moved on to version ${latestVersion}; merge your change onto it and retry.`,
         { latestVersion },

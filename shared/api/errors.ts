@@ -43,6 +43,47 @@ export const errorCodes = {
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
 
+/** The HTTP status of every error code: the one place that decides it, so a thrower names only the code. */
+export const errorStatus: Record<ErrorCode, number> = {
+  invalid_request: 400,
+  invalid_json: 400,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  not_found: 404,
+  too_many_requests: 429,
+  internal_error: 500,
+  unauthorized: 401,
+  session_expired: 401,
+  username_taken: 409,
+  login_failed: 401,
+  proof_failed: 403,
+  keyring_conflict: 409,
+  map_exists: 409,
+  map_not_found: 404,
+  insufficient_rights: 403,
+  version_conflict: 409,
+  version_not_found: 404,
+  log_conflict: 409,
+  log_record_invalid: 400,
+  slot_exists: 409,
+  slot_not_found: 404,
+  last_owner: 409,
+  creator_slot: 409,
+  key_bundles_mismatch: 400,
+  card_conflict: 409,
+  card_invalid: 400,
+  invite_exists: 409,
+  invite_expiry_invalid: 400,
+  invite_not_found: 404,
+  invite_expired: 410,
+  invite_used: 410,
+  invite_withdrawn: 410,
+  request_not_found: 404,
+  request_answered: 409,
+  request_declined: 410,
+  answer_collected: 410,
+};
+
 export const ErrorBody = Type.Object(
   {
     error: Type.Object(

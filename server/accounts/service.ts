@@ -1,5 +1,5 @@
 // Account rules: registration, challenge-signature login, rotating sessions, keyring and passphrase changes.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type {
   Account,
@@ -22,8 +22,10 @@ import { isUniqueViolation } from '../infra/db/errors.js';
 import type { AccountRow, Database } from '../infra/db/schema.js';
 import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';
 import { ApiError } from '../infra/errors.js';
+import { newId } from '../infra/ids.js';
+import { newChallenge, takeChallenge } from './challenges.js';
 import * as repo from './repository.js';
-import { ACCESS_TOKEN_SECONDS, newId, newRefreshToken, SESSION_LIFETIME_MS } from './tokens.js';
+import { ACCESS_TOKEN_SECONDS, newRefreshToken, SESSION_LIFETIME_MS } from './tokens.js';
 
 type Db = Kysely<Database>;
 
@@ -117,27 +119,11 @@ export async function prelogin(
         opsLimit: DEFAULT_KDF.opsLimit,
         memLimit: DEFAULT_KDF.memLimit,
       };
-  return { kdf, ...(await newChallenge(db, 'login', now)) };
+  return { kdf, ...(await newChallenge(db, 'login', CHALLENGE_LIFETIME_MS, now)) };
 }
 
 export async function issueAccountChallenge(db: Db, now: number): Promise<ChallengeResponse> {
-  return newChallenge(db, 'account', now);
-}
-
-async function newChallenge(
-  db: Db,
-  purpose: 'login' | 'account',
-  now: number,
-): Promise<ChallengeResponse> {
-  const challengeId = newId();
-  const challenge = randomBytes(limits.challengeBytes);
-  await repo.insertChallenge(db, {
-    id: challengeId,
-    challenge,
-    purpose,
-    expires_at: now + CHALLENGE_LIFETIME_MS,
-  });
-  return { challengeId, challenge: encodeBase64Url(challenge) };
+  return newChallenge(db, 'account', CHALLENGE_LIFETIME_MS, now);
 }
 
 /** Checks the encoding of a proof (400 when malformed) before anything is looked up or used up. */
@@ -159,7 +145,7 @@ async function proofHolds(
   purpose: LoginPurpose,
   now: number,
 ): Promise<boolean> {
-  const challenge = await repo.takeChallenge(db, proof.challengeId, challengePurpose, now);
+  const challenge = await takeChallenge(db, proof.challengeId, challengePurpose, now);
   const key = account ? publicKeyFor(account, proof.method) : NOBODY_KEY;
   const valid = verifyLoginProof(
     key,

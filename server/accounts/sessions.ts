@@ -71,3 +71,11 @@ export async function sessionIsActive(
     session.expires_at >= now
   );
 }
+
+// a revoked session stays a day, so a late refresh with its token still gets a clear 401
+const KEEP_REVOKED_MS = 24 * 60 * 60 * 1000;
+
+/** Housekeeping: forgets spent challenges and sessions that can no longer be used. */
+export async function sweepExpired(db: Db, now: number): Promise<void> {
+  await repo.deleteExpired(db, now, KEEP_REVOKED_MS);
+}

@@ -11,10 +11,6 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 const ID_BYTES = 16;
 const SECRET_BYTES = 32;
 
-export function newId(): string {
-  return randomBytes(ID_BYTES).toString('base64url');
-}
-
 export function newRefreshToken(sessionId: string): { token: string; hash: Buffer } {
   const secret = randomBytes(SECRET_BYTES);
   const token = Buffer.concat([Buffer.from(sessionId, 'base64url'), secret]).toString('base64url');

@@ -1,13 +1,13 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { sessionIsActive } from '../accounts/sessions.js';
 import {
   ACCESS_TOKEN_SECONDS,
   REFRESH_COOKIE,
   REFRESH_COOKIE_PATH,
   SESSION_LIFETIME_MS,
-} from '../accounts/tokens.js';
+  sessionIsActive,
+} from '../accounts/api.js';
 import { ApiError } from './errors.js';
 
 /** The account and session an access token speaks for. */

@@ -5,12 +5,7 @@ import { limits, base64UrlLength } from '../../shared/api/limits.js';
 import { CAPABILITY_HEADER, type Rights } from '../../shared/api/maps.js';
 import { isCanonicalBase64Url } from './encoding.js';
 import { ApiError } from './errors.js';
-import {
-  findSlot,
-  findSlotWithLatestVersion,
-  type SlotRow,
-  type VersionRow,
-} from '../maps/repository.js';
+import { findOpenedSlot, type VersionRow } from '../maps/api.js';
 
 /** The slot a capability opened, for routes behind requireCapability. */
 export interface OpenedSlot {
@@ -76,10 +71,12 @@ export default fp(
         }
         const hash = digest('sha256', Buffer.from(capability, 'base64url'), 'buffer');
         // reading a map needs the slot and the latest version: one query instead of two
-        const slot: (SlotRow & { latest?: VersionRow | undefined }) | undefined =
-          options.withLatestVersion
-            ? await findSlotWithLatestVersion(fastify.db, mapId, hash)
-            : await findSlot(fastify.db, mapId, hash);
+        const slot = await findOpenedSlot(
+          fastify.db,
+          mapId,
+          hash,
+          options.withLatestVersion ?? false,
+        );
         // unknown map and wrong capability answer the same, so probing ids teaches nothing
         if (!slot) throw new ApiError('map_not_found', MAP_NOT_FOUND);
         fastify.accessRecorder.record(slot.id);

@@ -14,7 +14,7 @@ import type {
 import { limits } from '../../shared/api/limits.js';
 import { verifyInviteProof } from '../../shared/crypto/index.js';
 import { insertChallenge, takeChallenge } from '../accounts/repository.js';
-import { newId } from '../accounts/tokens.js';
+import { newId } from '../infra/ids.js';
 import { isUniqueViolation } from '../infra/db/errors.js';
 import type { Database, InviteRequestRow, InviteRow } from '../infra/db/schema.js';
 import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';

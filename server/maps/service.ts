@@ -8,7 +8,7 @@ import type {
   VersionResponse,
   VersionSummary,
 } from '../../shared/api/maps.js';
-import { newId } from '../accounts/tokens.js';
+import { newId } from '../infra/ids.js';
 import { isUniqueViolation } from '../infra/db/errors.js';
 import type { Database } from '../infra/db/schema.js';
 import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';

@@ -1,7 +1,7 @@
 // All Kysely code for the membership log, member cards, slot events and membership changes of slots.
 import { sql, type Kysely } from 'kysely';
 import type { Rights } from '../../shared/api/maps.js';
-import { newId } from '../accounts/tokens.js';
+import { newId } from '../infra/ids.js';
 import type { Database, SlotEventType } from '../infra/db/schema.js';
 
 type Db = Kysely<Database>;

@@ -3,11 +3,11 @@
  * and version pinned on this device, and pin the new head. A map whose slot is gone answers 404:
  * that is "no access any more" for a map in the keyring.
  */
-import { ApiError, type ApiClient } from '../api.js';
-import type { MapResponse } from '../api-types.js';
+import { ApiError, type ApiClient } from '../api/transport.js';
+import type { MapResponse } from '../api/types.js';
 import type { CryptoClient } from '../crypto/crypto-client.js';
 import type { CryptoOps, MapSummary } from '../crypto/protocol.js';
-import { fetchLog } from './api.js';
+import { fetchLog } from '../api/membership.js';
 import type { PinState } from './types.js';
 
 /** This account's slot on the map was removed (or it left): the server no longer opens it. */

@@ -5,9 +5,9 @@
  * professional's session collects the answer into her keyring. Same crypto and server calls as an
  * invite by link (nk-invite-panel, nk-join, nk-members); only the hand-over is in memory.
  */
-import { ApiError } from '../api.js';
-import type { AppStore } from '../app/store.js';
-import { membershipApi } from '../membership/api.js';
+import { ApiError } from '../api/transport.js';
+import type { AppStore } from '../shell/store.js';
+import { membershipApi } from '../api/membership.js';
 import type { JoinProfileView } from '../membership/types.js';
 
 /** An invite at the table lives as long as a conversation. */

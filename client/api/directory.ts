@@ -3,7 +3,7 @@
  * no map id, no capability, no token, no cookie (credentials 'omit'), so the server cannot tell who
  * asks for which family. A professional's own profile goes with her account token.
  */
-import { ApiError, type ApiClient } from './transport.js';
+import { ACCOUNT, ApiError, withoutAccount, type ApiClient } from './transport.js';
 import type {
   ProfessionalProfileRequest,
   ProfessionalSearchQuery,
@@ -12,10 +12,6 @@ import type {
   ServiceSearchQuery,
   ServiceSearchResponse,
 } from '../../shared/api/directory.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Only the fields of the closed query schema, and only when they are filled. */
 function queryString(query: Record<string, string | number | undefined>): string {
@@ -29,25 +25,8 @@ function queryString(query: Record<string, string | number | undefined>): string
   return text === '' ? '' : `?${text}`;
 }
 
-async function anonymousGet<T>(path: string): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method: 'GET',
-      headers: { Accept: 'application/json' },
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', 'The server could not be reached.');
-  }
-  const data: unknown = await response.json().catch(() => null);
-  if (response.ok && data !== null) return data as T;
-  const error = isRecord(data) && isRecord(data['error']) ? data['error'] : {};
-  const code = typeof error['code'] === 'string' ? error['code'] : `http_${response.status}`;
-  throw new ApiError(response.status, code, response.statusText);
-}
+const anonymousGet = <T>(path: string): Promise<T> =>
+  withoutAccount.request<T>(path, { noReferrer: true });
 
 /** GET /api/directory/services: public services near a place. */
 export function searchServices(query: ServiceSearchQuery): Promise<ServiceSearchResponse> {
@@ -64,7 +43,7 @@ export function searchProfessionals(
 /** The signed-in professional's own profile, or null when she has not published one. */
 export async function getOwnProfile(api: ApiClient): Promise<PublishedProfessional | null> {
   try {
-    return await api.directoryAccount<PublishedProfessional>('GET');
+    return await api.request<PublishedProfessional>('/directory/me', { auth: ACCOUNT });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
@@ -75,9 +54,9 @@ export function publishProfile(
   api: ApiClient,
   profile: ProfessionalProfileRequest,
 ): Promise<PublishedProfessional> {
-  return api.directoryAccount('PUT', profile);
+  return api.request('/directory/me', { method: 'PUT', body: profile, auth: ACCOUNT });
 }
 
 export function unpublishProfile(api: ApiClient): Promise<void> {
-  return api.directoryAccount('DELETE');
+  return api.request('/directory/me', { method: 'DELETE', auth: ACCOUNT });
 }

@@ -1,34 +1,32 @@
 /**
- * The HTTP client of the page. It keeps the access token in memory only (never in storage),
+ * The one HTTP transport of the page. It keeps the access token in memory only (never in storage),
  * refreshes it once through the httpOnly cookie on a 401, and sends map requests with the
- * `Nk-Capability` header and never with the account token.
+ * `Nk-Capability` header and never with the account token. The resource modules beside it
+ * (accounts, maps, membership, invites, directory, events) name the paths and the shared types.
  */
-import type {
-  AccountResponse,
-  CreateAccountRequest,
-  CreateAccountResponse,
-  CreateMapRequest,
-  CreateMapResponse,
-  KeyringUpdateResponse,
-  LoginRequest,
-  LoginResponse,
-  MapResponse,
-  PreloginResponse,
-  SaveMapResponse,
-} from './types.js';
+import { errorCodes, type ErrorCode } from '../../shared/api/errors.js';
+
+/** Codes the page makes up itself: no server reached, or an answer it cannot read. */
+export type ClientErrorCode = 'network_error' | 'bad_response' | 'unknown_error';
+
+const serverCodes: ReadonlySet<string> = new Set(Object.values(errorCodes));
+
+function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && serverCodes.has(code);
+}
 
 /** A failed API call, with the server's stable error code (or a client-side one). */
 export class ApiError extends Error {
   /** HTTP status; 0 when the server could not be reached. */
   readonly status: number;
-  /** The server's snake_case code, or `network_error` / `bad_response`. */
-  readonly code: string;
+  /** The server's snake_case code, or one of the page's own. */
+  readonly code: ErrorCode | ClientErrorCode;
   /** Extra fields of the error object, such as `latestVersion` on a version conflict. */
   readonly details: Readonly<Record<string, unknown>>;
 
   constructor(
     status: number,
-    code: string,
+    code: ErrorCode | ClientErrorCode,
     message: string,
     details: Readonly<Record<string, unknown>> = {},
   ) {
@@ -40,22 +38,38 @@ export class ApiError extends Error {
   }
 }
 
-type Auth =
+/** The kinds of authority a request carries: nothing, the account token, or a map capability. */
+export type Authority =
   | { readonly kind: 'none' }
   | { readonly kind: 'account' }
   | { readonly kind: 'map'; readonly capability: string };
 
-interface RequestOptions {
-  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  readonly body?: unknown;
-  readonly auth?: Auth;
-}
+export const NONE: Authority = { kind: 'none' };
+export const ACCOUNT: Authority = { kind: 'account' };
+export const capabilityOf = (capability: string): Authority => ({ kind: 'map', capability });
 
-const NONE: Auth = { kind: 'none' };
-const ACCOUNT: Auth = { kind: 'account' };
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  readonly method?: Method;
+  readonly body?: unknown;
+  readonly auth?: Authority;
+  /** Directory searches leave no trace of the page they came from. */
+  readonly noReferrer?: boolean;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The error of a refused request, read from the server's `{ error: { code, message } }`. */
+async function refusal(response: Response): Promise<ApiError> {
+  const data: unknown = await response.json().catch(() => null);
+  const error = isRecord(data) && isRecord(data['error']) ? data['error'] : {};
+  const code = isErrorCode(error['code']) ? error['code'] : 'unknown_error';
+  const message = typeof error['message'] === 'string' ? error['message'] : response.statusText;
+  const details = { ...(isRecord(data) ? data : {}), ...error };
+  return new ApiError(response.status, code, message, details);
 }
 
 /**
@@ -65,14 +79,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export class ApiClient extends EventTarget {
   #accessToken: string | null = null;
   #refreshing: Promise<boolean> | null = null;
-  readonly #base: string;
+  readonly base: string;
   /** False for someone else's device: no refresh cookie is asked for, sent or refreshed with. */
-  readonly #remember: boolean;
+  readonly remember: boolean;
 
   constructor(base = '/api', options: { remember?: boolean } = {}) {
     super();
-    this.#base = base;
-    this.#remember = options.remember ?? true;
+    this.base = base;
+    this.remember = options.remember ?? true;
   }
 
   /** Whether an access token is held (the page thinks it is signed in). */
@@ -80,85 +94,18 @@ export class ApiClient extends EventTarget {
     return this.#accessToken !== null;
   }
 
+  /** Keeps the access token of a fresh login. */
+  signedIn(accessToken: string): void {
+    this.#accessToken = accessToken;
+  }
+
   /** Forgets the access token (the refresh cookie is ended by `logout`). */
   clearSession(): void {
     this.#accessToken = null;
   }
 
-  // Accounts
-
-  createAccount(body: CreateAccountRequest): Promise<CreateAccountResponse> {
-    return this.#json('/accounts', { method: 'POST', body });
-  }
-
-  prelogin(username: string): Promise<PreloginResponse> {
-    return this.#json('/accounts/prelogin', { method: 'POST', body: { username } });
-  }
-
-  async login(body: LoginRequest): Promise<LoginResponse> {
-    const response = await this.#json<LoginResponse>('/accounts/login', {
-      method: 'POST',
-      body: this.#remember ? body : { ...body, remember: false },
-    });
-    this.#accessToken = response.accessToken;
-    return response;
-  }
-
-  async logout(): Promise<void> {
-    try {
-      await this.#json<undefined>('/accounts/logout', { method: 'POST', auth: ACCOUNT });
-    } finally {
-      this.#accessToken = null;
-    }
-  }
-
-  getAccount(): Promise<AccountResponse> {
-    return this.#json('/account', { auth: ACCOUNT });
-  }
-
-  putKeyring(baseRevision: number, keyring: string): Promise<KeyringUpdateResponse> {
-    return this.#json('/account/keyring', {
-      method: 'PUT',
-      body: { baseRevision, keyring },
-      auth: ACCOUNT,
-    });
-  }
-
-  // Maps: only the capability identifies the caller.
-
-  createMap(body: CreateMapRequest): Promise<CreateMapResponse> {
-    return this.#json('/maps', { method: 'POST', body });
-  }
-
-  getMap(mapId: string, capability: string): Promise<MapResponse> {
-    return this.#json(`/maps/${encodeURIComponent(mapId)}`, {
-      auth: { kind: 'map', capability },
-    });
-  }
-
-  saveMap(
-    mapId: string,
-    capability: string,
-    baseVersion: number,
-    body: string,
-  ): Promise<SaveMapResponse> {
-    return this.#json(`/maps/${encodeURIComponent(mapId)}`, {
-      method: 'PUT',
-      body: { baseVersion, body },
-      auth: { kind: 'map', capability },
-    });
-  }
-
-  // Directory: a professional's own profile (account token); searches go without any token.
-
-  /** A call to `/directory/me` with the account token (see client/api/directory.ts). */
-  directoryAccount<T>(method: 'GET' | 'PUT' | 'DELETE', body?: unknown): Promise<T> {
-    return this.#json('/directory/me', { method, body, auth: ACCOUNT });
-  }
-
-  // Plumbing
-
-  async #json<T>(path: string, options: RequestOptions): Promise<T> {
+  /** One JSON request; resolves with the response body, `undefined` for a 204. */
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const auth = options.auth ?? NONE;
     let response = await this.#send(path, options, auth);
     if (response.status === 401 && auth.kind === 'account') {
@@ -171,7 +118,17 @@ export class ApiClient extends EventTarget {
     return this.#read<T>(response);
   }
 
-  async #send(path: string, options: RequestOptions, auth: Auth): Promise<Response> {
+  /** A raw request (for the event stream); only network failures become an ApiError. */
+  async stream(path: string, capability: string, signal: AbortSignal): Promise<Response> {
+    return fetch(this.base + path, {
+      headers: { Accept: 'text/event-stream', 'Nk-Capability': capability },
+      credentials: 'omit',
+      cache: 'no-store',
+      signal,
+    });
+  }
+
+  async #send(path: string, options: RequestOptions, auth: Authority): Promise<Response> {
     const headers = new Headers({ Accept: 'application/json' });
     if (options.body !== undefined) headers.set('Content-Type', 'application/json');
     if (auth.kind === 'account' && this.#accessToken !== null) {
@@ -180,12 +137,13 @@ export class ApiClient extends EventTarget {
       headers.set('Nk-Capability', auth.capability);
     }
     try {
-      return await fetch(this.#base + path, {
+      return await fetch(this.base + path, {
         method: options.method ?? 'GET',
         headers,
         body: options.body === undefined ? null : JSON.stringify(options.body),
-        credentials: this.#remember ? 'same-origin' : 'omit',
+        credentials: this.remember ? 'same-origin' : 'omit',
         cache: 'no-store',
+        ...(options.noReferrer === true ? { referrerPolicy: 'no-referrer' } : {}),
       });
     } catch {
       throw new ApiError(0, 'network_error', 'The server could not be reached.');
@@ -193,26 +151,20 @@ export class ApiClient extends EventTarget {
   }
 
   async #read<T>(response: Response): Promise<T> {
+    if (!response.ok) throw await refusal(response);
     // Callers of 204 routes ask for `undefined`.
     if (response.status === 204) return undefined as T;
     const data: unknown = await response.json().catch(() => null);
-    if (response.ok) {
-      if (data === null) throw new ApiError(response.status, 'bad_response', 'Empty response.');
-      // The server validates every response against the shared TypeBox schema; checking again here
-      // would pull TypeBox into the first page. The worker validates everything it decrypts.
-      return data as T;
-    }
-    const error = isRecord(data) && isRecord(data['error']) ? data['error'] : {};
-    const code = typeof error['code'] === 'string' ? error['code'] : `http_${response.status}`;
-    const message = typeof error['message'] === 'string' ? error['message'] : response.statusText;
-    const details = { ...(isRecord(data) ? data : {}), ...error };
-    throw new ApiError(response.status, code, message, details);
+    if (data === null) throw new ApiError(response.status, 'bad_response', 'Empty response.');
+    // The server validates every response against the shared TypeBox schema; checking again here
+    // would pull TypeBox into the first page. The worker validates everything it decrypts.
+    return data as T;
   }
 
   /** One refresh at a time; resolves true when a new access token was obtained. */
   #refresh(): Promise<boolean> {
     // Without a cookie of its own, a refresh would spend the cookie of whoever else uses this device.
-    if (!this.#remember) return Promise.resolve(false);
+    if (!this.remember) return Promise.resolve(false);
     // Across tabs too: two tabs spending the same refresh cookie at once look like token theft to the server.
     const acrossTabs = (task: () => Promise<boolean>): Promise<boolean> =>
       typeof navigator !== 'undefined' && navigator.locks
@@ -220,7 +172,7 @@ export class ApiClient extends EventTarget {
         : task();
     this.#refreshing ??= acrossTabs(async () => {
       try {
-        const response = await fetch(`${this.#base}/accounts/refresh`, {
+        const response = await fetch(`${this.base}/accounts/refresh`, {
           method: 'POST',
           headers: { Accept: 'application/json' },
           credentials: 'same-origin',
@@ -245,3 +197,9 @@ export class ApiClient extends EventTarget {
     return this.#refreshing;
   }
 }
+
+/**
+ * The transport for requests that name no account: capability routes, invites, directory searches.
+ * No token, no cookie (credentials 'omit'), so the server cannot link them to an account.
+ */
+export const withoutAccount = new ApiClient('/api', { remember: false });

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { membershipApi } from '../api/membership.js';
+import { invitesApi } from '../api/invites.js';
 import { inviteSecrets } from './flows/invite-secrets.js';
 import { qrPath } from './qr.js';
 import { describeError } from '../ui/errors.js';
@@ -216,7 +216,7 @@ export class NkInvitePanel extends LitElement {
         kind: this.kind,
         expiresAt: Date.now() + ms,
       });
-      await membershipApi.createInvite(this.mapId, summary.capability, made.request);
+      await invitesApi.createInvite(this.mapId, summary.capability, made.request);
       inviteSecrets.add(this.mapId, made.inviteId, made.secret);
       this.created = {
         kind: this.kind,

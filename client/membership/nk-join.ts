@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { ApiError } from '../api/transport.js';
-import { membershipApi } from '../api/membership.js';
+import { invitesApi } from '../api/invites.js';
 import { PROFESSIONS } from '../taxonomy/professions.js';
 import type { JoinProfileView } from './types.js';
 import { describeError } from '../ui/errors.js';
@@ -139,7 +139,7 @@ export class NkJoin extends LitElement {
       const { inviteId, secret } = await store.crypto.call('inviteIdOf', {
         secret: this.pending.secret,
       });
-      const info = await membershipApi.inviteInfo(inviteId);
+      const info = await invitesApi.inviteInfo(inviteId);
       const opened = await store.crypto.call('joinOpen', { secret, sealedInfo: info.sealedInfo });
       if (opened.expiresAt < Date.now()) throw new ApiError(410, 'invite_expired', 'expired');
       this.pending = { secret, inviteId, sealedInfo: info.sealedInfo };
@@ -331,7 +331,7 @@ export class NkJoin extends LitElement {
         sealedInfo: pending.sealedInfo,
         profile,
       });
-      const { requestId } = await membershipApi.sendRequest(
+      const { requestId } = await invitesApi.sendRequest(
         sealed.inviteId,
         sealed.sealedRequest,
         sealed.signature,
@@ -359,12 +359,12 @@ export class NkJoin extends LitElement {
       return;
     const store = this.store.value;
     try {
-      const challenge = await membershipApi.challenge(pending.inviteId);
+      const challenge = await invitesApi.challenge(pending.inviteId);
       const { signature } = await store.crypto.call('joinProof', {
         secret: pending.secret,
         challenge: challenge.challenge,
       });
-      const answer = await membershipApi.answer(pending.inviteId, challenge.challengeId, signature);
+      const answer = await invitesApi.answer(pending.inviteId, challenge.challengeId, signature);
       if (answer.status !== 'approved') {
         this.poll();
         return;

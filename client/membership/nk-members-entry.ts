@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { watchMap } from '../api/membership.js';
+import { watchMap } from '../api/events.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';

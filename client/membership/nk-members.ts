@@ -5,7 +5,10 @@ import { ApiError } from '../api/transport.js';
 import type { Rights } from '../../shared/api/maps.js';
 import type { AccessLogResponse } from '../../shared/api/maps.js';
 import type { BaseEntry, Category, MapDocument } from '../../shared/map/types.js';
-import { membershipApi, watchMap } from '../api/membership.js';
+import { membershipApi } from '../api/membership.js';
+import { invitesApi } from '../api/invites.js';
+import { watchMap } from '../api/events.js';
+import { accessLog } from '../api/maps.js';
 import { saysBorger } from './borger.js';
 import { inviteSecrets } from './flows/invite-secrets.js';
 import { historyLines, roleLabel, sectionLabel } from './labels.js';
@@ -220,7 +223,7 @@ export class NkMembers extends LitElement {
       this.cards = await store.crypto.call('openCards', { mapId: this.mapId, cards: cards.cards });
       if (this.isOwner) {
         await this.reloadInvites();
-        this.access = await membershipApi.access(this.mapId, summary.capability);
+        this.access = await accessLog(this.mapId, summary.capability);
       }
       this.loaded = true;
     } catch (error) {
@@ -235,7 +238,7 @@ export class NkMembers extends LitElement {
     const capability = this.capability;
     if (!this.isOwner || capability === '') return;
     try {
-      const { invites } = await membershipApi.listInvites(this.mapId, capability);
+      const { invites } = await invitesApi.listInvites(this.mapId, capability);
       const requests: PendingRequest[] = [];
       for (const invite of invites) {
         const request = invite.request;
@@ -759,7 +762,7 @@ export class NkMembers extends LitElement {
             role: choice.role,
             detail: choice.detail,
           });
-          await membershipApi.approve(this.mapId, this.capability, request.requestId, body);
+          await invitesApi.approve(this.mapId, this.capability, request.requestId, body);
           inviteSecrets.forget(this.mapId, request.inviteId);
           this.requests = this.requests.filter((r) => r.requestId !== request.requestId);
         }),
@@ -769,7 +772,7 @@ export class NkMembers extends LitElement {
 
   private onDecline(request: PendingRequest) {
     return this.act(async () => {
-      await membershipApi.decline(this.mapId, this.capability, request.requestId);
+      await invitesApi.decline(this.mapId, this.capability, request.requestId);
       inviteSecrets.forget(this.mapId, request.inviteId);
       this.requests = this.requests.filter((r) => r.requestId !== request.requestId);
     });
@@ -777,7 +780,7 @@ export class NkMembers extends LitElement {
 
   private onWithdraw(inviteId: string) {
     return this.act(async () => {
-      await membershipApi.withdrawInvite(this.mapId, this.capability, inviteId);
+      await invitesApi.withdrawInvite(this.mapId, this.capability, inviteId);
       inviteSecrets.forget(this.mapId, inviteId);
     });
   }

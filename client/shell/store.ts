@@ -4,6 +4,8 @@
  */
 import { msg } from '@lit/localize';
 import { ApiError, type ApiClient } from '../api/transport.js';
+import * as accounts from '../api/accounts.js';
+import { createMap } from '../api/maps.js';
 import type { CryptoClient } from '../crypto/crypto-client.js';
 import type { MapSummary } from '../crypto/protocol.js';
 import type { MapDocument } from '../../shared/map/types.js';
@@ -75,7 +77,7 @@ export class AppStore extends EventTarget {
       username,
       passphrase,
     });
-    await this.api.createAccount(registration);
+    await accounts.createAccount(this.api, registration);
     this.#set({ ...SIGNED_OUT, recovery: { username: registration.username, code: recoveryCode } });
     try {
       await this.#signInFreshAccount(registration.username);
@@ -86,9 +88,9 @@ export class AppStore extends EventTarget {
   }
 
   async #signInFreshAccount(username: string): Promise<void> {
-    const prelogin = await this.api.prelogin(username);
+    const prelogin = await accounts.prelogin(this.api, username);
     const { signature } = await this.crypto.call('loginFreshAccount', { username, prelogin });
-    const { account } = await this.api.login({
+    const { account } = await accounts.login(this.api, {
       username,
       challengeId: prelogin.challengeId,
       method: 'passphrase',
@@ -106,9 +108,9 @@ export class AppStore extends EventTarget {
 
   /** Signs in with username and passphrase; the key derivation runs in the worker. */
   async login(username: string, passphrase: string): Promise<void> {
-    const prelogin = await this.api.prelogin(username);
+    const prelogin = await accounts.prelogin(this.api, username);
     const { signature } = await this.crypto.call('login', { username, passphrase, prelogin });
-    const { account } = await this.api.login({
+    const { account } = await accounts.login(this.api, {
       username,
       challengeId: prelogin.challengeId,
       method: 'passphrase',
@@ -123,7 +125,7 @@ export class AppStore extends EventTarget {
   async logout(): Promise<void> {
     this.#endingSession = true;
     try {
-      await this.api.logout();
+      await accounts.logout(this.api);
     } catch {
       // Signing out locally matters most; the server session expires by itself.
     } finally {
@@ -140,7 +142,7 @@ export class AppStore extends EventTarget {
   /** Creates a map on the server, then records it in the keyring (merging on conflict). */
   async createMap(title: string): Promise<MapSummary> {
     const created = await this.crypto.call('createMap', { title });
-    await this.api.createMap(created.request);
+    await createMap(this.api, created.request);
     const maps = await this.commitKeyring(
       await this.crypto.call('commitMap', { mapId: created.map.mapId }),
     );
@@ -157,14 +159,18 @@ export class AppStore extends EventTarget {
     let { keyring, maps } = sealed;
     for (let attempt = 0; ; attempt++) {
       try {
-        const { keyringRevision } = await this.api.putKeyring(this.#keyringRevision, keyring);
+        const { keyringRevision } = await accounts.putKeyring(
+          this.api,
+          this.#keyringRevision,
+          keyring,
+        );
         this.#keyringRevision = keyringRevision;
         break;
       } catch (error) {
         if (!(error instanceof ApiError) || error.code !== 'keyring_conflict') throw error;
         if (attempt >= KEYRING_RETRIES) throw error;
         // Another device changed the keyring: take its maps and add ours again.
-        const account = await this.api.getAccount();
+        const account = await accounts.getAccount(this.api);
         const merged = await this.crypto.call('mergeKeyring', { account });
         keyring = merged.keyring;
         maps = merged.maps;

@@ -4,6 +4,7 @@
  * merges per entry (merge.ts) and tries again.
  */
 import { ApiError, type ApiClient } from '../../api/transport.js';
+import { getMap, saveMap } from '../../api/maps.js';
 import type { CryptoClient } from '../../crypto/crypto-client.js';
 import type { MapSummary } from '../../crypto/protocol.js';
 import type { Rights } from '../../../shared/api/maps.js';
@@ -146,7 +147,7 @@ export class MapSession {
         const version = this.#version + 1;
         const { body } = await this.#crypto.call('sealVersion', { mapId, document: mine, version });
         try {
-          const saved = await this.#api.saveMap(mapId, capability, this.#version, body);
+          const saved = await saveMap(this.#api, mapId, capability, this.#version, body);
           this.#version = saved.version;
           this.#base = mine;
           this.#document = mine;
@@ -161,7 +162,7 @@ export class MapSession {
           }
         }
         // Someone saved in between: take their version and put our change on top of it.
-        const latest = await this.#api.getMap(mapId, capability);
+        const latest = await getMap(this.#api, mapId, capability);
         const theirs = await openVerified(this.#api, this.#crypto, this.summary, latest);
         mine = mergeDocuments(this.#base, mine, theirs.document);
         this.#base = theirs.document;

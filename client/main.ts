@@ -1,6 +1,6 @@
 // Entry of the page: pick the language, then start the app shell.
 import { savedLocale, setLocale, sourceLocale } from './localization.js';
-import './app/nk-app.js';
+import './shell/nk-app.js';
 
 const locale = savedLocale();
 if (locale !== sourceLocale) {

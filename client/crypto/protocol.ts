@@ -12,7 +12,7 @@ import type {
   CreateMapRequest,
   MapResponse,
   PreloginResponse,
-} from '../api-types.js';
+} from '../api/types.js';
 import type { CryptoErrorCode as SharedCryptoErrorCode } from '../../shared/crypto/errors.js';
 import type { MapDocument } from '../../shared/map/types.js';
 import type { ExportOps } from './export-ops.js';

@@ -7,7 +7,7 @@ import {
   type DetailFields,
   type SupportKind,
 } from '../../shared/map/types.js';
-import { newEntryId } from '../map/edits.js';
+import { newEntryId } from '../editor/session/edits.js';
 
 /** Cuts a text to `max` code points, with an ellipsis when it was longer. */
 export function clip(text: string, max: number): string {

@@ -3,11 +3,12 @@
  * and version pinned on this device, and pin the new head. A map whose slot is gone answers 404:
  * that is "no access any more" for a map in the keyring.
  */
-import { ApiError, type ApiClient } from '../api.js';
-import type { MapResponse } from '../api-types.js';
+import { ApiError, type ApiClient } from '../api/transport.js';
+import { getMap } from '../api/maps.js';
+import type { MapResponse } from '../api/types.js';
 import type { CryptoClient } from '../crypto/crypto-client.js';
 import type { CryptoOps, MapSummary } from '../crypto/protocol.js';
-import { fetchLog } from './api.js';
+import { fetchLog } from '../api/membership.js';
 import type { PinState } from './types.js';
 
 /** This account's slot on the map was removed (or it left): the server no longer opens it. */
@@ -57,7 +58,7 @@ export async function openVerified(
   let response: MapResponse;
   let log: string[];
   try {
-    response = given ?? (await api.getMap(summary.mapId, summary.capability));
+    response = given ?? (await getMap(api, summary.mapId, summary.capability));
     log = await fetchLog(summary.mapId, summary.capability);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'map_not_found') throw new NoAccessError();
@@ -78,7 +79,7 @@ export async function fetchMapOrNoAccess(
   summary: MapSummary,
 ): Promise<MapResponse> {
   try {
-    return await api.getMap(summary.mapId, summary.capability);
+    return await getMap(api, summary.mapId, summary.capability);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'map_not_found') throw new NoAccessError();
     throw error;

@@ -5,9 +5,9 @@
  * professional's session collects the answer into her keyring. Same crypto and server calls as an
  * invite by link (nk-invite-panel, nk-join, nk-members); only the hand-over is in memory.
  */
-import { ApiError } from '../api.js';
-import type { AppStore } from '../app/store.js';
-import { membershipApi } from '../membership/api.js';
+import { ApiError } from '../api/transport.js';
+import type { AppStore } from '../shell/store.js';
+import { invitesApi } from '../api/invites.js';
 import type { JoinProfileView } from '../membership/types.js';
 
 /** An invite at the table lives as long as a conversation. */
@@ -51,7 +51,7 @@ export async function makeInvite(parent: AppStore, mapId: string): Promise<Table
     kind: 'link',
     expiresAt: Date.now() + INVITE_MS,
   });
-  await membershipApi.createInvite(mapId, capabilityOf(parent, mapId), made.request);
+  await invitesApi.createInvite(mapId, capabilityOf(parent, mapId), made.request);
   return { mapId, inviteId: made.inviteId, secret: made.secret };
 }
 
@@ -62,14 +62,14 @@ export async function askToJoin(
   profile: JoinProfileView,
 ): Promise<ProfessionalRequest> {
   const { inviteId } = await professional.crypto.call('inviteIdOf', { secret });
-  const info = await membershipApi.inviteInfo(inviteId);
+  const info = await invitesApi.inviteInfo(inviteId);
   await professional.crypto.call('joinOpen', { secret, sealedInfo: info.sealedInfo });
   const sealed = await professional.crypto.call('joinSeal', {
     secret,
     sealedInfo: info.sealedInfo,
     profile,
   });
-  await membershipApi.sendRequest(sealed.inviteId, sealed.sealedRequest, sealed.signature);
+  await invitesApi.sendRequest(sealed.inviteId, sealed.sealedRequest, sealed.signature);
   return { inviteId: sealed.inviteId, sealedInfo: info.sealedInfo, safetyCode: sealed.safetyCode };
 }
 
@@ -77,7 +77,7 @@ export async function askToJoin(
 export async function readRequest(parent: AppStore, invite: TableInvite): Promise<ParentView> {
   const capability = capabilityOf(parent, invite.mapId);
   for (let attempt = 0; attempt < POLL_TRIES; attempt++) {
-    const { invites } = await membershipApi.listInvites(invite.mapId, capability);
+    const { invites } = await invitesApi.listInvites(invite.mapId, capability);
     const request = invites.find((i) => i.inviteId === invite.inviteId)?.request;
     if (request?.status === 'pending' && request.sealedRequest !== null) {
       const opened = await parent.crypto.call('openJoinRequest', {
@@ -110,7 +110,7 @@ export async function approveProfessional(
     role: 'professional',
     detail,
   });
-  await membershipApi.approve(
+  await invitesApi.approve(
     invite.mapId,
     capabilityOf(parent, invite.mapId),
     request.requestId,
@@ -125,12 +125,12 @@ export async function collectAnswer(
   request: ProfessionalRequest,
 ): Promise<string> {
   for (let attempt = 0; attempt < POLL_TRIES; attempt++) {
-    const challenge = await membershipApi.challenge(request.inviteId);
+    const challenge = await invitesApi.challenge(request.inviteId);
     const { signature } = await professional.crypto.call('joinProof', {
       secret,
       challenge: challenge.challenge,
     });
-    const answer = await membershipApi.answer(request.inviteId, challenge.challengeId, signature);
+    const answer = await invitesApi.answer(request.inviteId, challenge.challengeId, signature);
     if (answer.status === 'approved') {
       const accepted = await professional.crypto.call('joinAccept', {
         secret,

@@ -4,9 +4,9 @@
  * without cookies), so the professional's session and refresh cookie are never touched. Its router
  * only tells the together screen where the reused screens (register, recovery sheet, login) want to go.
  */
-import { ApiClient } from '../api.js';
-import { AppStore } from '../app/store.js';
-import { Router } from '../app/router.js';
+import { ApiClient } from '../api/transport.js';
+import { AppStore } from '../shell/store.js';
+import { Router } from '../shell/router.js';
 import { CryptoClient } from '../crypto/crypto-client.js';
 
 /** A router that never touches the address bar: it reports the path as a `go` event. */

@@ -1,10 +1,10 @@
 // Pure client logic: per-entry merge, passphrase strength words, the map's filters and strengths.
 import { describe, expect, it } from 'vitest';
-import { passphraseStrength } from '../../../client/app/passphrase-strength.js';
-import { parsePath, paths } from '../../../client/app/router.js';
-import { splitNames } from '../../../client/map/edits.js';
-import { mergeDocuments } from '../../../client/map/merge.js';
-import { strengths, visibleEntries } from '../../../client/map/view.js';
+import { passphraseStrength } from '../../../client/account/passphrase-strength.js';
+import { parsePath, paths } from '../../../client/shell/router.js';
+import { splitNames } from '../../../client/editor/session/edits.js';
+import { mergeDocuments } from '../../../client/editor/session/merge.js';
+import { strengths, visibleEntries } from '../../../client/editor/session/view.js';
 import type { BaseEntry, MapDocument } from '../../../shared/map/types.js';
 
 function entry(id: string, label: string, ring: 1 | 2 | 3 = 1): BaseEntry {

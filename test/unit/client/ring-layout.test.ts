@@ -12,8 +12,8 @@ import {
   type LayoutEntry,
   type LayoutText,
   type RingLayout,
-} from '../../../client/map/ring-layout.js';
-import { textWidth, wrapText } from '../../../client/map/text-measure.js';
+} from '../../../client/editor/picture/ring-layout.js';
+import { textWidth, wrapText } from '../../../client/editor/picture/text-measure.js';
 import { CATEGORIES, type Ring } from '../../../shared/map/types.js';
 import { sixtyEntries } from '../../e2e/support/sixty.js';
 

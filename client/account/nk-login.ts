@@ -1,0 +1,115 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { describeError } from '../ui/errors.js';
+import { paths } from '../shell/router.js';
+import { sharedStyles } from '../ui/shared-styles.js';
+import { StoreController } from '../shell/store-controller.js';
+
+/** Signing in with username and passphrase. */
+@customElement('nk-login')
+@localized()
+export class NkLogin extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      form {
+        max-width: 30rem;
+      }
+    `,
+  ];
+
+  private readonly store = new StoreController(this);
+
+  @query('#username') private usernameInput!: HTMLInputElement;
+  @query('#passphrase') private passphraseInput!: HTMLInputElement;
+
+  @state() private username = '';
+  @state() private passphrase = '';
+  @state() private busy = false;
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.store.value.crypto.warmUp();
+  }
+
+  override render() {
+    return html`
+      <h1 tabindex="-1">${msg('Inloggen', { id: 'login.heading' })}</h1>
+      <form novalidate @submit=${this.onSubmit}>
+        <div class="field">
+          <label for="username">${msg('Gebruikersnaam', { id: 'login.username' })}</label>
+          <input
+            id="username"
+            type="text"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck="false"
+            .value=${this.username}
+            @input=${(event: Event) => (this.username = this.inputValue(event))}
+          />
+        </div>
+        <div class="field">
+          <label for="passphrase">${msg('Wachtwoordzin', { id: 'login.passphrase' })}</label>
+          <input
+            id="passphrase"
+            type="password"
+            autocomplete="current-password"
+            .value=${this.passphrase}
+            @input=${(event: Event) => (this.passphrase = this.inputValue(event))}
+          />
+        </div>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <p class="status" role="status">
+          ${this.busy ? msg('Even geduld. We openen je kaarten.', { id: 'login.busy' }) : ''}
+        </p>
+        <div class="buttons">
+          <button type="submit" ?disabled=${this.busy}>
+            ${msg('Inloggen', { id: 'login.submit' })}
+          </button>
+          <a href=${paths.register}
+            >${msg('Nog geen account? Maak er een.', { id: 'login.noAccount' })}</a
+          >
+        </div>
+      </form>
+    `;
+  }
+
+  private inputValue(event: Event): string {
+    return event.target instanceof HTMLInputElement ? event.target.value : '';
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    this.error = '';
+    if (this.username.trim() === '') {
+      this.error = msg('Vul je gebruikersnaam in.', { id: 'login.needUsername' });
+      this.usernameInput.focus();
+      return;
+    }
+    if (this.passphrase === '') {
+      this.error = msg('Vul je wachtwoordzin in.', { id: 'login.needPassphrase' });
+      this.passphraseInput.focus();
+      return;
+    }
+    this.busy = true;
+    try {
+      await this.store.value.login(this.username, this.passphrase);
+      this.passphrase = '';
+      this.store.value.router.navigate(this.store.value.takeReturnTo(paths.maps));
+    } catch (error) {
+      this.error = describeError(error);
+      this.passphraseInput.focus();
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nk-login': NkLogin;
+  }
+}

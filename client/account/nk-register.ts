@@ -1,0 +1,281 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { describeError } from '../ui/errors.js';
+import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from './passphrase-strength.js';
+import { paths } from '../shell/router.js';
+import { sharedStyles } from '../ui/shared-styles.js';
+import { StoreController } from '../shell/store-controller.js';
+
+/** Shortest and longest usernames the form accepts. */
+const USERNAME_MIN = 3;
+const USERNAME_MAX = 64;
+/** What the server accepts after normalising (see shared/api/accounts.ts). */
+const USERNAME_PATTERN = /^[\p{L}\p{N}._-]+$/u;
+
+/** Creating an account: a username, a passphrase with plain-word strength feedback. */
+@customElement('nk-register')
+@localized()
+export class NkRegister extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      form {
+        max-width: 30rem;
+      }
+
+      .meter {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: 0.3rem;
+        margin-top: 0.5rem;
+      }
+
+      .meter span {
+        height: 0.4rem;
+        border-radius: 999px;
+        background: var(--nk-surface-soft);
+        border: 1px solid var(--nk-border);
+      }
+
+      .meter[data-level='1'] span:nth-child(-n + 1) {
+        background: var(--nk-accent);
+        border-color: var(--nk-accent);
+      }
+
+      .meter[data-level='2'] span:nth-child(-n + 2) {
+        background: var(--nk-ring-2);
+        border-color: var(--nk-ring-2);
+      }
+
+      .meter[data-level='3'] span {
+        background: var(--nk-primary);
+        border-color: var(--nk-primary);
+      }
+    `,
+  ];
+
+  private readonly store = new StoreController(this);
+
+  @query('#username') private usernameInput!: HTMLInputElement;
+  @query('#passphrase') private passphraseInput!: HTMLInputElement;
+  @query('#repeat') private repeatInput!: HTMLInputElement;
+
+  @state() private username = '';
+  @state() private passphrase = '';
+  @state() private repeat = '';
+  @state() private showPassphrase = false;
+  @state() private submitted = false;
+  @state() private busy = false;
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Start libsodium while the person types.
+    this.store.value.crypto.warmUp();
+  }
+
+  override render() {
+    const strength = passphraseStrength(this.passphrase, this.username);
+    const usernameError = this.submitted ? this.usernameError() : '';
+    const passphraseError =
+      this.submitted && strength.level === 0 ? this.strengthText(strength) : '';
+    const repeatError =
+      this.submitted && this.repeat !== this.passphrase
+        ? msg('De twee wachtwoordzinnen zijn niet hetzelfde.', { id: 'register.repeatMismatch' })
+        : '';
+    return html`
+      <h1 tabindex="-1">${msg('Account maken', { id: 'register.heading' })}</h1>
+      <p class="lead">
+        ${msg('Je hebt alleen een gebruikersnaam en een wachtwoordzin nodig. Geen e-mailadres.', {
+          id: 'register.lead',
+        })}
+      </p>
+      <form novalidate @submit=${this.onSubmit}>
+        <div class="field">
+          <label for="username">${msg('Gebruikersnaam', { id: 'register.username' })}</label>
+          <input
+            id="username"
+            type="text"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck="false"
+            maxlength=${USERNAME_MAX}
+            .value=${this.username}
+            aria-describedby="username-hint ${usernameError ? 'username-error' : ''}"
+            aria-invalid=${usernameError ? 'true' : 'false'}
+            @input=${(event: InputEvent) => (this.username = this.inputValue(event))}
+          />
+          <p class="hint" id="username-hint">
+            ${msg('Kies een naam die anderen niet aan jou koppelen. Je echte naam is niet nodig.', {
+              id: 'register.usernameHint',
+            })}
+          </p>
+          ${
+            usernameError
+              ? html`<p class="field-error" id="username-error">${usernameError}</p>`
+              : nothing
+          }
+        </div>
+
+        <div class="field">
+          <label for="passphrase">${msg('Wachtwoordzin', { id: 'register.passphrase' })}</label>
+          <input
+            id="passphrase"
+            type=${this.showPassphrase ? 'text' : 'password'}
+            autocomplete="new-password"
+            .value=${this.passphrase}
+            aria-describedby="passphrase-hint passphrase-strength"
+            aria-invalid=${passphraseError ? 'true' : 'false'}
+            @input=${(event: InputEvent) => (this.passphrase = this.inputValue(event))}
+          />
+          <p class="hint" id="passphrase-hint">
+            ${msg(
+              str`Tip: maak een korte zin van vier of meer woorden, bijvoorbeeld "groene fiets onder de appelboom". Minstens ${MIN_PASSPHRASE_LENGTH} tekens.`,
+              { id: 'register.passphraseHint' },
+            )}
+          </p>
+          <div class="meter" data-level=${strength.level} aria-hidden="true">
+            <span></span><span></span><span></span>
+          </div>
+          <p class=${passphraseError ? 'field-error' : 'hint'} id="passphrase-strength">
+            ${this.strengthText(strength)}
+          </p>
+        </div>
+
+        <div class="field">
+          <label for="repeat"
+            >${msg('Wachtwoordzin nog een keer', { id: 'register.repeat' })}</label
+          >
+          <input
+            id="repeat"
+            type=${this.showPassphrase ? 'text' : 'password'}
+            autocomplete="new-password"
+            .value=${this.repeat}
+            aria-describedby=${repeatError ? 'repeat-error' : nothing}
+            aria-invalid=${repeatError ? 'true' : 'false'}
+            @input=${(event: InputEvent) => (this.repeat = this.inputValue(event))}
+          />
+          ${repeatError ? html`<p class="field-error" id="repeat-error">${repeatError}</p>` : nothing}
+        </div>
+
+        <label class="choice">
+          <input
+            type="checkbox"
+            .checked=${this.showPassphrase}
+            @change=${(event: Event) =>
+              (this.showPassphrase =
+                event.target instanceof HTMLInputElement && event.target.checked)}
+          />
+          <span>${msg('Laat de wachtwoordzin zien', { id: 'register.show' })}</span>
+        </label>
+
+        <p class="hint">
+          ${msg(
+            'Onthoud je wachtwoordzin goed. Niemand kan hem voor je opzoeken, ook wij niet. Na deze stap krijg je een herstelcode voor als je hem vergeet.',
+            { id: 'register.remember' },
+          )}
+        </p>
+
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <p class="status" role="status">
+          ${
+            this.busy
+              ? msg('Even geduld. We maken je sleutels. Dit duurt een paar seconden.', {
+                  id: 'register.busy',
+                })
+              : ''
+          }
+        </p>
+        <div class="buttons">
+          <button type="submit" ?disabled=${this.busy}>
+            ${msg('Account maken', { id: 'register.submit' })}
+          </button>
+          <a href=${paths.login}>${msg('Ik heb al een account', { id: 'register.haveAccount' })}</a>
+        </div>
+      </form>
+    `;
+  }
+
+  private inputValue(event: Event): string {
+    return event.target instanceof HTMLInputElement ? event.target.value : '';
+  }
+
+  private usernameError(): string {
+    const name = this.username.trim().normalize('NFC').toLowerCase();
+    if ([...name].length < USERNAME_MIN) {
+      return msg(str`Kies een gebruikersnaam van minstens ${USERNAME_MIN} tekens.`, {
+        id: 'register.usernameTooShort',
+      });
+    }
+    if (!USERNAME_PATTERN.test(name)) {
+      return msg(
+        'Gebruik alleen letters, cijfers, een punt (.), een streepje (-) of een liggend streepje (_). Geen spaties.',
+        {
+          id: 'register.usernameChars',
+        },
+      );
+    }
+    return '';
+  }
+
+  private strengthText(strength: Strength): string {
+    switch (strength.reason) {
+      case 'empty':
+        return msg('Kies een wachtwoordzin.', { id: 'strength.empty' });
+      case 'too-short':
+        return msg(str`Nog te kort. Gebruik minstens ${MIN_PASSPHRASE_LENGTH} tekens.`, {
+          id: 'strength.tooShort',
+        });
+      case 'common':
+        return msg('Makkelijk te raden. Gebruik geen bekende woorden of je gebruikersnaam.', {
+          id: 'strength.common',
+        });
+      case 'repetitive':
+        return msg('Makkelijk te raden. Gebruik meer verschillende letters.', {
+          id: 'strength.repetitive',
+        });
+      case 'fair':
+        return msg('Redelijk. Nog een woord erbij maakt hem sterker.', { id: 'strength.fair' });
+      case 'strong':
+        return msg('Sterk. Goed gekozen!', { id: 'strength.strong' });
+    }
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    this.submitted = true;
+    this.error = '';
+    const strength = passphraseStrength(this.passphrase, this.username);
+    if (this.usernameError()) {
+      this.usernameInput.focus();
+      return;
+    }
+    if (strength.level === 0) {
+      this.passphraseInput.focus();
+      return;
+    }
+    if (this.repeat !== this.passphrase) {
+      this.repeatInput.focus();
+      return;
+    }
+    this.busy = true;
+    try {
+      await this.store.value.register(this.username, this.passphrase);
+      this.passphrase = '';
+      this.repeat = '';
+      this.store.value.router.navigate(paths.recovery);
+    } catch (error) {
+      this.error = describeError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nk-register': NkRegister;
+  }
+}

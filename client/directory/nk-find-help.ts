@@ -1,0 +1,464 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { DirectoryService, ServiceSearchResponse } from '../../shared/api/directory.js';
+import { CATEGORIES, type BaseEntry, type Category } from '../../shared/map/types.js';
+import { searchServices } from '../api/directory.js';
+import { rememberPlace, rememberedPlace } from './place.js';
+import { onMap, openCategories } from './service-entry.js';
+import { getLocale } from '../localization.js';
+import { describeError } from '../ui/errors.js';
+import { sharedStyles } from '../ui/shared-styles.js';
+import { categoryName } from '../taxonomy/vocabulary.js';
+
+const PAGE_SIZE = 5;
+
+/** Languages a parent can ask for (ISO 639 codes; names come from the browser, in her language). */
+const LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'ti', 'uk', 'es', 'fr'] as const;
+
+/** A place: a municipality's name or a Dutch postcode (its 4 digits are what the search uses). */
+const PLACE = /^(?:\d{4}(?:\s?[A-Za-z]{2})?|[\p{L}' .-]{2,100})$/u;
+
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([getLocale()], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * "Mist er iets?": services near the parent from the sociale kaart. Only the place, the kind of
+ * help, the language and the words she types go to the server; nothing about her map or family.
+ * Fires `nk-service-add` (detail: the service) for "Zet op mijn kaart", and `nk-place-save`
+ * (detail: { place }) when a search uses another place than the one kept in the map.
+ */
+@customElement('nk-find-help')
+@localized()
+export class NkFindHelp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        margin: 1.5rem 0;
+      }
+
+      section {
+        background: var(--nk-primary-soft);
+        border-radius: var(--nk-radius);
+        padding: 1rem 1.25rem;
+      }
+
+      h2 {
+        font-size: 1.2rem;
+      }
+
+      .open {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        padding: 0;
+        margin: 0.5rem 0 1rem;
+      }
+
+      form {
+        display: grid;
+        gap: 0 1rem;
+        grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+        align-items: end;
+      }
+
+      form .buttons {
+        margin-top: 0;
+        margin-bottom: 1.25rem;
+      }
+
+      .results {
+        list-style: none;
+        padding: 0;
+        margin: 1rem 0 0;
+        display: grid;
+        gap: 1rem;
+      }
+
+      .results h3 {
+        font-size: 1.1rem;
+        margin-bottom: 0.25rem;
+      }
+
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 0.75rem;
+        margin: 0.75rem 0;
+      }
+
+      dt {
+        font-weight: 600;
+      }
+
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+
+      .org {
+        color: var(--nk-text-soft);
+        margin: 0;
+      }
+
+      .pages {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem;
+        margin-top: 1rem;
+      }
+
+      #fh-results-heading {
+        margin-top: 1.25rem;
+      }
+
+      .added {
+        font-weight: 600;
+        color: var(--nk-primary-dark);
+      }
+    `,
+  ];
+
+  /** The map's entries (to see which kinds of help nobody gives yet, and what is on it). */
+  @property({ attribute: false }) entries: readonly BaseEntry[] = [];
+  /** True when this member may only read the map. */
+  @property({ type: Boolean }) readonly = false;
+  /** True while the map saves. */
+  @property({ type: Boolean }) busy = false;
+  /** The place kept in the map's private section ('' when none, or when this member cannot read it). */
+  @property() savedPlace = '';
+  /** True when this member may keep the place in the map (owners: they hold the private key). */
+  @property({ type: Boolean }) canSavePlace = false;
+
+  @query('#fh-place') private placeInput!: HTMLInputElement | null;
+  @query('#fh-results-heading') private resultsHeading!: HTMLElement | null;
+
+  @state() private place = rememberedPlace();
+  @state() private category: Category | '' = '';
+  @state() private language = '';
+  @state() private words = '';
+  @state() private searching = false;
+  @state() private error = '';
+  @state() private placeError = '';
+  @state() private response: ServiceSearchResponse | null = null;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // the map's own place fills the field until she types another one
+    if (changed.has('savedPlace') && this.savedPlace !== '' && this.place === '') {
+      this.place = this.savedPlace;
+    }
+  }
+
+  override render() {
+    const open = openCategories(this.entries);
+    return html`<section aria-labelledby="fh-heading">
+      <h2 id="fh-heading">${msg('Mist er iets?', { id: 'findHelp.heading' })}</h2>
+      <p>
+        ${msg(
+          'Misschien kan iemand hier je helpen. Zoek op de sociale kaart wat er bij jou in de buurt is.',
+          { id: 'findHelp.lead' },
+        )}
+      </p>
+      ${
+        open.length > 0
+          ? html`<p>${msg('Er is nog ruimte op je kaart voor:', { id: 'findHelp.openLead' })}</p>
+              <ul class="open">
+                ${open.map(
+                  (category) =>
+                    html`<li>
+                      <button
+                        type="button"
+                        class="secondary"
+                        data-category=${category}
+                        ?disabled=${this.searching}
+                        @click=${() => this.onPick(category)}
+                      >
+                        ${categoryName(category)}
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }
+      <form
+        @submit=${this.onSubmit}
+        aria-label=${msg('Zoek hulp in de buurt', { id: 'findHelp.form' })}
+      >
+        <div class="field">
+          <label for="fh-place">${msg('Je gemeente of postcode', { id: 'findHelp.place' })}</label>
+          <input
+            id="fh-place"
+            type="text"
+            autocomplete="off"
+            maxlength="100"
+            aria-describedby="fh-place-hint ${this.placeError ? 'fh-place-error' : ''}"
+            aria-invalid=${this.placeError ? 'true' : 'false'}
+            .value=${this.place}
+            @input=${(event: Event) => (this.place = (event.target as HTMLInputElement).value)}
+          />
+          ${
+            this.placeError
+              ? html`<p id="fh-place-error" class="field-error">${this.placeError}</p>`
+              : nothing
+          }
+        </div>
+        <div class="field">
+          <label for="fh-category">${msg('Wat zoek je?', { id: 'findHelp.category' })}</label>
+          <select
+            id="fh-category"
+            .value=${this.category}
+            @change=${(event: Event) =>
+              (this.category = (event.target as HTMLSelectElement).value as Category | '')}
+          >
+            <option value="" ?selected=${this.category === ''}>
+              ${msg('Alles', { id: 'findHelp.anyCategory' })}
+            </option>
+            ${CATEGORIES.map(
+              (category) =>
+                html`<option value=${category} ?selected=${this.category === category}>
+                  ${categoryName(category)}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="fh-language">${msg('Taal', { id: 'findHelp.language' })}</label>
+          <select
+            id="fh-language"
+            .value=${this.language}
+            @change=${(event: Event) => (this.language = (event.target as HTMLSelectElement).value)}
+          >
+            <option value="" ?selected=${this.language === ''}>
+              ${msg('Elke taal', { id: 'findHelp.anyLanguage' })}
+            </option>
+            ${LANGUAGES.map(
+              (code) =>
+                html`<option value=${code} ?selected=${this.language === code}>
+                  ${languageName(code)}
+                </option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="fh-words"
+            >${msg('Zoekwoord (mag leeg blijven)', { id: 'findHelp.words' })}</label
+          >
+          <input
+            id="fh-words"
+            type="text"
+            maxlength="200"
+            .value=${this.words}
+            @input=${(event: Event) => (this.words = (event.target as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="buttons">
+          <button type="submit" ?disabled=${this.searching}>
+            ${msg('Zoeken', { id: 'findHelp.search' })}
+          </button>
+        </div>
+      </form>
+      <p id="fh-place-hint" class="hint">
+        ${msg(
+          'Alleen de plaats en wat je zoekt gaan naar de server. Niet wie je bent en niets van je kaart. Je plaats blijft alleen op dit apparaat, tot je uitlogt of de pagina sluit.',
+          { id: 'findHelp.privacy' },
+        )}
+      </p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.renderResults()}
+    </section>`;
+  }
+
+  private renderResults() {
+    const response = this.response;
+    if (response === null) return nothing;
+    const pages = Math.max(1, Math.ceil(response.total / response.pageSize));
+    return html`
+      <h3 id="fh-results-heading" tabindex="-1">
+        ${msg('Wat we vonden', { id: 'findHelp.resultsHeading' })}
+      </h3>
+      <p role="status">
+        ${
+          response.total === 0
+            ? msg('Hier vonden we nu niets. Probeer een andere plaats of zoek breder.', {
+                id: 'findHelp.none',
+              })
+            : msg(str`${response.total} gevonden`, { id: 'findHelp.found' })
+        }
+      </p>
+      <ul class="results">
+        ${response.results.map((service) => html`<li>${this.renderService(service)}</li>`)}
+      </ul>
+      ${
+        pages > 1
+          ? html`<nav class="pages" aria-label=${msg('Pagina’s', { id: 'findHelp.pages' })}>
+              <button
+                type="button"
+                class="secondary"
+                ?disabled=${this.searching || response.page <= 1}
+                @click=${() => this.search(response.page - 1)}
+              >
+                ${msg('Vorige', { id: 'findHelp.previous' })}
+              </button>
+              <span
+                >${msg(str`Pagina ${response.page} van ${pages}`, { id: 'findHelp.page' })}</span
+              >
+              <button
+                type="button"
+                class="secondary"
+                ?disabled=${this.searching || response.page >= pages}
+                @click=${() => this.search(response.page + 1)}
+              >
+                ${msg('Volgende', { id: 'findHelp.next' })}
+              </button>
+            </nav>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderService(service: DirectoryService) {
+    const address = [service.address, [service.postcode, service.city].filter(Boolean).join(' ')]
+      .filter((part) => part !== null && part !== '')
+      .join(', ');
+    const added = onMap(this.entries, service);
+    return html`<article class="card" data-service=${service.id}>
+      <h4 id="fh-service-${service.id}">${service.name}</h4>
+      ${service.organisation ? html`<p class="org">${service.organisation}</p>` : nothing}
+      <p>${service.description}</p>
+      <dl>
+        <dt>${msg('Soort hulp', { id: 'findHelp.kind' })}</dt>
+        <dd>${categoryName(service.category)}</dd>
+        ${
+          address
+            ? html`<dt>${msg('Adres', { id: 'findHelp.address' })}</dt>
+                <dd>${address}</dd>`
+            : nothing
+        }
+        ${
+          service.phone
+            ? html`<dt>${msg('Telefoon', { id: 'findHelp.phone' })}</dt>
+                <dd>
+                  <a href="tel:${service.phone.replace(/[^0-9+]/g, '')}">${service.phone}</a>
+                </dd>`
+            : nothing
+        }
+        ${
+          service.email
+            ? html`<dt>${msg('E-mail', { id: 'findHelp.email' })}</dt>
+                <dd><a href="mailto:${service.email}">${service.email}</a></dd>`
+            : nothing
+        }
+        ${
+          service.website && /^https?:\/\//i.test(service.website)
+            ? html`<dt>${msg('Website', { id: 'findHelp.website' })}</dt>
+                <dd>
+                  <a href=${service.website} target="_blank" rel="noopener noreferrer"
+                    >${service.website.replace(/^https?:\/\//i, '')}</a
+                  >
+                </dd>`
+            : nothing
+        }
+        ${
+          service.languages.length > 0
+            ? html`<dt>${msg('Talen', { id: 'findHelp.languages' })}</dt>
+                <dd>${service.languages.map(languageName).join(', ')}</dd>`
+            : nothing
+        }
+        ${
+          service.openingHours
+            ? html`<dt>${msg('Open', { id: 'findHelp.hours' })}</dt>
+                <dd>${service.openingHours}</dd>`
+            : nothing
+        }
+      </dl>
+      ${
+        added
+          ? html`<p class="added">✓ ${msg('Staat op je kaart', { id: 'findHelp.onMap' })}</p>`
+          : this.readonly
+            ? nothing
+            : html`<button
+                type="button"
+                ?disabled=${this.busy}
+                aria-describedby="fh-service-${service.id}"
+                @click=${() => this.onAdd(service)}
+              >
+                + ${msg('Zet op mijn kaart', { id: 'findHelp.add' })}
+              </button>`
+      }
+    </article>`;
+  }
+
+  private async onPick(category: Category): Promise<void> {
+    this.category = category;
+    await this.search(1);
+  }
+
+  private async onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    await this.search(1);
+  }
+
+  private async search(page: number): Promise<void> {
+    const place = this.place.trim();
+    this.placeError = '';
+    this.error = '';
+    if (place === '' || !PLACE.test(place)) {
+      this.placeError =
+        place === ''
+          ? msg('Vul eerst je gemeente of postcode in.', { id: 'findHelp.placeFirst' })
+          : msg('Vul een gemeente in, of een postcode zoals 2611.', {
+              id: 'findHelp.placeInvalid',
+            });
+      this.placeInput?.focus();
+      return;
+    }
+    rememberPlace(place);
+    if (this.canSavePlace && place !== this.savedPlace) {
+      this.dispatchEvent(
+        new CustomEvent('nk-place-save', { detail: { place }, bubbles: true, composed: true }),
+      );
+    }
+    this.searching = true;
+    try {
+      this.response = await searchServices({
+        place,
+        ...(this.category !== '' ? { category: this.category } : {}),
+        ...(this.language !== '' ? { language: this.language } : {}),
+        ...(this.words.trim() !== '' ? { q: this.words.trim() } : {}),
+        page,
+        pageSize: PAGE_SIZE,
+      });
+      await this.updateComplete;
+      this.resultsHeading?.focus();
+    } catch (error) {
+      this.error = describeError(error);
+    } finally {
+      this.searching = false;
+    }
+  }
+
+  private onAdd(service: DirectoryService): void {
+    this.dispatchEvent(
+      new CustomEvent<DirectoryService>('nk-service-add', {
+        detail: service,
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nk-find-help': NkFindHelp;
+  }
+}

@@ -1,0 +1,105 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { BaseEntry } from '../../shared/map/types.js';
+import { strengths } from './session/view.js';
+import { starSvg } from '../taxonomy/pictograms.js';
+import { sharedStyles } from '../ui/shared-styles.js';
+import { joinList, listSeparator, supportName } from '../taxonomy/vocabulary.js';
+
+/** What goes well, in a few short sentences: always shown before anything that could grow. */
+@customElement('nk-strengths')
+@localized()
+export class NkStrengths extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      section {
+        background: var(--nk-primary-soft);
+        border-radius: var(--nk-radius);
+        padding: 1rem 1.25rem;
+      }
+
+      h2 {
+        font-size: 1.15rem;
+      }
+
+      p {
+        margin: 0 0 0.4rem;
+      }
+
+      p:last-child {
+        margin: 0;
+      }
+
+      .star {
+        width: 1.1rem;
+        height: 1.1rem;
+        vertical-align: -0.15rem;
+      }
+    `,
+  ];
+
+  /** Every entry of the map (ended ones are not counted as helping now). */
+  @property({ attribute: false }) entries: readonly BaseEntry[] = [];
+
+  override render() {
+    const found = strengths(this.entries);
+    if (found.helpers === 0) return nothing;
+    return html`<section aria-labelledby="strengths-heading">
+      <h2 id="strengths-heading">${msg('Wat gaat goed', { id: 'strengths.heading' })}</h2>
+      <p>
+        <strong>
+          ${
+            found.helpers === 1
+              ? msg('Je hebt 1 persoon die je helpt.', { id: 'strengths.helpersOne' })
+              : msg(str`Je hebt ${found.helpers} mensen die je helpen.`, {
+                  id: 'strengths.helpersMany',
+                })
+          }
+        </strong>
+        ${
+          found.close === 0
+            ? nothing
+            : found.close === 1
+              ? msg('1 persoon staat heel dichtbij.', { id: 'strengths.closeOne' })
+              : msg(str`${found.close} mensen staan heel dichtbij.`, { id: 'strengths.closeMany' })
+        }
+      </p>
+      ${
+        found.own > 0 && found.own < found.helpers
+          ? html`<p>
+              ${msg(
+                str`${found.own} van hen horen bij je eigen kring: familie, vrienden of buren.`,
+                {
+                  id: 'strengths.own',
+                },
+              )}
+            </p>`
+          : nothing
+      }
+      ${
+        found.trusted.length > 0
+          ? html`<p>
+              ${starSvg()} ${msg('Je vertrouwde persoon:', { id: 'strengths.trusted' })}
+              ${found.trusted.map((entry, i) => html`${i > 0 ? listSeparator() : ''}<bdi>${entry.label}</bdi>`)}
+            </p>`
+          : nothing
+      }
+      ${
+        found.kinds.length > 0
+          ? html`<p>
+              ${msg('Zo word je geholpen:', { id: 'strengths.helpWith' })}
+              ${joinList(found.kinds.map((kind) => supportName(kind).toLocaleLowerCase()))}.
+            </p>`
+          : nothing
+      }
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nk-strengths': NkStrengths;
+  }
+}

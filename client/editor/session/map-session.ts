@@ -1,0 +1,179 @@
+/**
+ * One open map: its decrypted document and version, and saving with conflict handling.
+ * A save writes version N+1 naming N as its base; on 409 it fetches the newer version,
+ * merges per entry (merge.ts) and tries again.
+ */
+import { ApiError, type ApiClient } from '../../api/transport.js';
+import { getMap, saveMap } from '../../api/maps.js';
+import type { CryptoClient } from '../../crypto/crypto-client.js';
+import type { MapSummary } from '../../crypto/protocol.js';
+import type { Rights } from '../../../shared/api/maps.js';
+import type { MapDocument } from '../../../shared/map/types.js';
+import { mergeDocuments } from './merge.js';
+import { agreedBorgerIds } from '../../membership/borger.js';
+import { membershipApi } from '../../api/membership.js';
+import { fetchMapOrNoAccess, openVerified } from '../../membership/open.js';
+import type { MembershipView } from '../../membership/types.js';
+
+/** How often a save is retried after conflicts before giving up. */
+const SAVE_ATTEMPTS = 5;
+
+export interface SaveResult {
+  /** True when someone else's newer version was merged in. */
+  readonly merged: boolean;
+}
+
+export class MapSession {
+  readonly summary: MapSummary;
+  /** What this slot may do; `read` means no saving. */
+  readonly rights: Rights;
+  readonly #api: ApiClient;
+  readonly #crypto: CryptoClient;
+  /** The document as shown, including edits that are being saved. */
+  #document: MapDocument;
+  /** The last version the server confirmed, and its document (the base of the next merge). */
+  #version: number;
+  #base: MapDocument;
+  #queue: Promise<unknown> = Promise.resolve();
+  /** The membership verified with the last opened version (null for a map made here). */
+  #membership: MembershipView | null;
+
+  private constructor(
+    api: ApiClient,
+    crypto: CryptoClient,
+    summary: MapSummary,
+    document: MapDocument,
+    version: number,
+    rights: Rights,
+    membership: MembershipView | null = null,
+  ) {
+    this.#membership = membership;
+    this.rights = rights;
+    this.#api = api;
+    this.#crypto = crypto;
+    this.summary = summary;
+    this.#document = document;
+    this.#base = document;
+    this.#version = version;
+  }
+
+  /** Fetches and decrypts the latest version. */
+  static async open(
+    api: ApiClient,
+    crypto: CryptoClient,
+    summary: MapSummary,
+  ): Promise<MapSession> {
+    const { document, version, response, membership } = await openVerified(api, crypto, summary);
+    return new MapSession(api, crypto, summary, document, version, response.rights, membership);
+  }
+
+  /** A session for a map just created in this worker (no need to fetch it back). */
+  static fromFresh(
+    api: ApiClient,
+    crypto: CryptoClient,
+    summary: MapSummary,
+    fresh: { document: MapDocument; version: number },
+  ): MapSession {
+    // The creator's slot is the map's first admin slot.
+    return new MapSession(api, crypto, summary, fresh.document, fresh.version, 'admin');
+  }
+
+  get document(): MapDocument {
+    return this.#document;
+  }
+
+  get version(): number {
+    return this.#version;
+  }
+
+  /** The verified members, as of the last version opened (null for a map made here). */
+  get membership(): MembershipView | null {
+    return this.#membership;
+  }
+
+  /**
+   * The entry ids of the agreed borgers: members whose role in the verified log is borger and
+   * whose own verified card says so too. Fetches the cards; none when they cannot be read.
+   */
+  async borgerIds(): Promise<string[]> {
+    const members = this.#membership?.members ?? [];
+    if (!members.some((member) => member.role === 'borger')) return [];
+    try {
+      const { mapId, capability } = this.summary;
+      const sealed = await membershipApi.cards(mapId, capability);
+      const cards = await this.#crypto.call('openCards', { mapId, cards: sealed.cards });
+      return agreedBorgerIds(members, cards);
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Fetches the latest version and takes it when it is newer than the one shown (someone else
+   * saved meanwhile). Runs after any save in progress. True when the document changed.
+   */
+  refresh(): Promise<boolean> {
+    const run = this.#queue.then(async () => {
+      const latest = await fetchMapOrNoAccess(this.#api, this.summary);
+      if (latest.version <= this.#version) return false;
+      const opened = await openVerified(this.#api, this.#crypto, this.summary, latest);
+      this.#version = opened.version;
+      this.#base = opened.document;
+      this.#document = opened.document;
+      this.#membership = opened.membership;
+      return true;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Applies `edit` to the current document and saves it as a new version. Saves run one after
+   * another; on failure the document goes back to the last saved state and the error is thrown.
+   */
+  save(edit: (document: MapDocument) => MapDocument): Promise<SaveResult> {
+    const run = this.#queue.then(() => this.#save(edit));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #save(edit: (document: MapDocument) => MapDocument): Promise<SaveResult> {
+    const { mapId, capability } = this.summary;
+    let mine = edit(this.#document);
+    this.#document = mine;
+    let merged = false;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const version = this.#version + 1;
+        const { body } = await this.#crypto.call('sealVersion', { mapId, document: mine, version });
+        try {
+          const saved = await saveMap(this.#api, mapId, capability, this.#version, body);
+          this.#version = saved.version;
+          this.#base = mine;
+          this.#document = mine;
+          return { merged };
+        } catch (error) {
+          if (
+            !(error instanceof ApiError) ||
+            error.code !== 'version_conflict' ||
+            attempt >= SAVE_ATTEMPTS
+          ) {
+            throw error;
+          }
+        }
+        // Someone saved in between: take their version and put our change on top of it.
+        const latest = await getMap(this.#api, mapId, capability);
+        const theirs = await openVerified(this.#api, this.#crypto, this.summary, latest);
+        mine = mergeDocuments(this.#base, mine, theirs.document);
+        this.#base = theirs.document;
+        this.#version = theirs.version;
+        this.#membership = theirs.membership;
+        this.#document = mine;
+        merged = true;
+      }
+    } catch (error) {
+      this.#document = this.#base;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,401 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { ApiError } from '../api/transport.js';
+import { invitesApi } from '../api/invites.js';
+import { PROFESSIONS } from '../taxonomy/professions.js';
+import type { JoinProfileView } from './types.js';
+import { describeError } from '../ui/errors.js';
+import { paths } from '../shell/router.js';
+import { sharedStyles } from '../ui/shared-styles.js';
+import { StoreController } from '../shell/store-controller.js';
+
+/** A join in progress on this device; kept for this tab so it survives registering or logging in. */
+interface PendingJoin {
+  secret: string;
+  inviteId?: string;
+  sealedInfo?: string;
+  requestId?: string;
+  safetyCode?: string;
+}
+
+const STORAGE_KEY = 'nk-join';
+/**
+ * How often the waiting screen asks whether the parent answered, in ms: two rate-limited requests
+ * each time (challenge and answer), so about ten a minute at most.
+ */
+const POLL_MS = 6000;
+
+function loadPending(): PendingJoin | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    if (raw === null) return null;
+    const value = JSON.parse(raw) as PendingJoin;
+    return typeof value.secret === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function savePending(pending: PendingJoin | null): void {
+  try {
+    if (pending === null) sessionStorage.removeItem(STORAGE_KEY);
+    else sessionStorage.setItem(STORAGE_KEY, JSON.stringify(pending));
+  } catch {
+    // Storage blocked: the join lasts for this page.
+  }
+}
+
+type Step = 'code' | 'account' | 'loading' | 'profile' | 'waiting' | 'declined' | 'done' | 'failed';
+
+/**
+ * "Doe mee": someone invited by the parent opens the link (secret in the #fragment) or types the
+ * short code, signs in or makes an account, fills in who they are, and waits for the parent's
+ * approval. Both screens show the same safety code.
+ */
+@customElement('nk-join')
+@localized()
+export class NkJoin extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      .code {
+        font-size: 2.25rem;
+        font-weight: 700;
+        letter-spacing: 0.15em;
+        font-variant-numeric: tabular-nums;
+        margin: 0.5rem 0 1rem;
+      }
+      .greeting {
+        font-style: italic;
+      }
+    `,
+  ];
+
+  private readonly store = new StoreController(this);
+
+  @state() private step: Step = 'loading';
+  @state() private pending: PendingJoin | null = null;
+  @state() private error = '';
+  @state() private busy = false;
+  @state() private greeting = '';
+  @state() private code = '';
+  @state() private profile: JoinProfileView = {
+    name: '',
+    profession: '',
+    organisation: '',
+    contact: '',
+    availability: '',
+  };
+
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+    this.onHash();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
+    clearTimeout(this.pollTimer);
+  }
+
+  /** Takes the secret from the #fragment (on load, or a link opened while this page is open). */
+  private readonly onHash = (): void => {
+    const fragment = location.hash.slice(1);
+    if (fragment !== '') {
+      // Take the secret out of the address bar at once (history, screenshots, shoulder surfing).
+      history.replaceState(null, '', paths.join);
+      const old = loadPending();
+      savePending(old?.secret === fragment ? old : { secret: fragment });
+    } else if (this.pending !== null) {
+      return;
+    }
+    this.error = '';
+    this.pending = loadPending();
+    void this.start();
+  };
+
+  private async start(): Promise<void> {
+    const store = this.store.value;
+    if (this.pending === null) {
+      this.step = 'code';
+      return;
+    }
+    if (!store.signedIn) {
+      store.returnTo = paths.join;
+      this.step = 'account';
+      return;
+    }
+    if (this.pending.requestId !== undefined) {
+      this.step = 'waiting';
+      this.poll();
+      return;
+    }
+    this.step = 'loading';
+    try {
+      const { inviteId, secret } = await store.crypto.call('inviteIdOf', {
+        secret: this.pending.secret,
+      });
+      const info = await invitesApi.inviteInfo(inviteId);
+      const opened = await store.crypto.call('joinOpen', { secret, sealedInfo: info.sealedInfo });
+      if (opened.expiresAt < Date.now()) throw new ApiError(410, 'invite_expired', 'expired');
+      this.pending = { secret, inviteId, sealedInfo: info.sealedInfo };
+      savePending(this.pending);
+      this.greeting = opened.greeting;
+      this.step = 'profile';
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.step = 'failed';
+    if (error instanceof ApiError && error.status === 410) {
+      this.error = msg('Deze uitnodiging is verlopen, al gebruikt of ingetrokken.', {
+        id: 'join.gone',
+      });
+    } else if (error instanceof ApiError && error.code === 'invite_not_found') {
+      this.error = msg('Deze uitnodiging bestaat niet. Kijk of de code goed is.', {
+        id: 'join.notFound',
+      });
+    } else {
+      this.error = describeError(error);
+    }
+    savePending(null);
+  }
+
+  override render() {
+    return html`<h1 tabindex="-1">${msg('Meedoen op een kaart', { id: 'join.heading' })}</h1>
+      ${this.renderStep()}`;
+  }
+
+  private renderStep() {
+    switch (this.step) {
+      case 'loading':
+        return html`<p role="status">${msg('Even geduld…', { id: 'join.loading' })}</p>`;
+      case 'code':
+        return this.renderCode();
+      case 'account':
+        return html`<p class="lead">
+            ${msg(
+              'Je bent uitgenodigd om mee te doen op de netwerkkaart van een ouder. Log eerst in, of maak een account.',
+              { id: 'join.accountLead' },
+            )}
+          </p>
+          <div class="buttons">
+            <a class="button" href=${paths.register}
+              >${msg('Account maken', { id: 'join.register' })}</a
+            >
+            <a class="button secondary" href=${paths.login}
+              >${msg('Inloggen', { id: 'join.login' })}</a
+            >
+          </div>`;
+      case 'profile':
+        return this.renderProfile();
+      case 'waiting':
+        return html`<p>${msg('Je vraag is verstuurd.', { id: 'join.sent' })}</p>
+          <h2>${msg('Veiligheidscode', { id: 'join.codeHeading' })}</h2>
+          <p class="code" data-testid="safety-code">${this.pending?.safetyCode ?? ''}</p>
+          <p>
+            ${msg(
+              'De ouder ziet dezelfde code. Vergelijk de code samen, aan tafel of door de telefoon.',
+              { id: 'join.compare' },
+            )}
+          </p>
+          <p role="status">${msg('Wacht tot de ouder je toelaat.', { id: 'join.wait' })}</p>`;
+      case 'declined':
+        return html`<p role="alert">
+          ${msg('De ouder heeft je vraag niet goedgekeurd.', { id: 'join.declined' })}
+        </p>`;
+      case 'done':
+        return html`<p role="status">${msg('Je doet mee.', { id: 'join.done' })}</p>`;
+      case 'failed':
+        return html`<p class="error" role="alert">${this.error}</p>
+          <p><a href=${paths.maps}>${msg('Naar mijn kaarten', { id: 'join.toMaps' })}</a></p>`;
+    }
+  }
+
+  private renderCode() {
+    return html`<p class="lead">
+        ${msg('Typ de code die je van de ouder kreeg.', { id: 'join.codeLead' })}
+      </p>
+      <form novalidate @submit=${this.onCode}>
+        <div class="field">
+          <label for="invite-code">${msg('Code', { id: 'join.codeLabel' })}</label>
+          <input
+            type="text"
+            id="invite-code"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            .value=${this.code}
+            @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)}
+          />
+        </div>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <div class="buttons">
+          <button type="submit">${msg('Verder', { id: 'join.next' })}</button>
+        </div>
+      </form>`;
+  }
+
+  private renderProfile() {
+    const field = (
+      id: keyof JoinProfileView,
+      label: string,
+      options: { list?: string; hint?: string; multiline?: boolean } = {},
+    ) =>
+      html`<div class="field">
+        <label for=${`join-${id}`}>${label}</label>
+        ${options.hint ? html`<p class="hint" id=${`join-${id}-hint`}>${options.hint}</p>` : nothing}
+        <input
+          type="text"
+          id=${`join-${id}`}
+          list=${options.list ?? nothing}
+          aria-describedby=${options.hint ? `join-${id}-hint` : nothing}
+          .value=${this.profile[id]}
+          @input=${(e: Event) =>
+            (this.profile = { ...this.profile, [id]: (e.target as HTMLInputElement).value })}
+        />
+      </div>`;
+    return html`${
+        this.greeting
+          ? html`<p class="greeting">
+              ${msg(str`De ouder schrijft: ${this.greeting}`, { id: 'join.greeting' })}
+            </p>`
+          : nothing
+      }
+      <p class="lead">
+        ${msg(
+          'Vertel de ouder wie je bent. Alleen de ouder en de leden van de kaart kunnen dit lezen.',
+          { id: 'join.profileLead' },
+        )}
+      </p>
+      <form novalidate @submit=${this.onSend}>
+        ${field('name', msg('Je naam', { id: 'join.name' }))}
+        ${field('profession', msg('Je beroep of rol', { id: 'join.profession' }), {
+          list: 'professions',
+          hint: msg('Kies uit de lijst of typ zelf.', { id: 'join.professionHint' }),
+        })}
+        <datalist id="professions">
+          ${PROFESSIONS.map((p) => html`<option value=${p}></option>`)}
+        </datalist>
+        ${field('organisation', msg('Organisatie', { id: 'join.organisation' }))}
+        ${field('contact', msg('Hoe kan de ouder je bereiken?', { id: 'join.contact' }))}
+        ${field('availability', msg('Wanneer ben je bereikbaar?', { id: 'join.availability' }))}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <div class="buttons">
+          <button type="submit" ?disabled=${this.busy}>
+            ${msg('Vraag om mee te doen', { id: 'join.send' })}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  private onCode(event: SubmitEvent): void {
+    event.preventDefault();
+    const code = this.code.trim();
+    if (code === '') {
+      this.error = msg('Typ de code.', { id: 'join.needCode' });
+      return;
+    }
+    this.error = '';
+    this.pending = { secret: code };
+    savePending(this.pending);
+    void this.start();
+  }
+
+  private async onSend(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const pending = this.pending;
+    if (this.busy || pending?.sealedInfo === undefined || pending.inviteId === undefined) return;
+    const profile: JoinProfileView = {
+      name: this.profile.name.trim(),
+      profession: this.profile.profession.trim(),
+      organisation: this.profile.organisation.trim(),
+      contact: this.profile.contact.trim(),
+      availability: this.profile.availability.trim(),
+    };
+    if (profile.name === '') {
+      this.error = msg('Vul je naam in.', { id: 'join.needName' });
+      return;
+    }
+    this.busy = true;
+    this.error = '';
+    try {
+      const sealed = await this.store.value.crypto.call('joinSeal', {
+        secret: pending.secret,
+        sealedInfo: pending.sealedInfo,
+        profile,
+      });
+      const { requestId } = await invitesApi.sendRequest(
+        sealed.inviteId,
+        sealed.sealedRequest,
+        sealed.signature,
+      );
+      this.pending = { ...pending, requestId, safetyCode: sealed.safetyCode };
+      savePending(this.pending);
+      this.step = 'waiting';
+      this.poll(2000);
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private poll(delay = POLL_MS): void {
+    clearTimeout(this.pollTimer);
+    this.pollTimer = setTimeout(() => void this.collect(), delay);
+  }
+
+  /** Asks for the parent's answer with a fresh proof of the invite secret. */
+  private async collect(): Promise<void> {
+    const pending = this.pending;
+    if (!this.isConnected || pending?.inviteId === undefined || pending.sealedInfo === undefined)
+      return;
+    const store = this.store.value;
+    try {
+      const challenge = await invitesApi.challenge(pending.inviteId);
+      const { signature } = await store.crypto.call('joinProof', {
+        secret: pending.secret,
+        challenge: challenge.challenge,
+      });
+      const answer = await invitesApi.answer(pending.inviteId, challenge.challengeId, signature);
+      if (answer.status !== 'approved') {
+        this.poll();
+        return;
+      }
+      const accepted = await store.crypto.call('joinAccept', {
+        secret: pending.secret,
+        sealedInfo: pending.sealedInfo,
+        sealedAnswer: answer.sealedAnswer,
+      });
+      await store.commitKeyring(accepted);
+      savePending(null);
+      this.step = 'done';
+      store.announce(msg('De ouder heeft je toegelaten.', { id: 'join.approved' }));
+      store.router.navigate(paths.map(accepted.mapId));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'request_declined') {
+        savePending(null);
+        this.step = 'declined';
+      } else if (error instanceof ApiError && error.status === 429) {
+        this.poll(POLL_MS * 5);
+      } else if (error instanceof ApiError && (error.status === 0 || error.status >= 500)) {
+        this.poll();
+      } else {
+        this.fail(error);
+      }
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nk-join': NkJoin;
+  }
+}

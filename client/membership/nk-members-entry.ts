@@ -1,0 +1,83 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { watchMap } from '../api/events.js';
+import { paths } from '../shell/router.js';
+import { sharedStyles } from '../ui/shared-styles.js';
+import { StoreController } from '../shell/store-controller.js';
+
+/**
+ * The map editor's way into "Wie doet mee?"; it also listens to the map's events: when this
+ * account's slot is removed it says so plainly, and on a new version of the map (saved elsewhere)
+ * it fires `nk-map-version`, so the open editor refreshes without reloading.
+ *
+ * @fires nk-map-version - the map has a new version on the server
+ */
+@customElement('nk-members-entry')
+@localized()
+export class NkMembersEntry extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: inline-block;
+      }
+    `,
+  ];
+
+  @property() mapId = '';
+
+  private readonly store = new StoreController(this);
+  @state() private removed = false;
+  private abort: AbortController | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    queueMicrotask(() => this.watch());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.abort = null;
+  }
+
+  private watch(): void {
+    const summary = this.store.value.mapSummary(this.mapId);
+    if (summary === undefined || this.abort !== null || !this.isConnected) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    watchMap(
+      this.mapId,
+      summary.capability,
+      (name) => {
+        if (name === 'removed') {
+          this.removed = true;
+          this.store.value.closeMap(this.mapId);
+        } else if (name === 'version') {
+          this.dispatchEvent(new CustomEvent('nk-map-version', { bubbles: true, composed: true }));
+        }
+      },
+      abort.signal,
+    );
+  }
+
+  override render() {
+    return this.removed
+      ? html`<p class="error" role="alert">
+          ${msg(
+            'Je hebt geen toegang meer tot deze kaart. Wat je eerder zag, blijft op je apparaat zoals het was.',
+            { id: 'members.noAccess' },
+          )}
+        </p>`
+      : html`<a href=${paths.members(this.mapId)}
+          >${msg('Wie doet mee?', { id: 'members.heading' })}</a
+        >`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nk-members-entry': NkMembersEntry;
+  }
+}

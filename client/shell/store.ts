@@ -1,0 +1,244 @@
+/**
+ * The app's state and the account actions that change it. Screens get the store through
+ * @lit/context and re-render on its `change` event (see StoreController).
+ */
+import { msg } from '@lit/localize';
+import { ApiError, type ApiClient } from '../api/transport.js';
+import * as accounts from '../api/accounts.js';
+import { createMap } from '../api/maps.js';
+import type { CryptoClient } from '../crypto/crypto-client.js';
+import type { MapSummary } from '../crypto/protocol.js';
+import type { MapDocument } from '../../shared/map/types.js';
+import { MapSession } from '../editor/session/map-session.js';
+import { paths, type Router } from './router.js';
+
+export interface AppState {
+  /** The signed-in person's username; null when signed out (or after a reload). */
+  readonly username: string | null;
+  /** The maps in the keyring, newest first. */
+  readonly maps: readonly MapSummary[];
+  /** The new account's recovery code, held only until the person confirms it is saved. */
+  readonly recovery: { readonly username: string; readonly code: string } | null;
+}
+
+const SIGNED_OUT: AppState = { username: null, maps: [], recovery: null };
+
+/** How many times a keyring write is retried after a conflict with another device. */
+const KEYRING_RETRIES = 3;
+
+function newestFirst(maps: readonly MapSummary[]): MapSummary[] {
+  return [...maps].sort((a, b) => b.addedAt - a.addedAt);
+}
+
+export class AppStore extends EventTarget {
+  readonly api: ApiClient;
+  readonly crypto: CryptoClient;
+  readonly router: Router;
+  #state: AppState = SIGNED_OUT;
+  #keyringRevision = 0;
+  /** Where to go after signing in, when a signed-out visit to a map page sent the person to login. */
+  #returnTo: string | null = null;
+  /** True during logout, when a refused token is expected and not news. */
+  #endingSession = false;
+  /** A freshly created map, handed to the editor so it need not fetch and decrypt it again. */
+  #fresh: { mapId: string; document: MapDocument; version: number } | null = null;
+  /** The parent's last choice between the ring picture and the list (kept while signed in). */
+  mapView: 'picture' | 'list' = 'picture';
+  /** Maps opened in this session, so the editor and its print views share one decrypted copy. */
+  readonly #sessions = new Map<string, Promise<MapSession>>();
+
+  constructor(api: ApiClient, crypto: CryptoClient, router: Router) {
+    super();
+    this.api = api;
+    this.crypto = crypto;
+    this.router = router;
+    api.addEventListener('session-lost', () => this.#onSessionLost());
+  }
+
+  get state(): AppState {
+    return this.#state;
+  }
+
+  get signedIn(): boolean {
+    return this.#state.username !== null;
+  }
+
+  /** Asks the app shell to read a short message out through its live region. */
+  announce(message: string): void {
+    this.dispatchEvent(new CustomEvent<string>('announce', { detail: message }));
+  }
+
+  /**
+   * Creates the account (keys made in the worker), keeps the recovery code to show, and signs in.
+   * Once the account exists its recovery code is kept even if signing in fails, so it is never lost.
+   */
+  async register(username: string, passphrase: string): Promise<void> {
+    const { registration, recoveryCode } = await this.crypto.call('register', {
+      username,
+      passphrase,
+    });
+    await accounts.createAccount(this.api, registration);
+    this.#set({ ...SIGNED_OUT, recovery: { username: registration.username, code: recoveryCode } });
+    try {
+      await this.#signInFreshAccount(registration.username);
+    } catch {
+      // The recovery sheet still shows; its Continue button leads to the login screen.
+      this.crypto.terminate();
+    }
+  }
+
+  async #signInFreshAccount(username: string): Promise<void> {
+    const prelogin = await accounts.prelogin(this.api, username);
+    const { signature } = await this.crypto.call('loginFreshAccount', { username, prelogin });
+    const { account } = await accounts.login(this.api, {
+      username,
+      challengeId: prelogin.challengeId,
+      method: 'passphrase',
+      signature,
+    });
+    const { maps } = await this.crypto.call('unlock', { account });
+    this.#keyringRevision = account.keyringRevision;
+    this.#set({ ...this.#state, username: account.username, maps: newestFirst(maps) });
+  }
+
+  /** Forgets the recovery code once the person says it is saved. */
+  recoverySaved(): void {
+    this.#set({ ...this.#state, recovery: null });
+  }
+
+  /** Signs in with username and passphrase; the key derivation runs in the worker. */
+  async login(username: string, passphrase: string): Promise<void> {
+    const prelogin = await accounts.prelogin(this.api, username);
+    const { signature } = await this.crypto.call('login', { username, passphrase, prelogin });
+    const { account } = await accounts.login(this.api, {
+      username,
+      challengeId: prelogin.challengeId,
+      method: 'passphrase',
+      signature,
+    });
+    const { maps } = await this.crypto.call('unlock', { account });
+    this.#keyringRevision = account.keyringRevision;
+    this.#set({ username: account.username, maps: newestFirst(maps), recovery: null });
+  }
+
+  /** Ends the session on the server and wipes every key in the worker. */
+  async logout(): Promise<void> {
+    this.#endingSession = true;
+    try {
+      await accounts.logout(this.api);
+    } catch {
+      // Signing out locally matters most; the server session expires by itself.
+    } finally {
+      this.#endingSession = false;
+    }
+    this.crypto.terminate();
+    this.#fresh = null;
+    this.#sessions.clear();
+    this.#returnTo = null;
+    this.#keyringRevision = 0;
+    this.#set(SIGNED_OUT);
+  }
+
+  /** Creates a map on the server, then records it in the keyring (merging on conflict). */
+  async createMap(title: string): Promise<MapSummary> {
+    const created = await this.crypto.call('createMap', { title });
+    await createMap(this.api, created.request);
+    const maps = await this.commitKeyring(
+      await this.crypto.call('commitMap', { mapId: created.map.mapId }),
+    );
+    this.#fresh = { mapId: created.map.mapId, document: created.document, version: 1 };
+    this.#set({ ...this.#state, maps: newestFirst(maps) });
+    return created.map;
+  }
+
+  /**
+   * Stores the worker's sealed keyring on the server (merging on conflict) and shows its maps.
+   * Used after creating, joining or leaving a map.
+   */
+  async commitKeyring(sealed: { keyring: string; maps: MapSummary[] }): Promise<MapSummary[]> {
+    let { keyring, maps } = sealed;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { keyringRevision } = await accounts.putKeyring(
+          this.api,
+          this.#keyringRevision,
+          keyring,
+        );
+        this.#keyringRevision = keyringRevision;
+        break;
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.code !== 'keyring_conflict') throw error;
+        if (attempt >= KEYRING_RETRIES) throw error;
+        // Another device changed the keyring: take its maps and add ours again.
+        const account = await accounts.getAccount(this.api);
+        const merged = await this.crypto.call('mergeKeyring', { account });
+        keyring = merged.keyring;
+        maps = merged.maps;
+        this.#keyringRevision = account.keyringRevision;
+      }
+    }
+    this.#set({ ...this.#state, maps: newestFirst(maps) });
+    return maps;
+  }
+
+  /** Forgets the open session of a map, so the next visit fetches and verifies it again. */
+  closeMap(mapId: string): void {
+    this.#sessions.delete(mapId);
+  }
+
+  /** Remembers a page to come back to after signing in. */
+  set returnTo(path: string | null) {
+    this.#returnTo = path;
+  }
+
+  /** The page to go to after signing in (once), or the map list. */
+  takeReturnTo(fallback: string): string {
+    const path = this.#returnTo ?? fallback;
+    this.#returnTo = null;
+    return path;
+  }
+
+  /** The keyring entry of a map, if this account has it. */
+  mapSummary(mapId: string): MapSummary | undefined {
+    return this.#state.maps.find((map) => map.mapId === mapId);
+  }
+
+  /**
+   * The open session of a map in the keyring: the one already open, the map just created, or
+   * fetched and decrypted now. Rejects with Error('not-in-keyring') for a map not in the keyring.
+   */
+  openMap(mapId: string): Promise<MapSession> {
+    const open = this.#sessions.get(mapId);
+    if (open !== undefined) return open;
+    const summary = this.mapSummary(mapId);
+    if (summary === undefined) return Promise.reject(new Error('not-in-keyring'));
+    const fresh = this.#fresh;
+    let session: Promise<MapSession>;
+    if (fresh !== null && fresh.mapId === mapId) {
+      this.#fresh = null;
+      session = Promise.resolve(MapSession.fromFresh(this.api, this.crypto, summary, fresh));
+    } else {
+      session = MapSession.open(this.api, this.crypto, summary);
+    }
+    this.#sessions.set(mapId, session);
+    // A failed open is not kept: the next visit tries again.
+    session.catch(() => this.#sessions.delete(mapId));
+    return session;
+  }
+
+  /** The server no longer accepts this session: lock up and ask for the passphrase again. */
+  #onSessionLost(): void {
+    if (!this.signedIn || this.#endingSession) return;
+    this.crypto.terminate();
+    this.#fresh = null;
+    this.#sessions.clear();
+    this.#set(SIGNED_OUT);
+    this.router.navigate(paths.login);
+    this.announce(msg('Je bent uitgelogd. Log opnieuw in.', { id: 'error.sessionExpired' }));
+  }
+
+  #set(state: AppState): void {
+    this.#state = state;
+    this.dispatchEvent(new Event('change'));
+  }
+}

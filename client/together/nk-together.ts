@@ -1,0 +1,547 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { localized, msg, str } from '@lit/localize';
+import { LIMITS } from '../../shared/map/types.js';
+import type { JoinProfileView } from '../membership/types.js';
+import {
+  approveProfessional,
+  askToJoin,
+  collectAnswer,
+  makeInvite,
+  readRequest,
+  type ParentView,
+  type ProfessionalRequest,
+  type TableInvite,
+} from './handshake.js';
+import { startTemporarySession, type TemporarySession } from './temporary-session.js';
+import { storeContext } from '../shell/context.js';
+import { describeError } from '../ui/errors.js';
+import { paths } from '../shell/router.js';
+import { sharedStyles } from '../ui/shared-styles.js';
+import { StoreController } from '../shell/store-controller.js';
+import '../account/nk-login.js';
+import '../editor/nk-map-editor.js';
+import '../account/nk-recovery-sheet.js';
+import '../account/nk-register.js';
+
+type Step =
+  | 'intro'
+  | 'register'
+  | 'login'
+  | 'recovery'
+  | 'name'
+  | 'fill'
+  | 'professional'
+  | 'approve'
+  | 'done'
+  | 'declined';
+
+/**
+ * "Samen aan tafel": a professional and a parent make the parent's map together on the
+ * professional's device. The parent works in a temporary session of her own (own worker, own API
+ * client, no refresh cookie); the professional's session asks to join with the invite secret held
+ * in memory; the parent approves after the safety code; then her session ends on this device.
+ *
+ * This element consumes the professional's store (StoreController) and provides the parent's store
+ * to the screens it reuses (register, recovery sheet, login, map editor) through the same context.
+ */
+@customElement('nk-together')
+@localized()
+export class NkTogether extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      .who {
+        display: inline-block;
+        margin: 0 0 1rem;
+        padding: 0.3rem 0.8rem;
+        border-radius: 999px;
+        background: var(--nk-primary-soft);
+        color: var(--nk-primary-dark);
+        font-weight: 700;
+      }
+
+      .narrow {
+        max-width: 34rem;
+      }
+
+      .code {
+        font-size: 1.6rem;
+        font-weight: 700;
+        letter-spacing: 0.08em;
+        font-variant-numeric: tabular-nums;
+      }
+
+      .stop {
+        margin-top: 2rem;
+      }
+    `,
+  ];
+
+  /** The professional's store (from <nk-app>). */
+  private readonly store = new StoreController(this);
+  /** The parent's store, for the screens rendered inside this element. */
+  private readonly seat = new ContextProvider(this, { context: storeContext });
+
+  @state() private step: Step = 'intro';
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private mapTitle = '';
+  @state() private profile: JoinProfileView = {
+    name: '',
+    profession: '',
+    organisation: '',
+    contact: '',
+    availability: '',
+  };
+  @state() private detail = false;
+  @state() private view: ParentView | null = null;
+  @state() private mapId = '';
+
+  private session: TemporarySession | null = null;
+  private invite: TableInvite | null = null;
+  private request: ProfessionalRequest | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Leaving the screen halfway: the parent is signed out all the same.
+    void this.endParent();
+  }
+
+  protected override async updated(changed: PropertyValues): Promise<void> {
+    if (!changed.has('step') || changed.get('step') === undefined) return;
+    await this.updateComplete;
+    const own = this.renderRoot.querySelector<HTMLElement>('h1');
+    if (own !== null) {
+      own.focus();
+      return;
+    }
+    const inner = this.renderRoot.querySelector('.seat > *');
+    if (inner instanceof LitElement) await inner.updateComplete;
+    inner?.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  override render() {
+    return html`${this.renderStep()}
+    ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    ${
+      this.step !== 'done' && this.step !== 'declined' && this.step !== 'intro'
+        ? html`<div class="stop">
+            <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.onStop}>
+              ${msg('Stoppen en de ouder uitloggen', { id: 'together.stop' })}
+            </button>
+          </div>`
+        : nothing
+    }`;
+  }
+
+  private renderStep() {
+    switch (this.step) {
+      case 'intro':
+        return this.renderIntro();
+      case 'register':
+        return this.parentSeat(html`<nk-register></nk-register>`);
+      case 'login':
+        return this.parentSeat(html`<nk-login></nk-login>`);
+      case 'recovery':
+        return this.parentSeat(html`<nk-recovery-sheet></nk-recovery-sheet>`);
+      case 'name':
+        return this.renderName();
+      case 'fill':
+        return this.renderFill();
+      case 'professional':
+        return this.renderProfessional();
+      case 'approve':
+        return this.renderApprove();
+      case 'done':
+        return this.renderDone();
+      case 'declined':
+        return html`<h1 tabindex="-1">
+            ${msg('Niet toegelaten', { id: 'together.declinedHeading' })}
+          </h1>
+          <p>
+            ${msg('De kaart blijft van de ouder. De ouder is nu uitgelogd op dit apparaat.', {
+              id: 'together.declined',
+            })}
+          </p>
+          <a class="button" href=${paths.maps}
+            >${msg('Naar mijn kaarten', { id: 'recovery.toMaps' })}</a
+          >`;
+    }
+  }
+
+  private who(parent: boolean) {
+    return html`<p class="who">
+      ${
+        parent
+          ? msg('Voor de ouder', { id: 'together.forParent' })
+          : msg('Voor de professional', { id: 'together.forProfessional' })
+      }
+    </p>`;
+  }
+
+  /** A screen of the parent's session: her store is what the screens inside see. */
+  private parentSeat(content: unknown) {
+    return html`${this.who(true)}
+      <div class="seat" @click=${this.onSeatClick}>${content}</div>`;
+  }
+
+  private renderIntro() {
+    return html`<div class="narrow">
+      <h1 tabindex="-1">${msg('Nieuwe kaart met ouder', { id: 'together.start' })}</h1>
+      <p class="lead">
+        ${msg(
+          'Jullie maken samen een kaart, op dit apparaat. De kaart is van de ouder. Jij doet mee als zij dat goed vindt.',
+          { id: 'together.lead' },
+        )}
+      </p>
+      <ol>
+        <li>
+          ${msg('De ouder kiest zelf een wachtwoordzin. Jij kijkt even weg.', {
+            id: 'together.stepPassphrase',
+          })}
+        </li>
+        <li>
+          ${msg('De ouder krijgt een herstelcode. Die bewaart ze goed.', {
+            id: 'together.stepRecovery',
+          })}
+        </li>
+        <li>${msg('De ouder geeft de kaart een naam.', { id: 'together.stepName' })}</li>
+        <li>
+          ${msg('Jij vraagt om mee te doen. De ouder ziet een code en zegt ja of nee.', {
+            id: 'together.stepConsent',
+          })}
+        </li>
+        <li>
+          ${msg('Daarna is de ouder weer uitgelogd op dit apparaat.', {
+            id: 'together.stepLogout',
+          })}
+        </li>
+      </ol>
+      <p>${msg('Een e-mailadres is niet nodig.', { id: 'together.noEmail' })}</p>
+      <div class="buttons">
+        <button type="button" @click=${this.onBegin}>
+          ${msg('Geef het apparaat aan de ouder', { id: 'together.begin' })}
+        </button>
+        <a class="button secondary" href=${paths.maps}
+          >${msg('Terug naar mijn kaarten', { id: 'together.back' })}</a
+        >
+      </div>
+    </div>`;
+  }
+
+  private renderName() {
+    return html`<div class="narrow">
+      ${this.who(true)}
+      <h1 tabindex="-1">${msg('Geef je kaart een naam', { id: 'together.nameHeading' })}</h1>
+      <form novalidate @submit=${this.onCreateMap}>
+        <div class="field">
+          <label for="title">${msg('Naam van de kaart', { id: 'maps.titleLabel' })}</label>
+          <input
+            id="title"
+            type="text"
+            maxlength=${LIMITS.title}
+            autocomplete="off"
+            aria-describedby="title-hint"
+            .value=${this.mapTitle}
+            @input=${(e: Event) => (this.mapTitle = (e.target as HTMLInputElement).value)}
+          />
+          <p class="hint" id="title-hint">
+            ${msg('Alleen jij en wie jij toelaat zien deze naam.', { id: 'together.nameHint' })}
+          </p>
+        </div>
+        <div class="buttons">
+          <button type="submit" ?disabled=${this.busy}>
+            ${msg('Kaart maken', { id: 'together.createMap' })}
+          </button>
+        </div>
+      </form>
+    </div>`;
+  }
+
+  private renderFill() {
+    return html`${this.who(true)}
+      <p class="lead narrow">
+        ${msg(
+          'Vul samen de kaart in: wie staat er om je heen? Dat kan nu, of later op je eigen telefoon.',
+          { id: 'together.fillLead' },
+        )}
+      </p>
+      <div class="buttons">
+        <button type="button" @click=${this.onFilled}>
+          ${msg('Klaar met invullen', { id: 'together.filled' })}
+        </button>
+      </div>
+      <div class="seat" @click=${this.onSeatClick}>
+        <nk-map-editor .mapId=${this.mapId}></nk-map-editor>
+      </div>`;
+  }
+
+  private renderProfessional() {
+    const field = (
+      id: 'name' | 'profession' | 'organisation',
+      label: string,
+      autocomplete: string,
+    ) =>
+      html`<div class="field">
+        <label for=${`p-${id}`}>${label}</label>
+        <input
+          id=${`p-${id}`}
+          type="text"
+          maxlength="200"
+          autocomplete=${autocomplete}
+          .value=${this.profile[id]}
+          @input=${(e: Event) =>
+            (this.profile = { ...this.profile, [id]: (e.target as HTMLInputElement).value })}
+        />
+      </div>`;
+    return html`<div class="narrow">
+      ${this.who(false)}
+      <h1 tabindex="-1">${msg('Nu jij', { id: 'together.professionalHeading' })}</h1>
+      <p class="lead">
+        ${msg(
+          'De ouder geeft het apparaat aan jou. Vul in wie je bent. De ouder ziet dit en zegt ja of nee.',
+          { id: 'together.professionalLead' },
+        )}
+      </p>
+      <form novalidate @submit=${this.onAsk}>
+        ${field('name', msg('Je naam', { id: 'together.name' }), 'name')}
+        ${field('profession', msg('Je beroep', { id: 'together.profession' }), 'organization-title')}
+        ${field('organisation', msg('Organisatie', { id: 'together.organisation' }), 'organization')}
+        <div class="buttons">
+          <button type="submit" ?disabled=${this.busy}>
+            ${msg('Vraag om mee te doen', { id: 'together.ask' })}
+          </button>
+        </div>
+      </form>
+    </div>`;
+  }
+
+  private renderApprove() {
+    const view = this.view;
+    const request = this.request;
+    if (view === null || request === null) return nothing;
+    const same = view.safetyCode === request.safetyCode;
+    const name = view.profile.name;
+    return html`<div class="narrow">
+      ${this.who(true)}
+      <h1 tabindex="-1">${msg(str`Mag ${name} meedoen?`, { id: 'together.approveHeading' })}</h1>
+      <div class="card" data-testid="join-request">
+        <p>${[view.profile.profession, view.profile.organisation].filter(Boolean).join(' · ')}</p>
+        <p>${msg('Veiligheidscode', { id: 'join.codeHeading' })}:</p>
+        <p class="code" data-testid="safety-code">${view.safetyCode}</p>
+        <p>
+          ${
+            same
+              ? msg('De professional kreeg dezelfde code. Dat klopt.', { id: 'together.codeSame' })
+              : msg('De codes zijn niet hetzelfde. Laat haar niet toe.', {
+                  id: 'together.codeDifferent',
+                })
+          }
+        </p>
+        <p class="hint">
+          ${msg('Ze doet mee als professional. Ze ziet de kaart en schrijft haar eigen kaartje.', {
+            id: 'together.asProfessional',
+          })}
+        </p>
+        <label class="choice">
+          <input
+            type="checkbox"
+            .checked=${this.detail}
+            @change=${(e: Event) => (this.detail = (e.target as HTMLInputElement).checked)}
+          />
+          ${msg('Mag ook namen en contactgegevens zien', { id: 'members.grantDetail' })}
+        </label>
+        <div class="buttons">
+          <button type="button" ?disabled=${this.busy || !same} @click=${this.onApprove}>
+            ${msg('Toelaten', { id: 'members.approve' })}
+          </button>
+          <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.onDecline}>
+            ${msg('Niet toelaten', { id: 'members.decline' })}
+          </button>
+        </div>
+      </div>
+    </div>`;
+  }
+
+  private renderDone() {
+    return html`<div class="narrow">
+      ${this.who(false)}
+      <h1 tabindex="-1">${msg('Klaar', { id: 'together.doneHeading' })}</h1>
+      <p class="lead" data-testid="together-done">
+        ${msg('Klaar. De ouder is nu uitgelogd op dit apparaat.', { id: 'together.done' })}
+      </p>
+      <p>
+        ${msg(
+          'De kaart staat nu ook bij jouw kaarten. Je kunt haar lezen en je eigen kaartje schrijven.',
+          {
+            id: 'together.doneHint',
+          },
+        )}
+      </p>
+      <div class="buttons">
+        <a class="button" href=${paths.map(this.mapId)}
+          >${msg('Open de kaart', { id: 'together.open' })}</a
+        >
+        <a class="button secondary" href=${paths.maps}
+          >${msg('Naar mijn kaarten', { id: 'recovery.toMaps' })}</a
+        >
+      </div>
+    </div>`;
+  }
+
+  // The parent's session
+
+  private readonly onBegin = (): void => {
+    this.error = '';
+    const session = startTemporarySession();
+    session.router.addEventListener('go', this.onParentGo);
+    session.store.addEventListener('announce', this.onParentAnnounce);
+    this.session = session;
+    this.seat.setValue(session.store);
+    this.step = 'register';
+  };
+
+  /** Where the reused screens of the parent's session want to go next. */
+  private readonly onParentGo = (event: Event): void => {
+    const path =
+      event instanceof CustomEvent && typeof event.detail === 'string' ? event.detail : '';
+    const parent = this.session?.store;
+    if (parent === undefined) return;
+    if (path === paths.recovery && parent.state.recovery !== null) this.step = 'recovery';
+    else if (path === paths.login) this.step = 'login';
+    else if (parent.signedIn && this.mapId === '') this.step = 'name';
+    else if (parent.signedIn && this.step === 'fill') this.onFilled();
+  };
+
+  private readonly onParentAnnounce = (event: Event): void => {
+    if (event instanceof CustomEvent && typeof event.detail === 'string')
+      this.store.value.announce(event.detail);
+  };
+
+  /** Links inside the parent's screens must not move the professional's app: handled here. */
+  private readonly onSeatClick = (event: MouseEvent): void => {
+    const anchor = event
+      .composedPath()
+      .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (anchor === undefined || anchor.hasAttribute('download')) return;
+    const url = new URL(anchor.href, location.href);
+    if (url.origin !== location.origin || (url.hash !== '' && url.pathname === location.pathname))
+      return;
+    event.preventDefault();
+    if (url.pathname === paths.login && this.step === 'register') this.step = 'login';
+    else if (url.pathname === paths.register && this.step === 'login') this.step = 'register';
+    else if (this.step === 'fill') this.onFilled();
+  };
+
+  private async onCreateMap(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const parent = this.session?.store;
+    if (this.busy || parent === undefined) return;
+    const title = this.mapTitle.trim() || msg('Mijn netwerk', { id: 'maps.defaultTitle' });
+    await this.run(async () => {
+      const map = await parent.createMap(title);
+      this.mapId = map.mapId;
+      this.step = 'fill';
+    });
+  }
+
+  private onFilled(): void {
+    this.step = 'professional';
+  }
+
+  // The professional's request and the parent's answer
+
+  private async onAsk(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const parent = this.session?.store;
+    if (this.busy || parent === undefined) return;
+    const profile: JoinProfileView = {
+      name: this.profile.name.trim(),
+      profession: this.profile.profession.trim(),
+      organisation: this.profile.organisation.trim(),
+      contact: '',
+      availability: '',
+    };
+    if (profile.name === '') {
+      this.error = msg('Vul je naam in.', { id: 'join.needName' });
+      return;
+    }
+    await this.run(async () => {
+      this.invite ??= await makeInvite(parent, this.mapId);
+      this.request = await askToJoin(this.store.value, this.invite.secret, profile);
+      this.view = await readRequest(parent, this.invite);
+      this.step = 'approve';
+    });
+  }
+
+  private async onApprove(): Promise<void> {
+    const parent = this.session?.store;
+    const invite = this.invite;
+    const view = this.view;
+    const request = this.request;
+    if (this.busy || parent === undefined || invite === null || view === null || request === null)
+      return;
+    await this.run(async () => {
+      await approveProfessional(parent, invite, view, this.detail);
+      await collectAnswer(this.store.value, invite.secret, request);
+      await this.endParent();
+      this.step = 'done';
+      this.store.value.announce(
+        msg('Klaar. De ouder is nu uitgelogd op dit apparaat.', { id: 'together.done' }),
+      );
+    });
+  }
+
+  private async onDecline(): Promise<void> {
+    await this.run(async () => {
+      await this.endParent();
+      this.step = 'declined';
+    });
+  }
+
+  private readonly onStop = async (): Promise<void> => {
+    await this.run(async () => {
+      await this.endParent();
+      this.store.value.router.navigate(paths.maps);
+    });
+  };
+
+  /** Signs the parent out, stops her worker and forgets everything of hers held here. */
+  private async endParent(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    this.invite = null;
+    this.view = null;
+    this.mapTitle = '';
+    if (session === null) return;
+    // The screens inside no longer see her store.
+    this.seat.setValue(this.store.value);
+    session.router.removeEventListener('go', this.onParentGo);
+    session.store.removeEventListener('announce', this.onParentAnnounce);
+    await session.end();
+  }
+
+  private async run(task: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      await task();
+    } catch (error) {
+      this.error = describeError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nk-together': NkTogether;
+  }
+}

@@ -10,6 +10,7 @@ import { getLocale } from '../localization.js';
 import { describeError } from '../ui/errors.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { categoryName } from '../taxonomy/vocabulary.js';
+import { emit } from '../ui/events.js';
 
 const PAGE_SIZE = 5;
 
@@ -423,9 +424,7 @@ export class NkFindHelp extends LitElement {
     }
     rememberPlace(place);
     if (this.canSavePlace && place !== this.savedPlace) {
-      this.dispatchEvent(
-        new CustomEvent('nk-place-save', { detail: { place }, bubbles: true, composed: true }),
-      );
+      emit(this, 'nk-place-save', { place });
     }
     this.searching = true;
     try {
@@ -447,13 +446,7 @@ export class NkFindHelp extends LitElement {
   }
 
   private onAdd(service: DirectoryService): void {
-    this.dispatchEvent(
-      new CustomEvent<DirectoryService>('nk-service-add', {
-        detail: service,
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'nk-service-add', service);
   }
 }
 

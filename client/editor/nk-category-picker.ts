@@ -5,6 +5,7 @@ import { CATEGORIES, type Category } from '../../shared/map/types.js';
 import { categorySvg } from '../taxonomy/pictograms.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { categoryName } from '../taxonomy/vocabulary.js';
+import { emit } from '../ui/events.js';
 
 function isCategory(value: string): value is Category {
   return CATEGORIES.some((category) => category === value);
@@ -123,13 +124,7 @@ export class NkCategoryPicker extends LitElement {
     const value = event.target instanceof HTMLInputElement ? event.target.value : '';
     if (!isCategory(value)) return;
     this.value = value;
-    this.dispatchEvent(
-      new CustomEvent('nk-category-change', {
-        detail: { category: value },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'nk-category-change', { category: value });
   }
 }
 

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { splitNames } from './session/edits.js';
 import { sharedStyles } from '../ui/shared-styles.js';
+import { emit } from '../ui/events.js';
 
 /**
  * Who stands in the centre of the picture: the parent(s) and the child(ren), by first name or
@@ -91,9 +92,7 @@ export class NkCentreForm extends LitElement {
     };
     this.parentsText = null;
     this.childrenText = null;
-    this.dispatchEvent(
-      new CustomEvent('nk-centre-save', { detail, bubbles: true, composed: true }),
-    );
+    emit(this, 'nk-centre-save', detail);
   }
 }
 

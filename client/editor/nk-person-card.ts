@@ -6,6 +6,7 @@ import { heading, type HeadingLevel } from '../shell/heading.js';
 import { categorySvg, diamondSvg, starSvg } from '../taxonomy/pictograms.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { categoryName, joinParts, phaseName, supportName } from '../taxonomy/vocabulary.js';
+import { emit } from '../ui/events.js';
 
 /**
  * One person on the map: who, which group, what they do for you, when; the trusted mark; with
@@ -317,23 +318,11 @@ export class NkPersonCard extends LitElement {
   }
 
   private onEdit(): void {
-    this.dispatchEvent(
-      new CustomEvent('nk-person-edit', {
-        detail: { id: this.entry.id },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'nk-person-edit', { id: this.entry.id });
   }
 
   private onTrusted(): void {
-    this.dispatchEvent(
-      new CustomEvent('nk-person-trusted', {
-        detail: { id: this.entry.id, trusted: !this.entry.trusted },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'nk-person-trusted', { id: this.entry.id, trusted: !this.entry.trusted });
   }
 
   /** Moves the keyboard focus to the person's name (when the card opens from the picture). */
@@ -354,13 +343,7 @@ export class NkPersonCard extends LitElement {
   }
 
   private onRemove(): void {
-    this.dispatchEvent(
-      new CustomEvent('nk-person-remove', {
-        detail: { id: this.entry.id },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'nk-person-remove', { id: this.entry.id });
   }
 }
 

@@ -22,6 +22,7 @@ import { sharedStyles } from '../ui/shared-styles.js';
 import { personFormStyles } from './person-form-styles.js';
 import { phaseName, ringName, supportName } from '../taxonomy/vocabulary.js';
 import './nk-category-picker.js';
+import { emit } from '../ui/events.js';
 
 /** What the form gives back: the entry's fields (without id) and its private details. */
 export interface PersonFormValue {
@@ -531,17 +532,11 @@ export class NkPersonForm extends LitElement {
       active: this.active,
       detail,
     };
-    this.dispatchEvent(
-      new CustomEvent<PersonFormValue>('nk-person-save', {
-        detail: value,
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'nk-person-save', value);
   }
 
   private onCancel(): void {
-    this.dispatchEvent(new CustomEvent('nk-person-cancel', { bubbles: true, composed: true }));
+    emit(this, 'nk-person-cancel');
   }
 }
 

@@ -5,6 +5,7 @@ import { PHASES } from '../../shared/map/types.js';
 import { isPhaseFilter, type PhaseFilter } from './session/view.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { phaseName } from '../taxonomy/vocabulary.js';
+import { emit } from '../ui/events.js';
 
 /** The two ways to see the map: the ring picture, or the list (its fully accessible equivalent). */
 export type MapView = 'picture' | 'list';
@@ -170,9 +171,7 @@ export class NkViewControls extends LitElement {
       showEnded: this.showEnded,
       ...part,
     };
-    this.dispatchEvent(
-      new CustomEvent('nk-view-change', { detail, bubbles: true, composed: true }),
-    );
+    emit(this, 'nk-view-change', detail);
   }
 }
 

@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { LIMITS } from '../../shared/map/types.js';
 import { sharedStyles } from '../ui/shared-styles.js';
+import { emit } from '../ui/events.js';
 
 /**
  * "Wat wil je versterken?": the parent's own words about her network, kept in the map's private
@@ -137,9 +138,7 @@ export class NkWishes extends LitElement {
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const wishes = (this.writing ? this.draft : this.wishes).trim();
-    this.dispatchEvent(
-      new CustomEvent('nk-wishes-save', { detail: { wishes }, bubbles: true, composed: true }),
-    );
+    emit(this, 'nk-wishes-save', { wishes });
   }
 }
 

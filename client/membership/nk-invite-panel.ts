@@ -8,6 +8,7 @@ import { describeError } from '../ui/errors.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
+import { emit } from '../ui/events.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -225,7 +226,7 @@ export class NkInvitePanel extends LitElement {
         expiresAt: made.request.expiresAt,
         forName: this.forName,
       };
-      this.dispatchEvent(new CustomEvent('nk-invites-changed', { bubbles: true, composed: true }));
+      emit(this, 'nk-invites-changed');
     } catch (error) {
       this.error = describeError(error);
     } finally {

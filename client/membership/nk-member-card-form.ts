@@ -7,6 +7,7 @@ import type { CardWire, MemberView, SuggestionView } from './types.js';
 import { describeError } from '../ui/errors.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
+import { emit } from '../ui/events.js';
 
 type Fields = { whatIDo: string; howToReach: string; when: string };
 
@@ -253,7 +254,7 @@ export class NkMemberCardForm extends LitElement {
       }
       this.touched = false;
       this.saved = true;
-      this.dispatchEvent(new CustomEvent('nk-card-saved', { bubbles: true, composed: true }));
+      emit(this, 'nk-card-saved');
     } catch (error) {
       this.error = describeError(error);
     } finally {

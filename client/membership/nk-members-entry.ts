@@ -5,6 +5,7 @@ import { watchMap } from '../api/events.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
+import { emit } from '../ui/events.js';
 
 /**
  * The map editor's way into "Wie doet mee?"; it also listens to the map's events: when this
@@ -55,7 +56,7 @@ export class NkMembersEntry extends LitElement {
           this.removed = true;
           this.store.value.closeMap(this.mapId);
         } else if (name === 'version') {
-          this.dispatchEvent(new CustomEvent('nk-map-version', { bubbles: true, composed: true }));
+          emit(this, 'nk-map-version');
         }
       },
       abort.signal,

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { allLocales, getLocale, isLocale, localeName, setLocale } from '../localization.js';
 import { sharedStyles } from '../ui/shared-styles.js';
+import { emit } from '../ui/events.js';
 
 /**
  * A select to switch the language of the whole app; the change is applied at once.
@@ -77,13 +78,7 @@ export class NkLanguagePicker extends LitElement {
     this.loading = true;
     try {
       await setLocale(select.value);
-      this.dispatchEvent(
-        new CustomEvent('nk-locale-changed', {
-          detail: { locale: select.value },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'nk-locale-changed', { locale: select.value });
     } finally {
       this.loading = false;
     }

@@ -14,6 +14,7 @@ import { categoryIcon, diamondPoints, starPoints } from '../../taxonomy/pictogra
 import { ringPictureStyles } from './ring-picture-styles.js';
 import { sharedStyles } from '../../ui/shared-styles.js';
 import { categoryShortName, joinParts, ringName, sectorName } from '../../taxonomy/vocabulary.js';
+import { emit } from '../../ui/events.js';
 
 /** Right-to-left scripts: Arabic (with its supplements), Hebrew, Syriac, Thaana, N'Ko. */
 const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
@@ -325,9 +326,7 @@ export class NkRingPicture extends LitElement {
 
   private open(id: string): void {
     this.focusId = id;
-    this.dispatchEvent(
-      new CustomEvent('nk-person-open', { detail: { id }, bubbles: true, composed: true }),
-    );
+    emit(this, 'nk-person-open', { id });
   }
 
   private onKeyDown(event: KeyboardEvent): void {

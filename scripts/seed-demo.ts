@@ -1,5 +1,5 @@
 // npm run seed:demo -- [--url http://127.0.0.1:8080]
-// Creates the three demo families of the handbook on a RUNNING server, through its API and the
+// Creates the three demo families of docs/domain.md on a RUNNING server, through its API and the
 // same crypto as the web app: accounts, maps, professionals joined with the parent's approval,
 // their cards. Prints how to log in as each. Run it again and it creates nothing twice.
 // The passphrases are fixed and printed: demo data only, never for a real family.

@@ -1,4 +1,4 @@
-/** The roles taxonomy of DOMAIN.md, for the profession picker (a free text is always possible). */
+/** The roles taxonomy of docs/domain.md, for the profession picker (a free text is always possible). */
 export const PROFESSIONS: readonly string[] = [
   'verloskundige',
   'assistente verloskundige',

@@ -1,6 +1,6 @@
 /**
  * Suggested roles for the "who is this to you" field, per category (the roles taxonomy of
- * DOMAIN.md, with the family words parents use). A free-text role is always possible.
+ * docs/domain.md, with the family words parents use). A free-text role is always possible.
  */
 import { msg } from '@lit/localize';
 import { CATEGORIES, type Category } from '../../shared/map/types.js';

@@ -1,4 +1,4 @@
-// The three example families of the handbook (DOMAIN.md, "Example families"), as demo data.
+// The three example families of docs/domain.md ("Example families"), as demo data.
 // All people are made up. Informal people appear with initial and role; names and contact details
 // are in the detail section, which only the parent and the members she grants it to can read.
 // No case notes, no labels about the family: a map of people and what they do.

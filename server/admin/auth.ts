@@ -1,6 +1,6 @@
 // The administrator guard: `Authorization: Admin <token>`; accounts' bearer tokens are never accepted here.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { directoryDb } from '../directory/schema.js';
+import { directoryDb } from '../directory/api.js';
 import { ApiError } from '../infra/errors.js';
 import { verifyAdminToken } from './service.js';
 

@@ -1,5 +1,5 @@
 // All Kysely code for administrators and their action log.
-import type { AdminLogTable, DirectoryDb } from '../directory/schema.js';
+import type { AdminLogTable, DirectoryDb } from '../directory/api.js';
 import type { Selectable } from 'kysely';
 
 type Db = DirectoryDb;

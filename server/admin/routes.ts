@@ -9,8 +9,7 @@ import {
 } from '../../shared/api/directory.js';
 import { adminGuard, adminOf } from './auth.js';
 import { logAction, readLog } from './service.js';
-import { FileError, importDirectory } from '../directory/import.js';
-import { directoryDb } from '../directory/schema.js';
+import { directoryDb, FileError, importDirectory } from '../directory/api.js';
 import { ApiError } from '../infra/errors.js';
 import { BODY_ERRORS, errorResponses } from '../infra/responses.js';
 

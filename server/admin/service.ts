@@ -2,7 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AdminLogEntry } from '../../shared/api/directory.js';
 import { isUniqueViolation } from '../infra/db/errors.js';
-import type { DirectoryDb } from '../directory/schema.js';
+import type { DirectoryDb } from '../directory/api.js';
 import * as repository from './repository.js';
 
 export const ADMIN_TOKEN_BYTES = 32;

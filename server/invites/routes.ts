@@ -9,7 +9,7 @@ import {
   JoinRequestRequest,
   JoinRequestResponse,
 } from '../../shared/api/invites.js';
-import * as invites from './service.js';
+import * as invites from './join-service.js';
 import { BODY_ERRORS, errorResponses } from '../infra/responses.js';
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {

@@ -13,9 +13,9 @@ import { isUniqueViolation } from '../infra/db/errors.js';
 import type { Database } from '../infra/db/schema.js';
 import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';
 import { ApiError } from '../infra/errors.js';
-import { parseLogRecords } from '../membership/records.js';
-import * as membership from '../membership/repository.js';
+import * as membership from '../membership/api.js';
 import type { OpenedSlot } from '../infra/capability.js';
+import { versionConflict } from './api.js';
 import * as repo from './repository.js';
 
 type Db = Kysely<Database>;
@@ -34,7 +34,7 @@ export async function createMap(db: Db, input: CreateMapRequest, now: number): P
   const keyBundle = decodeBase64Url(input.keyBundle, 'keyBundle');
   const body = decodeBase64Url(input.body, 'body');
   decodeBase64Url(input.mapId, 'mapId');
-  const init = input.logRecord ? parseLogRecords([input.logRecord], 'logRecord') : [];
+  const init = input.logRecord ? membership.parseLogRecords([input.logRecord], 'logRecord') : [];
   if (init[0] && init[0].seq !== 1) {
     throw new ApiError('log_record_invalid', 'logRecord must be the INIT record (seq 1).');
   }
@@ -51,14 +51,7 @@ export async function createMap(db: Db, input: CreateMapRequest, now: number): P
         created_at: now,
       });
       await repo.insertVersion(trx, { map_id: input.mapId, version: 1, body, created_at: now });
-      await membership.setCreatorSlot(trx, input.mapId, slotId);
-      await membership.insertLogRecords(trx, input.mapId, init, now);
-      await membership.insertSlotEvents(
-        trx,
-        input.mapId,
-        [{ slotId, type: 'joined', rights: 'admin' }],
-        now,
-      );
+      await membership.startMembership(trx, input.mapId, slotId, init, now);
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -108,11 +101,7 @@ export async function writeVersion(
     if (error !== CONFLICT && !isUniqueViolation(error)) throw error;
     const latestVersion = await repo.findLatestVersionNumber(db, mapId);
     if (latestVersion === undefined) throw mapGone();
-    throw new ApiError(
-      'version_conflict',
-      `The map has moved on to version ${latestVersion}; merge your change onto it and retry.`,
-      { latestVersion },
-    );
+    throw versionConflict(latestVersion);
   }
   return version;
 }
@@ -147,7 +136,7 @@ export async function accessLog(db: Db, mapId: string, now: number): Promise<Acc
     repo.listSlots(db, mapId),
     repo.listAccesses(db, mapId, since, ACCESS_LOG_MAX_ROWS),
     repo.lastSeen(db, mapId),
-    membership.listSlotEvents(db, mapId, ACCESS_LOG_MAX_ROWS),
+    membership.slotEvents(db, mapId, ACCESS_LOG_MAX_ROWS),
   ]);
   const eventsOf = (slotId: string) =>
     events

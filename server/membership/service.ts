@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../infra/db/errors.js';
 import type { Database } from '../infra/db/schema.js';
 import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';
 import { ApiError } from '../infra/errors.js';
-import * as maps from '../maps/repository.js';
+import { storeNextVersion } from '../maps/api.js';
 import type { OpenedSlot } from '../infra/capability.js';
 import { cardVersionOf, logConflict, parseLogRecords, type ParsedRecord } from './records.js';
 import * as repo from './repository.js';
@@ -247,16 +247,7 @@ export async function removeMembers(
       );
     }
     const headSeq = await appendRecords(trx, mapId, records, now);
-    if (!(await maps.advanceLatestVersion(trx, mapId, input.baseVersion))) {
-      const latestVersion = (await maps.findLatestVersionNumber(trx, mapId)) ?? input.baseVersion;
-      throw new ApiError(
-        'version_conflict',
-        `The map has moved on to version ${latestVersion}; merge your change onto it and retry.`,
-        { latestVersion },
-      );
-    }
-    const version = input.baseVersion + 1;
-    await maps.insertVersion(trx, { map_id: mapId, version, body, created_at: now });
+    const version = await storeNextVersion(trx, mapId, input.baseVersion, body, now);
     const present = input.removeSlotIds.filter((id) => current.has(id));
     await repo.deleteSlots(trx, mapId, present);
     for (const [slotId, keyBundle] of bundles) {

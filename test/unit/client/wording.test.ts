@@ -1,5 +1,5 @@
 // The words a parent sees: every Dutch message has a translation in every language file, with the
-// same placeholders, and no text anywhere uses a labelling word (DOMAIN.md, "Wording").
+// same placeholders, and no text anywhere uses a labelling word (docs/domain.md, "Wording").
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ts from 'typescript';

@@ -1,4 +1,4 @@
-// A sample membership log for the log tests (the example family of DOMAIN.md), and log assertions.
+// A sample membership log for the log tests (the example family of docs/domain.md), and log assertions.
 import { expect } from 'vitest';
 import {
   appendLogEntry,

@@ -1,4 +1,4 @@
-// Test people with real identity keys, slots and member data (the example families of DOMAIN.md).
+// Test people with real identity keys, slots and member data (the example families of docs/domain.md).
 import sodium from 'libsodium-wrappers-sumo';
 import {
   newId,

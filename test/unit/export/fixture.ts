@@ -1,4 +1,4 @@
-// A fictional map (the Linda family of DOMAIN.md) with professionals, informal people and contacts.
+// A fictional map (the Linda family of docs/domain.md) with professionals, informal people and contacts.
 import type { MapDocument } from '../../../shared/map/types.js';
 
 const id = (n: number) => Buffer.from(new Uint8Array(16).fill(n)).toString('base64url');

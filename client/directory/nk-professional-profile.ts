@@ -8,7 +8,7 @@ import {
   type PublishedProfessional,
 } from '../../shared/api/directory.js';
 import { getOwnProfile, publishProfile, unpublishProfile } from '../api/directory.js';
-import { PROFESSIONS } from '../taxonomy/professions.js';
+import { PROFESSION_WORDS } from '../../shared/map/taxonomy.js';
 import { describeError } from '../ui/errors.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
@@ -106,7 +106,7 @@ export class NkProfessionalProfile extends LitElement {
           'pp-professions',
         )}
         <datalist id="pp-professions">
-          ${PROFESSIONS.map((profession) => html`<option value=${profession}></option>`)}
+          ${PROFESSION_WORDS.map((profession) => html`<option value=${profession}></option>`)}
         </datalist>
         ${this.field(
           'organisation',

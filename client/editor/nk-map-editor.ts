@@ -5,7 +5,8 @@ import { localized, msg, str } from '@lit/localize';
 import { RINGS, type BaseEntry, type MapDocument, type Ring } from '../../shared/map/types.js';
 import { newEntryId, withEntry, withoutEntry } from './session/edits.js';
 import type { MapSession } from './session/map-session.js';
-import { isProfessional, visibleEntries, type PhaseFilter } from './session/view.js';
+import { visibleEntries, type PhaseFilter } from './session/view.js';
+import { isProfessionalCategory } from '../../shared/map/taxonomy.js';
 import { describeError } from '../ui/errors.js';
 import { heading } from '../shell/heading.js';
 import { editorStyles } from './editor-styles.js';
@@ -122,7 +123,9 @@ export class NkMapEditor extends LitElement {
   private renderMap(document: MapDocument) {
     const entries = document.base.entries;
     const visible = visibleEntries(entries, { phase: this.phase, showEnded: this.showEnded });
-    const informal = entries.filter((entry) => entry.active && !isProfessional(entry.category));
+    const informal = entries.filter(
+      (entry) => entry.active && !isProfessionalCategory(entry.category),
+    );
     return html`
       <h1 tabindex="-1">${document.base.title}</h1>
       ${this.renderIntro(document)}

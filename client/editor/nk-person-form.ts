@@ -13,11 +13,11 @@ import {
   type Ring,
   type SupportKind,
 } from '../../shared/map/types.js';
-import { isProfessional } from './session/view.js';
+import { isProfessionalCategory } from '../../shared/map/taxonomy.js';
 import { heading, type HeadingLevel } from '../shell/heading.js';
 import type { NkCategoryPicker } from './nk-category-picker.js';
 import { ringSvg, starSvg } from '../taxonomy/pictograms.js';
-import { rolesFor } from '../taxonomy/roles.js';
+import { rolesFor } from '../taxonomy/role-labels.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { personFormStyles } from './person-form-styles.js';
 import { phaseName, ringName, supportName } from '../taxonomy/vocabulary.js';
@@ -208,7 +208,7 @@ export class NkPersonForm extends LitElement {
 
   private renderWho() {
     const errors = this.checked.has(1) ? this.whoErrors() : {};
-    const professional = this.category !== '' && isProfessional(this.category);
+    const professional = this.category !== '' && isProfessionalCategory(this.category);
     return html`
       <nk-category-picker
         .value=${this.category}

@@ -3,10 +3,10 @@ import {
   PHASES,
   SUPPORT_KINDS,
   type BaseEntry,
-  type Category,
   type Phase,
   type SupportKind,
 } from '../../../shared/map/types.js';
+import { isProfessionalCategory } from '../../../shared/map/taxonomy.js';
 
 /** The phase filter: one phase, or all of them. */
 export type PhaseFilter = Phase | 'all';
@@ -21,13 +21,6 @@ export const ALL_ENTRIES: ViewFilter = { phase: 'all', showEnded: true };
 
 export function isPhaseFilter(value: string): value is PhaseFilter {
   return value === 'all' || PHASES.some((phase) => phase === value);
-}
-
-/** Professionals; everything else is the parent's own (informal) network. */
-export function isProfessional(category: Category): boolean {
-  return (
-    category === 'pro-medical' || category === 'pro-public-health' || category === 'pro-social'
-  );
 }
 
 /**
@@ -64,7 +57,7 @@ export function strengths(entries: readonly BaseEntry[]): Strengths {
   return {
     helpers: active.length,
     close: active.filter((entry) => entry.ring === 1).length,
-    own: active.filter((entry) => !isProfessional(entry.category)).length,
+    own: active.filter((entry) => !isProfessionalCategory(entry.category)).length,
     trusted: active.filter((entry) => entry.trusted),
     kinds: SUPPORT_KINDS.filter((kind) => given.has(kind)),
     ended: entries.length - active.length,

@@ -22,8 +22,14 @@ import {
   newId,
   newSectionKeys,
   normaliseUsername,
-  SECTIONS,
-  appendLogEntry,
+  sectionsFor,
+  admitMember,
+  changeMember,
+  memberRing,
+  narrowGrants,
+  readVersionEpoch,
+  rightsOf,
+  versionSigners,
   createInvite,
   decryptCard,
   deriveInviteKeys,
@@ -45,8 +51,6 @@ import {
   type KeyRing,
   type LogState,
   type Member,
-  type MemberRole,
-  type Section,
   toBase64Url,
   unlockAccount,
   type IdentityKeys,
@@ -256,7 +260,7 @@ const handlers: Handlers = {
         signPublicKey: current.identity.signPublicKey,
         boxPublicKey: current.identity.boxPublicKey,
         role: 'owner',
-        sections: [...SECTIONS],
+        sections: sectionsFor('owner', []),
         profile: {
           name: (ownerName ?? '').trim() || current.username,
           profession: '',
@@ -333,15 +337,10 @@ const handlers: Handlers = {
       throw new WorkerFailure('log-invalid', 'The membership log is missing.');
     }
     const body = fromBase64Url(map.body);
-    const epochOfBody = readEpoch(body);
+    const epochOfBody = readVersionEpoch(body);
     const keys = ring.epochs[epochOfBody];
     if (keys === undefined) throw new WorkerFailure('decrypt-failure', 'No keys for this version.');
-    const trustedSigners =
-      state === null
-        ? undefined
-        : Object.values(state.members)
-            .filter((member) => member.role === 'owner' || member.role === 'borger')
-            .map((member) => member.signPublicKey);
+    const trustedSigners = state === null ? undefined : versionSigners(state);
     const { epoch, doc } = decryptMapDocument({
       mapId: map.mapId,
       version: map.version,
@@ -440,29 +439,20 @@ const handlers: Handlers = {
     const log = requireLog(open);
     const slotId = newId();
     const capability = newCapability();
-    const sections: Section[] =
-      role === 'owner' ? [...SECTIONS] : detail ? ['base', 'detail'] : ['base'];
     const boxPublicKey = fromBase64Url(joiner.boxPublicKey);
-    const member = {
+    const { records, member } = admitMember({
+      log,
+      baseKey: open.ring.epochs[log.epoch]!.base,
+      signer: signer(current.identity),
       slotId,
       signPublicKey: fromBase64Url(joiner.signPublicKey),
       boxPublicKey,
-      role: role as MemberRole,
-      sections,
-      profile: {
-        name: joiner.profile.name.slice(0, 120),
-        profession: joiner.profile.profession.slice(0, 120),
-        organisation: joiner.profile.organisation.slice(0, 120),
-      },
-    };
-    const { record } = appendLogEntry({
-      log,
-      change: { type: 'ADD', data: member },
-      baseKey: open.ring.epochs[log.epoch]!.base,
-      signer: signer(current.identity),
+      role,
+      detail,
+      profile: joiner.profile,
     });
     const rights = rightsOf(role);
-    const ring = ringFor(open.ring, role, sections, log.epoch);
+    const ring = memberRing(mapId, open.ring.epochs, log.epoch, member);
     const answer = sealJoinAnswer(
       { inviteId, mapId, slotId, capability, rights, title: open.title.slice(0, 200) },
       boxPublicKey,
@@ -473,7 +463,7 @@ const handlers: Handlers = {
       capabilityHash: toBase64Url(capabilityHash(capability)),
       rights,
       keyBundle: toBase64Url(sealKeyRing(ring, boxPublicKey)),
-      logRecords: [toBase64Url(record)],
+      logRecords: records.map(toBase64Url),
       sealedAnswer: toBase64Url(answer),
     };
   },
@@ -481,68 +471,38 @@ const handlers: Handlers = {
   updateMember({ mapId, slotId, role, sections }) {
     const current = requireSession();
     const open = requireOpen(mapId);
-    let log = requireLog(open);
-    const member = log.members[slotId];
-    if (member === undefined) throw new WorkerFailure('unknown-map', 'No such member.');
-    const baseKey = open.ring.epochs[log.epoch]!.base;
-    const records: Uint8Array[] = [];
-    if (role !== undefined && role !== member.role) {
-      const next = appendLogEntry({
-        log,
-        change: { type: 'ROLE', data: { slotId, role } },
-        baseKey,
-        signer: signer(current.identity),
-      });
-      records.push(next.record);
-      log = next.log;
-    }
-    const now = log.members[slotId]!;
-    if (sections !== undefined && now.role !== 'owner') {
-      const wanted = SECTIONS.filter((section) => sections.includes(section) || section === 'base');
-      if (wanted.join() !== now.sections.join()) {
-        const next = appendLogEntry({
-          log,
-          change: { type: 'GRANT', data: { slotId, sections: wanted } },
-          baseKey,
-          signer: signer(current.identity),
-        });
-        records.push(next.record);
-        log = next.log;
-      }
-    }
-    const after = log.members[slotId]!;
-    const ring = ringFor(open.ring, after.role, after.sections, log.epoch);
+    const log = requireLog(open);
+    if (log.members[slotId] === undefined)
+      throw new WorkerFailure('unknown-map', 'No such member.');
+    const changed = changeMember({
+      log,
+      baseKey: open.ring.epochs[log.epoch]!.base,
+      signer: signer(current.identity),
+      slotId,
+      role,
+      sections,
+    });
+    const after = changed.log.members[slotId]!;
+    const ring = memberRing(mapId, open.ring.epochs, changed.log.epoch, after);
     return {
       rights: rightsOf(after.role),
       keyBundle: toBase64Url(sealKeyRing(ring, after.boxPublicKey)),
-      logRecords: records.map(toBase64Url),
+      logRecords: changed.records.map(toBase64Url),
     };
   },
 
   rotate({ mapId, removeSlotIds, narrow, document, version }) {
     const current = requireSession();
     const open = requireOpen(mapId);
-    let log = requireLog(open);
-    const baseKey = open.ring.epochs[log.epoch]!.base;
-    const records: Uint8Array[] = [];
-    for (const change of narrow) {
-      const next = appendLogEntry({
-        log,
-        change: {
-          type: 'GRANT',
-          data: {
-            slotId: change.slotId,
-            sections: SECTIONS.filter((s) => s === 'base' || change.sections.includes(s)),
-          },
-        },
-        baseKey,
-        signer: signer(current.identity),
-      });
-      records.push(next.record);
-      log = next.log;
-    }
-    const rotated = rotateMap({
+    const log = requireLog(open);
+    const { records, log: narrowed } = narrowGrants({
       log,
+      baseKey: open.ring.epochs[log.epoch]!.base,
+      signer: signer(current.identity),
+      narrow,
+    });
+    const rotated = rotateMap({
+      log: narrowed,
       removeSlotIds,
       ownerRing: open.ring,
       signer: signer(current.identity),
@@ -712,41 +672,6 @@ function requireOpen(mapId: string): OpenMap {
 function requireLog(open: OpenMap): LogState {
   if (open.log === null) throw new WorkerFailure('unknown-map', 'This map has no membership log.');
   return open.log;
-}
-
-function readEpoch(body: Uint8Array): number {
-  if (body.length < 5) throw new WorkerFailure('malformed', 'Version body too short.');
-  return ((body[1]! << 24) | (body[2]! << 16) | (body[3]! << 8) | body[4]!) >>> 0;
-}
-
-function rightsOf(role: string): 'read' | 'write' | 'admin' {
-  return role === 'owner' ? 'admin' : role === 'borger' ? 'write' : 'read';
-}
-
-/** A member's key ring: owners every key held; others older base keys and this epoch's sections. */
-function ringFor(
-  owner: KeyRing,
-  role: string,
-  sections: readonly SectionName[],
-  epoch: number,
-): KeyRing {
-  const epochs: KeyRing['epochs'] = {};
-  for (const [key, held] of Object.entries(owner.epochs)) {
-    const number = Number(key);
-    if (role === 'owner') {
-      epochs[number] = held;
-    } else if (number === epoch) {
-      const keys: KeyRing['epochs'][number] = { base: held.base };
-      for (const section of sections) {
-        const value = held[section];
-        if (value !== undefined) keys[section] = value;
-      }
-      epochs[number] = keys;
-    } else {
-      epochs[number] = { base: held.base };
-    }
-  }
-  return { mapId: owner.mapId, epochs };
 }
 
 function memberView(member: Member): MemberView {

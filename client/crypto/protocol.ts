@@ -23,7 +23,7 @@ import type {
 } from '../../shared/api/index.js';
 import type { CryptoErrorCode as SharedCryptoErrorCode } from '../../shared/crypto/errors.js';
 import type { MapDocument } from '../../shared/map/types.js';
-import type { ExportOps } from './export-ops.js';
+import type { BackupErrorCode } from '../../shared/export/backup.js';
 import type {
   CardWire,
   JoinProfileView,
@@ -41,6 +41,22 @@ export interface MapSummary {
   readonly addedAt: number;
   /** Base64url capability for the `Nk-Capability` header. */
   readonly capability: string;
+}
+
+/** Operations of the exports: the map as JSON and the encrypted backup file. */
+export interface ExportOps {
+  /** The whole map as JSON text (validated, in its versioned wrapper). */
+  exportMapJson: { args: { document: MapDocument }; result: { text: string } };
+  /** The map encrypted under a passphrase (Argon2id + secretstream), as the bytes of a file. */
+  exportBackup: {
+    args: { document: MapDocument; passphrase: string };
+    result: { file: Uint8Array };
+  };
+  /** Opens a backup file; a wrong passphrase or a damaged file is an answer, not a failure. */
+  importBackup: {
+    args: { file: Uint8Array; passphrase: string };
+    result: { document: MapDocument } | { error: BackupErrorCode };
+  };
 }
 
 /** Every operation: its arguments and its result. */

@@ -61,7 +61,7 @@ export class CryptoClient {
 
   #ensureWorker(): Worker {
     if (this.#worker !== null) return this.#worker;
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('./worker/worker.ts', import.meta.url), {
       type: 'module',
       name: 'nk-crypto',
     });

@@ -13,9 +13,17 @@ import type {
   MapResponse,
   PreloginResponse,
 } from '../api/types.js';
+import type {
+  ApproveRequestRequest,
+  CardSummary,
+  CreateInviteRequest,
+  JoinRequestRequest,
+  RemoveMembersRequest,
+  UpdateSlotRequest,
+} from '../../shared/api/index.js';
 import type { CryptoErrorCode as SharedCryptoErrorCode } from '../../shared/crypto/errors.js';
 import type { MapDocument } from '../../shared/map/types.js';
-import type { ExportOps } from './export-ops.js';
+import type { BackupErrorCode } from '../../shared/export/backup.js';
 import type {
   CardWire,
   JoinProfileView,
@@ -33,6 +41,22 @@ export interface MapSummary {
   readonly addedAt: number;
   /** Base64url capability for the `Nk-Capability` header. */
   readonly capability: string;
+}
+
+/** Operations of the exports: the map as JSON and the encrypted backup file. */
+export interface ExportOps {
+  /** The whole map as JSON text (validated, in its versioned wrapper). */
+  exportMapJson: { args: { document: MapDocument }; result: { text: string } };
+  /** The map encrypted under a passphrase (Argon2id + secretstream), as the bytes of a file. */
+  exportBackup: {
+    args: { document: MapDocument; passphrase: string };
+    result: { file: Uint8Array };
+  };
+  /** Opens a backup file; a wrong passphrase or a damaged file is an answer, not a failure. */
+  importBackup: {
+    args: { file: Uint8Array; passphrase: string };
+    result: { document: MapDocument } | { error: BackupErrorCode };
+  };
 }
 
 /** Every operation: its arguments and its result. */
@@ -95,17 +119,7 @@ export interface CryptoOps extends ExportOps {
   /** Parent: a new invite (link or short code). The secret stays with the page to hand over. */
   newInvite: {
     args: { mapId: string; kind: 'link' | 'code'; expiresAt: number };
-    result: {
-      secret: string;
-      inviteId: string;
-      request: {
-        inviteId: string;
-        verifyPublicKey: string;
-        boxPublicKey: string;
-        sealedInfo: string;
-        expiresAt: number;
-      };
-    };
+    result: { secret: string; inviteId: string; request: CreateInviteRequest };
   };
   /** Parent: opens a sealed join request with the invite's secret; computes the safety code. */
   openJoinRequest: {
@@ -126,19 +140,12 @@ export interface CryptoOps extends ExportOps {
       role: MemberRoleView;
       detail: boolean;
     };
-    result: {
-      slotId: string;
-      capabilityHash: string;
-      rights: 'read' | 'write' | 'admin';
-      keyBundle: string;
-      logRecords: string[];
-      sealedAnswer: string;
-    };
+    result: ApproveRequestRequest;
   };
   /** Parent: a role change or a wider grant (ROLE/GRANT records and the slot's new key ring). */
   updateMember: {
     args: { mapId: string; slotId: string; role?: MemberRoleView; sections?: SectionName[] };
-    result: { rights: 'read' | 'write' | 'admin'; keyBundle: string; logRecords: string[] };
+    result: Required<UpdateSlotRequest>;
   };
   /**
    * Parent: removal and/or narrowing, with a rotation to a new epoch: the body of POST …/remove.
@@ -152,13 +159,7 @@ export interface CryptoOps extends ExportOps {
       document: MapDocument;
       version: number;
     };
-    result: {
-      removeSlotIds: string[];
-      logRecords: string[];
-      baseVersion: number;
-      body: string;
-      keyBundles: Record<string, string>;
-    };
+    result: RemoveMembersRequest;
   };
   /** A member's own card, sealed and signed for PUT …/cards/mine. */
   sealCard: {
@@ -167,10 +168,7 @@ export interface CryptoOps extends ExportOps {
   };
   /** Opens the cards of an opened map; cards that do not verify are left out. */
   openCards: {
-    args: {
-      mapId: string;
-      cards: { slotId: string; cardVersion: number; body: string; updatedAt: number }[];
-    };
+    args: { mapId: string; cards: CardSummary[] };
     result: CardWire[];
   };
   /** Joiner: the invite id of a secret (a typed code costs one Argon2id run). */
@@ -183,7 +181,7 @@ export interface CryptoOps extends ExportOps {
   /** Joiner: the sealed request and its proof, and the safety code to show. */
   joinSeal: {
     args: { secret: string; sealedInfo: string; profile: JoinProfileView };
-    result: { inviteId: string; sealedRequest: string; signature: string; safetyCode: string };
+    result: JoinRequestRequest & { inviteId: string; safetyCode: string };
   };
   /** Joiner: a proof of the invite secret over a server challenge ('collect-answer'). */
   joinProof: {

@@ -170,3 +170,13 @@ export {
   type EpochKeys,
 } from './key-ring.js';
 export { rotateMap, type RotateMapInput, type RotatedMap } from './rotation.js';
+export { rightsOf, versionSigners, grantOf, sectionsFor, memberRing } from './grants.js';
+export {
+  admitMember,
+  changeMember,
+  narrowGrants,
+  type ChangeBase,
+  type ChangeResult,
+  type AdmitInput,
+  type MemberUpdate,
+} from './member-change.js';

@@ -1,10 +1,10 @@
 // Removal and rotation: new section keys that removed members never see, re-sealed for those who stay.
 import { CryptoError } from './errors.js';
-import { sealKeyRing, MAX_RING_EPOCHS, type EpochKeys, type KeyRing } from './key-ring.js';
+import { memberRing } from './grants.js';
+import { sealKeyRing, type EpochKeys, type KeyRing } from './key-ring.js';
 import { appendLogEntry } from './log-append.js';
 import type { LogState } from './log-verify.js';
 import { newSectionKeys, type SectionKeys } from './map-keys.js';
-import type { Member } from './membership.js';
 import { bytesEqual, type KeyPair } from './sodium.js';
 
 /** Input of rotateMap: the verified log, slots to remove, the owner's own ring and identity pair. */
@@ -31,28 +31,6 @@ export type RotatedMap = {
   keyRings: Record<string, Uint8Array>;
   log: LogState;
 };
-
-function ringFor(
-  member: Member,
-  history: Record<number, EpochKeys>,
-  epoch: number,
-  keys: SectionKeys,
-): Record<number, EpochKeys> {
-  const epochs: Record<number, EpochKeys> = {};
-  // older epochs: owners keep every key; others their base keys (cards, log records, base sections)
-  const older = Object.keys(history)
-    .map(Number)
-    .sort((a, b) => b - a)
-    .slice(0, MAX_RING_EPOCHS - 1);
-  for (const old of older) {
-    const held = history[old]!;
-    epochs[old] = member.role === 'owner' ? held : { base: held.base };
-  }
-  const current: EpochKeys = { base: keys.base };
-  for (const section of member.sections) current[section] = keys[section];
-  epochs[epoch] = current;
-  return epochs;
-}
 
 /**
  * Removes `removeSlotIds` and rotates to a new epoch: signed REMOVE entries under the old base key,
@@ -103,9 +81,10 @@ export function rotateMap(input: RotateMapInput): RotatedMap {
   for (const [old, held] of Object.entries(input.ownerRing.epochs)) {
     if (Number(old) < epoch) history[Number(old)] = held;
   }
+  const held: Record<number, EpochKeys> = { ...history, [epoch]: keys };
   const keyRings: Record<string, Uint8Array> = {};
   for (const member of Object.values(log.members)) {
-    const ring: KeyRing = { mapId: log.mapId, epochs: ringFor(member, history, epoch, keys) };
+    const ring = memberRing(log.mapId, held, epoch, member);
     keyRings[member.slotId] = sealKeyRing(ring, member.boxPublicKey);
   }
   return { epoch, keys, records, keyRings, log };

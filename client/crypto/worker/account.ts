@@ -1,0 +1,110 @@
+// Account handlers: register, log in, unlock, and keep the keyring in step with the server's copy.
+import {
+  DEFAULT_KDF,
+  createAccount,
+  decryptKeyring,
+  deriveAccountSecrets,
+  fromBase64Url,
+  kdfMeetsFloor,
+  normaliseUsername,
+  signLoginProof,
+  toBase64Url,
+  unlockAccount,
+} from '../../../shared/crypto/index.js';
+import {
+  requireSession,
+  sealedKeyring,
+  summaries,
+  wipeState,
+  WorkerFailure,
+  type Handlers,
+} from './state.js';
+
+type AccountOp = 'register' | 'loginFreshAccount' | 'login' | 'unlock' | 'mergeKeyring' | 'lock';
+
+export const accountHandlers: Handlers<AccountOp> = {
+  register(state, { username, passphrase }) {
+    wipeState(state);
+    // The honest default cost: the page never chooses a weaker one.
+    const created = createAccount(username, passphrase, DEFAULT_KDF);
+    state.session = { ...created.session, loginSecretKey: created.session.loginSecretKey };
+    return { registration: created.registration, recoveryCode: created.recoveryCode };
+  },
+
+  loginFreshAccount(state, { username, prelogin }) {
+    const current = requireSession(state);
+    if (current.loginSecretKey === null || normaliseUsername(username) !== current.username) {
+      throw new WorkerFailure('locked', 'No freshly registered account here.');
+    }
+    const signature = signLoginProof(
+      current.loginSecretKey,
+      'login',
+      current.username,
+      fromBase64Url(prelogin.challenge),
+    );
+    // One login is all it was kept for.
+    current.loginSecretKey.fill(0);
+    current.loginSecretKey = null;
+    return { signature: toBase64Url(signature) };
+  },
+
+  login(state, { username, passphrase, prelogin }) {
+    wipeState(state);
+    // A hostile server could offer cheap parameters to make the proof easy to brute-force.
+    if (!kdfMeetsFloor(prelogin.kdf))
+      throw new WorkerFailure('malformed', 'KDF parameters below the floor.');
+    const name = normaliseUsername(username);
+    const { wrapKey, loginKeyPair } = deriveAccountSecrets(passphrase, {
+      ...prelogin.kdf,
+      salt: fromBase64Url(prelogin.kdf.salt),
+    });
+    const signature = signLoginProof(
+      loginKeyPair.secretKey,
+      'login',
+      name,
+      fromBase64Url(prelogin.challenge),
+    );
+    loginKeyPair.secretKey.fill(0);
+    state.pendingUnlock = { username: name, wrapKey };
+    return { signature: toBase64Url(signature) };
+  },
+
+  unlock(state, { account }) {
+    const name = normaliseUsername(account.username);
+    const pending = state.pendingUnlock;
+    if (pending !== null) {
+      if (pending.username !== name)
+        throw new WorkerFailure('malformed', 'Account does not match the login.');
+      const unlocked = unlockAccount(account, { method: 'passphrase', wrapKey: pending.wrapKey });
+      pending.wrapKey.fill(0);
+      state.pendingUnlock = null;
+      state.session = { username: name, ...unlocked, loginSecretKey: null };
+    } else {
+      // Just registered: the keys are here already; read the server's copy of the keyring.
+      const current = requireSession(state);
+      if (current.username !== name)
+        throw new WorkerFailure('malformed', 'Account does not match the session.');
+      current.keyring = decryptKeyring(current.accountKey, name, fromBase64Url(account.keyring));
+    }
+    const current = requireSession(state);
+    return { username: current.username, maps: summaries(current.keyring) };
+  },
+
+  mergeKeyring(state, { account }) {
+    const current = requireSession(state);
+    const theirs = decryptKeyring(
+      current.accountKey,
+      current.username,
+      fromBase64Url(account.keyring),
+    );
+    const known = new Set(theirs.maps.map((map) => map.mapId));
+    const maps = [...theirs.maps, ...current.keyring.maps.filter((map) => !known.has(map.mapId))];
+    current.keyring = { ...theirs, maps };
+    return sealedKeyring(current);
+  },
+
+  lock(state) {
+    wipeState(state);
+    return {};
+  },
+};

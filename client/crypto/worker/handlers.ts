@@ -1,0 +1,47 @@
+// Every operation of the protocol, and how one message is answered: the worker's whole behaviour, without the browser.
+import { isCryptoError } from '../../../shared/crypto/index.js';
+import type {
+  CryptoErrorCode,
+  CryptoOp,
+  CryptoOps,
+  CryptoRequestMessage,
+  CryptoResponseMessage,
+} from '../protocol.js';
+import { accountHandlers } from './account.js';
+import { exportHandlers } from './export.js';
+import { inviteHandlers } from './invites.js';
+import { mapHandlers } from './maps.js';
+import { membershipHandlers } from './membership.js';
+import { WorkerFailure, type Handlers, type WorkerState } from './state.js';
+
+export const handlers: Handlers = {
+  ...accountHandlers,
+  ...mapHandlers,
+  ...membershipHandlers,
+  ...inviteHandlers,
+  ...exportHandlers,
+};
+
+function run<K extends CryptoOp>(
+  state: WorkerState,
+  message: CryptoRequestMessage<K>,
+): CryptoOps[K]['result'] {
+  const handler: Handlers[K] = handlers[message.op];
+  return handler(state, message.args);
+}
+
+function failureOf(error: unknown): { code: CryptoErrorCode; message: string } {
+  if (error instanceof WorkerFailure) return { code: error.code, message: error.message };
+  if (isCryptoError(error)) return { code: error.code, message: error.message };
+  // Anything else may be a libsodium message; never pass on details that could carry data.
+  return { code: 'internal', message: 'Internal crypto error.' };
+}
+
+/** Answers one request message on `state`: its result, or its failure with a code. */
+export function handle(state: WorkerState, message: CryptoRequestMessage): CryptoResponseMessage {
+  try {
+    return { id: message.id, ok: true, result: run(state, message) };
+  } catch (error) {
+    return { id: message.id, ok: false, error: failureOf(error) };
+  }
+}

@@ -1,0 +1,174 @@
+// Membership handlers of an owner (approve, change, remove with rotation) and of every member (cards).
+import {
+  admitMember,
+  capabilityHash,
+  changeMember,
+  decryptCard,
+  encryptCard,
+  fromBase64Url,
+  memberRing,
+  narrowGrants,
+  newCapability,
+  newId,
+  rightsOf,
+  rotateMap,
+  sealJoinAnswer,
+  sealKeyRing,
+  toBase64Url,
+} from '../../../shared/crypto/index.js';
+import { encryptMapDocument } from '../../../shared/map/document.js';
+import type { CardWire } from '../../membership/types.js';
+import { membershipView } from './views.js';
+import {
+  baseKeyOf,
+  requireLog,
+  requireOpen,
+  requireSession,
+  signer,
+  WorkerFailure,
+  type Handlers,
+} from './state.js';
+
+type MembershipOp =
+  'membership' | 'approveJoin' | 'updateMember' | 'rotate' | 'sealCard' | 'openCards';
+
+export const membershipHandlers: Handlers<MembershipOp> = {
+  membership(state, { mapId }) {
+    const open = requireOpen(state, mapId);
+    return open.log === null ? null : membershipView(open.log, open.slotId);
+  },
+
+  approveJoin(state, { mapId, inviteId, joiner, role, detail }) {
+    const current = requireSession(state);
+    const open = requireOpen(state, mapId);
+    const log = requireLog(open);
+    const slotId = newId();
+    const capability = newCapability();
+    const boxPublicKey = fromBase64Url(joiner.boxPublicKey);
+    const { records, member } = admitMember({
+      log,
+      baseKey: baseKeyOf(open, log),
+      signer: signer(current.identity),
+      slotId,
+      signPublicKey: fromBase64Url(joiner.signPublicKey),
+      boxPublicKey,
+      role,
+      detail,
+      profile: joiner.profile,
+    });
+    const rights = rightsOf(role);
+    const ring = memberRing(mapId, open.ring.epochs, log.epoch, member);
+    const answer = sealJoinAnswer(
+      { inviteId, mapId, slotId, capability, rights, title: open.title.slice(0, 200) },
+      boxPublicKey,
+      signer(current.identity),
+    );
+    return {
+      slotId,
+      capabilityHash: toBase64Url(capabilityHash(capability)),
+      rights,
+      keyBundle: toBase64Url(sealKeyRing(ring, boxPublicKey)),
+      logRecords: records.map(toBase64Url),
+      sealedAnswer: toBase64Url(answer),
+    };
+  },
+
+  updateMember(state, { mapId, slotId, role, sections }) {
+    const current = requireSession(state);
+    const open = requireOpen(state, mapId);
+    const log = requireLog(open);
+    if (log.members[slotId] === undefined)
+      throw new WorkerFailure('unknown-map', 'No such member.');
+    const changed = changeMember({
+      log,
+      baseKey: baseKeyOf(open, log),
+      signer: signer(current.identity),
+      slotId,
+      role,
+      sections,
+    });
+    const after = changed.log.members[slotId]!;
+    const ring = memberRing(mapId, open.ring.epochs, changed.log.epoch, after);
+    return {
+      rights: rightsOf(after.role),
+      keyBundle: toBase64Url(sealKeyRing(ring, after.boxPublicKey)),
+      logRecords: changed.records.map(toBase64Url),
+    };
+  },
+
+  rotate(state, { mapId, removeSlotIds, narrow, document, version }) {
+    const current = requireSession(state);
+    const open = requireOpen(state, mapId);
+    const log = requireLog(open);
+    const narrowed = narrowGrants({
+      log,
+      baseKey: baseKeyOf(open, log),
+      signer: signer(current.identity),
+      narrow,
+    });
+    const rotated = rotateMap({
+      log: narrowed.log,
+      removeSlotIds,
+      ownerRing: open.ring,
+      signer: signer(current.identity),
+    });
+    const body = encryptMapDocument({
+      mapId,
+      epoch: rotated.epoch,
+      version: version + 1,
+      doc: document,
+      keys: rotated.keys,
+      signer: signer(current.identity),
+    });
+    return {
+      removeSlotIds,
+      logRecords: [...narrowed.records, ...rotated.records].map(toBase64Url),
+      baseVersion: version,
+      body: toBase64Url(body),
+      keyBundles: Object.fromEntries(
+        Object.entries(rotated.keyRings).map(([slot, sealed]) => [slot, toBase64Url(sealed)]),
+      ),
+    };
+  },
+
+  sealCard(state, { mapId, card, cardVersion }) {
+    const current = requireSession(state);
+    const open = requireOpen(state, mapId);
+    const log = requireLog(open);
+    const body = encryptCard({
+      mapId,
+      epoch: log.epoch,
+      slotId: open.slotId,
+      cardVersion,
+      card,
+      keys: { base: baseKeyOf(open, log) },
+      signer: signer(current.identity),
+    });
+    return { body: toBase64Url(body) };
+  },
+
+  openCards(state, { mapId, cards }) {
+    const open = requireOpen(state, mapId);
+    const log = requireLog(open);
+    const result: CardWire[] = [];
+    for (const card of cards) {
+      try {
+        const opened = decryptCard({
+          mapId,
+          slotId: card.slotId,
+          body: fromBase64Url(card.body),
+          log,
+        });
+        result.push({
+          slotId: card.slotId,
+          cardVersion: opened.cardVersion,
+          updatedAt: card.updatedAt,
+          card: { ...opened.card },
+        });
+      } catch {
+        // A card that does not verify (another signer, an old epoch) is not shown.
+      }
+    }
+    return result;
+  },
+};

@@ -1,0 +1,143 @@
+/**
+ * What the crypto worker holds in memory: the unlocked session (account key, identity keys,
+ * keyring), the keys of the maps opened in it, and invite keys. Every handler gets this state
+ * passed in, so the handlers run in Node tests as they run in the browser's worker.
+ */
+import {
+  encryptKeyring,
+  toBase64Url,
+  type IdentityKeys,
+  type InviteKeys,
+  type KeyPair,
+  type KeyRing,
+  type Keyring,
+  type KeyringMapEntry,
+  type LogState,
+  type SectionKeys,
+} from '../../../shared/crypto/index.js';
+import type { CryptoErrorCode, CryptoOp, CryptoOps, MapSummary } from '../protocol.js';
+
+export interface Session {
+  username: string;
+  accountKey: Uint8Array;
+  identity: IdentityKeys;
+  keyring: Keyring;
+  /** Kept only for an account registered in this worker, to sign its first login. */
+  loginSecretKey: Uint8Array | null;
+}
+
+export interface OpenMap {
+  epoch: number;
+  keys: Partial<SectionKeys>;
+  /** The last verified body: sections this reader has no key for are carried over from it. */
+  body: Uint8Array;
+  /** Every epoch's keys this slot holds (its key ring). */
+  ring: KeyRing;
+  /** The verified membership log; null for a map made before the log existed. */
+  log: LogState | null;
+  /** This account's slot on the map. */
+  slotId: string;
+  title: string;
+}
+
+export interface WorkerState {
+  session: Session | null;
+  /** Between `login` and `unlock`: the key that unwraps the account key. */
+  pendingUnlock: { username: string; wrapKey: Uint8Array } | null;
+  /** Maps created here but not yet confirmed by the server, by map id. */
+  readonly pendingMaps: Map<string, KeyringMapEntry>;
+  /** Section keys of the maps opened in this session, by map id. */
+  readonly openMaps: Map<string, OpenMap>;
+  /** Invite keys by secret: a typed code costs one Argon2id run, so it is done once. */
+  readonly inviteKeys: Map<string, InviteKeys>;
+}
+
+/** One handler per operation, each on the state it is given. */
+export type Handlers<K extends CryptoOp = CryptoOp> = {
+  [P in K]: (state: WorkerState, args: CryptoOps[P]['args']) => CryptoOps[P]['result'];
+};
+
+/** A locked worker: nothing in memory yet. */
+export function createWorkerState(): WorkerState {
+  return {
+    session: null,
+    pendingUnlock: null,
+    pendingMaps: new Map(),
+    openMaps: new Map(),
+    inviteKeys: new Map(),
+  };
+}
+
+/** A failure of the worker's own state (locked, a map not opened, an unknown member). */
+export class WorkerFailure extends Error {
+  readonly code: CryptoErrorCode;
+  constructor(code: CryptoErrorCode, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Overwrites every secret key in memory and forgets the session. */
+export function wipeState(state: WorkerState): void {
+  const { session } = state;
+  if (session !== null) {
+    session.accountKey.fill(0);
+    session.identity.signSecretKey.fill(0);
+    session.identity.boxSecretKey.fill(0);
+    session.loginSecretKey?.fill(0);
+  }
+  state.pendingUnlock?.wrapKey.fill(0);
+  for (const map of state.openMaps.values()) {
+    for (const key of Object.values(map.keys)) key.fill(0);
+  }
+  state.session = null;
+  state.pendingUnlock = null;
+  state.pendingMaps.clear();
+  state.openMaps.clear();
+}
+
+export function requireSession(state: WorkerState): Session {
+  if (state.session === null) throw new WorkerFailure('locked', 'No unlocked session.');
+  return state.session;
+}
+
+export function requireOpen(state: WorkerState, mapId: string): OpenMap {
+  const open = state.openMaps.get(mapId);
+  if (open === undefined) throw new WorkerFailure('unknown-map', 'Open the map first.');
+  return open;
+}
+
+export function requireLog(open: OpenMap): LogState {
+  if (open.log === null) throw new WorkerFailure('unknown-map', 'This map has no membership log.');
+  return open.log;
+}
+
+/** The current epoch's base key of an opened map (it signs and seals every log record). */
+export function baseKeyOf(open: OpenMap, log: LogState): Uint8Array {
+  return open.ring.epochs[log.epoch]!.base;
+}
+
+export function signer(identity: IdentityKeys): KeyPair {
+  return { publicKey: identity.signPublicKey, secretKey: identity.signSecretKey };
+}
+
+export function summaries(keyring: Keyring): MapSummary[] {
+  return keyring.maps.map(({ mapId, title, addedAt, capability }) => ({
+    mapId,
+    title,
+    addedAt,
+    capability,
+  }));
+}
+
+/** The session's keyring, encrypted for the server, and its maps as the page lists them. */
+export function sealedKeyring(current: Session): { keyring: string; maps: MapSummary[] } {
+  const sealed = encryptKeyring(current.accountKey, current.username, current.keyring);
+  return { keyring: toBase64Url(sealed), maps: summaries(current.keyring) };
+}
+
+/** Adds a map to the session's keyring unless it is there already. */
+export function addToKeyring(current: Session, entry: KeyringMapEntry): void {
+  if (current.keyring.maps.some((map) => map.mapId === entry.mapId)) return;
+  current.keyring = { ...current.keyring, maps: [...current.keyring.maps, entry] };
+}

@@ -1,0 +1,37 @@
+/**
+ * The crypto worker: every Argon2id run, key and ciphertext of the app lives here, off the main
+ * thread. It holds one WorkerState (state.ts) in memory and answers the typed requests of
+ * protocol.ts with the handlers of handlers.ts.
+ *
+ * It does not call fetch: the page owns all networking (one place for tokens, retries and
+ * errors), and the worker stays a pure "messages in, ciphertext out" box that is easy to reason about.
+ */
+/// <reference lib="webworker" />
+import { loadSodium } from '../../../shared/crypto/index.js';
+import type { CryptoRequestMessage, CryptoResponseMessage } from '../protocol.js';
+import { handle } from './handlers.js';
+import { createWorkerState } from './state.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const state = createWorkerState();
+
+// Messages are handled one at a time, in order, after libsodium has loaded.
+let queue: Promise<void> = loadSodium();
+
+self.addEventListener('message', (event: MessageEvent<CryptoRequestMessage>) => {
+  const message = event.data;
+  queue = queue
+    .catch(() => loadSodium())
+    .then(() => {
+      self.postMessage(handle(state, message));
+    })
+    .catch(() => {
+      const response: CryptoResponseMessage = {
+        id: message.id,
+        ok: false,
+        error: { code: 'internal', message: 'The crypto library did not load.' },
+      };
+      self.postMessage(response);
+    });
+});

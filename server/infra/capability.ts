@@ -32,7 +32,10 @@ declare module 'fastify' {
 
 const RANK: Record<Rights, number> = { read: 1, write: 2, admin: 3 };
 
-const MAP_NOT_FOUND = 'No map with this id opens with this capability.';
+/** One answer for an unknown map and a wrong capability, so a prober learns nothing. */
+export function mapNotFound(): ApiError {
+  return new ApiError('map_not_found', 'No map with this id opens with this capability.');
+}
 
 /** Capability guard: map routes never see the account token, only the capability of one slot. */
 export default fp(
@@ -78,7 +81,7 @@ export default fp(
           options.withLatestVersion ?? false,
         );
         // unknown map and wrong capability answer the same, so probing ids teaches nothing
-        if (!slot) throw new ApiError('map_not_found', MAP_NOT_FOUND);
+        if (!slot) throw mapNotFound();
         fastify.accessRecorder.record(slot.id);
         if (RANK[slot.rights] < RANK[needed]) {
           throw new ApiError(

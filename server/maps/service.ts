@@ -12,18 +12,16 @@ import { newId } from '../infra/ids.js';
 import { isUniqueViolation } from '../infra/db/errors.js';
 import type { Database } from '../infra/db/schema.js';
 import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';
-import { ApiError } from '../infra/errors.js';
+import { ApiError, isApiError } from '../infra/errors.js';
 import * as membership from '../membership/api.js';
-import type { OpenedSlot } from '../infra/capability.js';
-import { versionConflict } from './api.js';
+import { mapNotFound, type OpenedSlot } from '../infra/capability.js';
+import { storeNextVersion, versionConflict } from './api.js';
 import * as repo from './repository.js';
 
 type Db = Kysely<Database>;
 
 const ACCESS_LOG_DAYS = 90;
 const ACCESS_LOG_MAX_ROWS = 5000;
-// thrown inside the write transaction to roll it back; never leaves this module
-const CONFLICT = new Error('version conflict');
 
 /**
  * Creates a map with its first (admin) slot, the creator's, and version 1; with `logRecord`, the INIT
@@ -61,13 +59,9 @@ export async function createMap(db: Db, input: CreateMapRequest, now: number): P
   }
 }
 
-function mapGone(): ApiError {
-  return new ApiError('map_not_found', 'No map with this id opens with this capability.');
-}
-
 export async function readLatest(db: Db, slot: OpenedSlot): Promise<ReadMapResponse> {
   const latest = 'latest' in slot ? slot.latest : await repo.findLatestVersion(db, slot.mapId);
-  if (!latest) throw mapGone();
+  if (!latest) throw mapNotFound();
   return {
     mapId: slot.mapId,
     slotId: slot.slotId,
@@ -91,19 +85,18 @@ export async function writeVersion(
   now: number,
 ): Promise<number> {
   const body = decodeBase64Url(bodyText, 'body');
-  const version = baseVersion + 1;
   try {
-    await db.transaction().execute(async (trx) => {
-      if (!(await repo.advanceLatestVersion(trx, mapId, baseVersion))) throw CONFLICT;
-      await repo.insertVersion(trx, { map_id: mapId, version, body, created_at: now });
-    });
+    return await db
+      .transaction()
+      .execute((trx) => storeNextVersion(trx, mapId, baseVersion, body, now));
   } catch (error) {
-    if (error !== CONFLICT && !isUniqueViolation(error)) throw error;
+    const conflict = isApiError(error) && error.code === 'version_conflict';
+    if (!conflict && !isUniqueViolation(error)) throw error;
+    // read again outside the rolled-back transaction: a map deleted meanwhile is not found
     const latestVersion = await repo.findLatestVersionNumber(db, mapId);
-    if (latestVersion === undefined) throw mapGone();
+    if (latestVersion === undefined) throw mapNotFound();
     throw versionConflict(latestVersion);
   }
-  return version;
 }
 
 export async function listVersions(

@@ -15,16 +15,12 @@ import type { Database } from '../infra/db/schema.js';
 import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';
 import { ApiError } from '../infra/errors.js';
 import { storeNextVersion } from '../maps/api.js';
-import type { OpenedSlot } from '../infra/capability.js';
+import { mapNotFound, type OpenedSlot } from '../infra/capability.js';
 import { cardVersionOf, logConflict, parseLogRecords, type ParsedRecord } from './records.js';
 import * as repo from './repository.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
-
-function mapGone(): ApiError {
-  return new ApiError('map_not_found', 'No map with this id opens with this capability.');
-}
 
 function lastOwner(): ApiError {
   return new ApiError(
@@ -50,7 +46,7 @@ export async function appendRecords(
 async function withMapLock<T>(db: Db, mapId: string, work: (trx: Trx) => Promise<T>): Promise<T> {
   try {
     return await db.transaction().execute(async (trx) => {
-      if (!(await repo.lockMap(trx, mapId))) throw mapGone();
+      if (!(await repo.lockMap(trx, mapId))) throw mapNotFound();
       return work(trx);
     });
   } catch (error) {

@@ -4,16 +4,10 @@ import { ContextProvider } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
 import { LIMITS } from '../../shared/map/types.js';
 import type { JoinProfileView } from '../membership/types.js';
-import {
-  approveProfessional,
-  askToJoin,
-  collectAnswer,
-  makeInvite,
-  readRequest,
-  type ParentView,
-  type ProfessionalRequest,
-  type TableInvite,
-} from './handshake.js';
+import { approveRequest, makeInvite, waitForRequest } from '../membership/flows/invite.js';
+import type { JoinRequestView, MadeInvite } from '../membership/flows/invite.js';
+import { askToJoin, openInvite, waitForAnswer } from '../membership/flows/join.js';
+import type { SentRequest } from '../membership/flows/join.js';
 import { startTemporarySession, type TemporarySession } from './temporary-session.js';
 import { storeContext } from '../shell/context.js';
 import { describeError } from '../ui/errors.js';
@@ -24,6 +18,11 @@ import '../account/nk-login.js';
 import '../editor/nk-map-editor.js';
 import '../account/nk-recovery-sheet.js';
 import '../account/nk-register.js';
+
+/** An invite at the table lives as long as a conversation. */
+const INVITE_MS = 60 * 60 * 1000;
+/** Both sessions are on this device: request and answer are there at once (a few tries for safety). */
+const AT_ONCE = { tries: 30, ms: 1000 };
 
 type Step =
   | 'intro'
@@ -100,12 +99,13 @@ export class NkTogether extends LitElement {
     availability: '',
   };
   @state() private detail = false;
-  @state() private view: ParentView | null = null;
+  @state() private view: JoinRequestView | null = null;
   @state() private mapId = '';
 
   private session: TemporarySession | null = null;
-  private invite: TableInvite | null = null;
-  private request: ProfessionalRequest | null = null;
+  /** The invite's secret is held in memory only, and dropped when the flow ends. */
+  private invite: MadeInvite | null = null;
+  private request: (SentRequest & { safetyCode: string }) | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -473,9 +473,12 @@ export class NkTogether extends LitElement {
       return;
     }
     await this.run(async () => {
-      this.invite ??= await makeInvite(parent, this.mapId);
-      this.request = await askToJoin(this.store.value, this.invite.secret, profile);
-      this.view = await readRequest(parent, this.invite);
+      this.invite ??= await makeInvite(parent, this.mapId, 'link', Date.now() + INVITE_MS);
+      const professional = this.store.value;
+      const opened = await openInvite(professional, this.invite.secret);
+      const sent = await askToJoin(professional, opened, profile);
+      this.request = { ...opened, inviteId: sent.inviteId, safetyCode: sent.safetyCode };
+      this.view = await waitForRequest(parent, this.invite, AT_ONCE);
       this.step = 'approve';
     });
   }
@@ -488,8 +491,11 @@ export class NkTogether extends LitElement {
     if (this.busy || parent === undefined || invite === null || view === null || request === null)
       return;
     await this.run(async () => {
-      await approveProfessional(parent, invite, view, this.detail);
-      await collectAnswer(this.store.value, invite.secret, request);
+      await approveRequest(parent, invite.mapId, view, {
+        role: 'professional',
+        detail: this.detail,
+      });
+      await waitForAnswer(this.store.value, request, AT_ONCE);
       await this.endParent();
       this.step = 'done';
       this.store.value.announce(

@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { ApiError } from '../api/transport.js';
 import { askToJoin, collectAnswer, openInvite } from './flows/join.js';
+import { loadPending, savePending, type PendingJoin } from './flows/pending-join.js';
 import { PROFESSIONS } from '../taxonomy/professions.js';
 import type { JoinProfileView } from './types.js';
 import { describeError } from '../ui/errors.js';
@@ -10,41 +11,11 @@ import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
 
-/** A join in progress on this device; kept for this tab so it survives registering or logging in. */
-interface PendingJoin {
-  secret: string;
-  inviteId?: string;
-  sealedInfo?: string;
-  requestId?: string;
-  safetyCode?: string;
-}
-
-const STORAGE_KEY = 'nk-join';
 /**
  * How often the waiting screen asks whether the parent answered, in ms: two rate-limited requests
  * each time (challenge and answer), so about ten a minute at most.
  */
 const POLL_MS = 6000;
-
-function loadPending(): PendingJoin | null {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (raw === null) return null;
-    const value = JSON.parse(raw) as PendingJoin;
-    return typeof value.secret === 'string' ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function savePending(pending: PendingJoin | null): void {
-  try {
-    if (pending === null) sessionStorage.removeItem(STORAGE_KEY);
-    else sessionStorage.setItem(STORAGE_KEY, JSON.stringify(pending));
-  } catch {
-    // Storage blocked: the join lasts for this page.
-  }
-}
 
 type Step = 'code' | 'account' | 'loading' | 'profile' | 'waiting' | 'declined' | 'done' | 'failed';
 

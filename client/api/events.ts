@@ -1,4 +1,8 @@
-/** The live event stream of one map: names only (shared/api/membership.ts), never content. */
+/**
+ * The live event stream of one map: names only (shared/api/membership.ts), never content.
+ * One stream per map and capability, shared by every listener (the editor's entry button, the
+ * members screen): it opens with the first listener and closes with the last.
+ */
 import { MAP_EVENT_TYPES, type MapEventType } from '../../shared/api/membership.js';
 import { mapPath } from './maps.js';
 import { withoutAccount } from './transport.js';
@@ -9,51 +13,97 @@ function isMapEvent(name: string | undefined): name is MapEventType {
   return name !== undefined && names.has(name);
 }
 
+type Listener = (name: MapEventType) => void;
+
+interface Stream {
+  readonly listeners: Set<Listener>;
+  readonly abort: AbortController;
+}
+
+/** The open streams, by map id and capability. */
+const streams = new Map<string, Stream>();
+
 /**
  * Reads GET /api/maps/:id/events with fetch streaming (EventSource cannot send the capability
  * header) and calls `onEvent` per event. Reconnects after a drop until `signal` aborts; stops
  * for good after `removed`.
  */
+async function run(
+  mapId: string,
+  capability: string,
+  onEvent: Listener,
+  signal: AbortSignal,
+): Promise<void> {
+  while (!signal.aborted) {
+    let removed = false;
+    try {
+      const response = await withoutAccount.stream(mapPath(mapId, '/events'), capability, signal);
+      if (response.status === 404) {
+        onEvent('removed');
+        return;
+      }
+      if (!response.ok || response.body === null) throw new Error('no stream');
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const line = block.split('\n').find((l) => l.startsWith('event:'));
+          const name = line?.slice(6).trim();
+          if (isMapEvent(name)) {
+            if (name === 'removed') removed = true;
+            onEvent(name);
+          }
+        }
+      }
+    } catch {
+      // Dropped or aborted: wait a moment and try again (unless aborted).
+    }
+    if (removed || signal.aborted) return;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+/**
+ * Listens to the map's events until `signal` aborts. Listeners of the same map and capability
+ * share one stream.
+ */
 export function watchMap(
   mapId: string,
   capability: string,
-  onEvent: (name: MapEventType) => void,
+  onEvent: Listener,
   signal: AbortSignal,
 ): void {
-  const run = async (): Promise<void> => {
-    while (!signal.aborted) {
-      let removed = false;
-      try {
-        const response = await withoutAccount.stream(mapPath(mapId, '/events'), capability, signal);
-        if (response.status === 404) {
-          onEvent('removed');
-          return;
-        }
-        if (!response.ok || response.body === null) throw new Error('no stream');
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const line = block.split('\n').find((l) => l.startsWith('event:'));
-            const name = line?.slice(6).trim();
-            if (isMapEvent(name)) {
-              if (name === 'removed') removed = true;
-              onEvent(name);
-            }
-          }
-        }
-      } catch {
-        // Dropped or aborted: wait a moment and try again (unless aborted).
-      }
-      if (removed || signal.aborted) return;
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-    }
-  };
-  void run();
+  if (signal.aborted) return;
+  const key = `${mapId}\n${capability}`;
+  let stream = streams.get(key);
+  if (stream === undefined) {
+    const opened: Stream = { listeners: new Set(), abort: new AbortController() };
+    stream = opened;
+    streams.set(key, opened);
+    const fanOut = (name: MapEventType): void => {
+      for (const listener of [...opened.listeners]) listener(name);
+    };
+    void run(mapId, capability, fanOut, opened.abort.signal).finally(() => {
+      // Ended for good (removed): a later listener opens a fresh stream.
+      if (streams.get(key) === opened) streams.delete(key);
+    });
+  }
+  const shared = stream;
+  shared.listeners.add(onEvent);
+  signal.addEventListener(
+    'abort',
+    () => {
+      shared.listeners.delete(onEvent);
+      if (shared.listeners.size > 0) return;
+      shared.abort.abort();
+      if (streams.get(key) === shared) streams.delete(key);
+    },
+    { once: true },
+  );
 }

@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { invitesApi } from '../api/invites.js';
 import { inviteSecrets } from './flows/invite-secrets.js';
+import { makeInvite } from './flows/invite.js';
 import { qrPath } from './qr.js';
 import { describeError } from '../ui/errors.js';
 import { paths } from '../shell/router.js';
@@ -208,22 +208,14 @@ export class NkInvitePanel extends LitElement {
     this.error = '';
     this.copied = false;
     try {
-      const store = this.store.value;
-      const summary = store.mapSummary(this.mapId);
-      if (summary === undefined) throw new Error('not-in-keyring');
       const ms = EXPIRIES.find((e) => e.id === this.expiry)?.ms ?? HOUR;
-      const made = await store.crypto.call('newInvite', {
-        mapId: this.mapId,
-        kind: this.kind,
-        expiresAt: Date.now() + ms,
-      });
-      await invitesApi.createInvite(this.mapId, summary.capability, made.request);
+      const made = await makeInvite(this.store.value, this.mapId, this.kind, Date.now() + ms);
       inviteSecrets.add(this.mapId, made.inviteId, made.secret);
       this.created = {
         kind: this.kind,
         secret: made.secret,
         link: `${location.origin}${paths.join}#${made.secret}`,
-        expiresAt: made.request.expiresAt,
+        expiresAt: made.expiresAt,
         forName: this.forName,
       };
       emit(this, 'nk-invites-changed');

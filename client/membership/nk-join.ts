@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { ApiError } from '../api/transport.js';
-import { invitesApi } from '../api/invites.js';
+import { askToJoin, collectAnswer, openInvite } from './flows/join.js';
+import { loadPending, savePending, type PendingJoin } from './flows/pending-join.js';
 import { PROFESSIONS } from '../taxonomy/professions.js';
 import type { JoinProfileView } from './types.js';
 import { describeError } from '../ui/errors.js';
@@ -10,41 +11,11 @@ import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
 
-/** A join in progress on this device; kept for this tab so it survives registering or logging in. */
-interface PendingJoin {
-  secret: string;
-  inviteId?: string;
-  sealedInfo?: string;
-  requestId?: string;
-  safetyCode?: string;
-}
-
-const STORAGE_KEY = 'nk-join';
 /**
  * How often the waiting screen asks whether the parent answered, in ms: two rate-limited requests
  * each time (challenge and answer), so about ten a minute at most.
  */
 const POLL_MS = 6000;
-
-function loadPending(): PendingJoin | null {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (raw === null) return null;
-    const value = JSON.parse(raw) as PendingJoin;
-    return typeof value.secret === 'string' ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function savePending(pending: PendingJoin | null): void {
-  try {
-    if (pending === null) sessionStorage.removeItem(STORAGE_KEY);
-    else sessionStorage.setItem(STORAGE_KEY, JSON.stringify(pending));
-  } catch {
-    // Storage blocked: the join lasts for this page.
-  }
-}
 
 type Step = 'code' | 'account' | 'loading' | 'profile' | 'waiting' | 'declined' | 'done' | 'failed';
 
@@ -136,13 +107,10 @@ export class NkJoin extends LitElement {
     }
     this.step = 'loading';
     try {
-      const { inviteId, secret } = await store.crypto.call('inviteIdOf', {
-        secret: this.pending.secret,
-      });
-      const info = await invitesApi.inviteInfo(inviteId);
-      const opened = await store.crypto.call('joinOpen', { secret, sealedInfo: info.sealedInfo });
+      const opened = await openInvite(store, this.pending.secret);
       if (opened.expiresAt < Date.now()) throw new ApiError(410, 'invite_expired', 'expired');
-      this.pending = { secret, inviteId, sealedInfo: info.sealedInfo };
+      const { secret, inviteId, sealedInfo } = opened;
+      this.pending = { secret, inviteId, sealedInfo };
       savePending(this.pending);
       this.greeting = opened.greeting;
       this.step = 'profile';
@@ -326,17 +294,12 @@ export class NkJoin extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      const sealed = await this.store.value.crypto.call('joinSeal', {
-        secret: pending.secret,
-        sealedInfo: pending.sealedInfo,
+      const sent = await askToJoin(
+        this.store.value,
+        { secret: pending.secret, sealedInfo: pending.sealedInfo },
         profile,
-      });
-      const { requestId } = await invitesApi.sendRequest(
-        sealed.inviteId,
-        sealed.sealedRequest,
-        sealed.signature,
       );
-      this.pending = { ...pending, requestId, safetyCode: sealed.safetyCode };
+      this.pending = { ...pending, requestId: sent.requestId, safetyCode: sent.safetyCode };
       savePending(this.pending);
       this.step = 'waiting';
       this.poll(2000);
@@ -359,26 +322,19 @@ export class NkJoin extends LitElement {
       return;
     const store = this.store.value;
     try {
-      const challenge = await invitesApi.challenge(pending.inviteId);
-      const { signature } = await store.crypto.call('joinProof', {
+      const mapId = await collectAnswer(store, {
         secret: pending.secret,
-        challenge: challenge.challenge,
+        inviteId: pending.inviteId,
+        sealedInfo: pending.sealedInfo,
       });
-      const answer = await invitesApi.answer(pending.inviteId, challenge.challengeId, signature);
-      if (answer.status !== 'approved') {
+      if (mapId === null) {
         this.poll();
         return;
       }
-      const accepted = await store.crypto.call('joinAccept', {
-        secret: pending.secret,
-        sealedInfo: pending.sealedInfo,
-        sealedAnswer: answer.sealedAnswer,
-      });
-      await store.commitKeyring(accepted);
       savePending(null);
       this.step = 'done';
       store.announce(msg('De ouder heeft je toegelaten.', { id: 'join.approved' }));
-      store.router.navigate(paths.map(accepted.mapId));
+      store.router.navigate(paths.map(mapId));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'request_declined') {
         savePending(null);

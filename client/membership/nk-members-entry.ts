@@ -1,16 +1,17 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { watchMap } from '../api/events.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
 import { emit } from '../ui/events.js';
+import { followMap } from './session/map-events.js';
 
 /**
- * The map editor's way into "Wie doet mee?"; it also listens to the map's events: when this
- * account's slot is removed it says so plainly, and on a new version of the map (saved elsewhere)
- * it fires `nk-map-version`, so the open editor refreshes without reloading.
+ * The map editor's way into "Wie doet mee?". It is also where the editor hears the map's events
+ * (the one shared stream, session/map-events.ts): when this account's slot is removed it says so
+ * plainly, and on a new version of the map (saved elsewhere) it fires `nk-map-version`, so the
+ * open editor refreshes without reloading.
  *
  * @fires nk-map-version - the map has a new version on the server
  */
@@ -44,20 +45,19 @@ export class NkMembersEntry extends LitElement {
   }
 
   private watch(): void {
-    const summary = this.store.value.mapSummary(this.mapId);
-    if (summary === undefined || this.abort !== null || !this.isConnected) return;
+    const store = this.store.value;
+    if (store.mapSummary(this.mapId) === undefined || this.abort !== null || !this.isConnected)
+      return;
     const abort = new AbortController();
     this.abort = abort;
-    watchMap(
+    followMap(
+      store,
       this.mapId,
-      summary.capability,
-      (name) => {
-        if (name === 'removed') {
-          this.removed = true;
-          this.store.value.closeMap(this.mapId);
-        } else if (name === 'version') {
-          emit(this, 'nk-map-version');
-        }
+      {
+        removed: () => (this.removed = true),
+        event: (name) => {
+          if (name === 'version') emit(this, 'nk-map-version');
+        },
       },
       abort.signal,
     );

@@ -1,19 +1,22 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { localized, msg, str } from '@lit/localize';
-import { LIMITS } from '../../shared/map/types.js';
+import { localized, msg } from '@lit/localize';
 import type { JoinProfileView } from '../membership/types.js';
+import { approveRequest, makeInvite, waitForRequest } from '../membership/flows/invite.js';
+import type { JoinRequestView, MadeInvite } from '../membership/flows/invite.js';
+import { askToJoin, openInvite, waitForAnswer } from '../membership/flows/join.js';
+import type { SentRequest } from '../membership/flows/join.js';
 import {
-  approveProfessional,
-  askToJoin,
-  collectAnswer,
-  makeInvite,
-  readRequest,
-  type ParentView,
-  type ProfessionalRequest,
-  type TableInvite,
-} from './handshake.js';
+  renderApprove,
+  renderDeclined,
+  renderDone,
+  renderIntro,
+  renderName,
+  togetherStyles,
+  who,
+  type ApproveScreen,
+} from './screens.js';
 import { startTemporarySession, type TemporarySession } from './temporary-session.js';
 import { storeContext } from '../shell/context.js';
 import { describeError } from '../ui/errors.js';
@@ -24,6 +27,11 @@ import '../account/nk-login.js';
 import '../editor/nk-map-editor.js';
 import '../account/nk-recovery-sheet.js';
 import '../account/nk-register.js';
+
+/** An invite at the table lives as long as a conversation. */
+const INVITE_MS = 60 * 60 * 1000;
+/** Both sessions are on this device: request and answer are there at once (a few tries for safety). */
+const AT_ONCE = { tries: 30, ms: 1000 };
 
 type Step =
   | 'intro'
@@ -49,39 +57,7 @@ type Step =
 @customElement('nk-together')
 @localized()
 export class NkTogether extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-
-      .who {
-        display: inline-block;
-        margin: 0 0 1rem;
-        padding: 0.3rem 0.8rem;
-        border-radius: 999px;
-        background: var(--nk-primary-soft);
-        color: var(--nk-primary-dark);
-        font-weight: 700;
-      }
-
-      .narrow {
-        max-width: 34rem;
-      }
-
-      .code {
-        font-size: 1.6rem;
-        font-weight: 700;
-        letter-spacing: 0.08em;
-        font-variant-numeric: tabular-nums;
-      }
-
-      .stop {
-        margin-top: 2rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, togetherStyles];
 
   /** The professional's store (from <nk-app>). */
   private readonly store = new StoreController(this);
@@ -100,12 +76,13 @@ export class NkTogether extends LitElement {
     availability: '',
   };
   @state() private detail = false;
-  @state() private view: ParentView | null = null;
+  @state() private view: JoinRequestView | null = null;
   @state() private mapId = '';
 
   private session: TemporarySession | null = null;
-  private invite: TableInvite | null = null;
-  private request: ProfessionalRequest | null = null;
+  /** The invite's secret is held in memory only, and dropped when the flow ends. */
+  private invite: MadeInvite | null = null;
+  private request: (SentRequest & { safetyCode: string }) | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -143,7 +120,7 @@ export class NkTogether extends LitElement {
   private renderStep() {
     switch (this.step) {
       case 'intro':
-        return this.renderIntro();
+        return renderIntro(this.onBegin);
       case 'register':
         return this.parentSeat(html`<nk-register></nk-register>`);
       case 'login':
@@ -151,121 +128,33 @@ export class NkTogether extends LitElement {
       case 'recovery':
         return this.parentSeat(html`<nk-recovery-sheet></nk-recovery-sheet>`);
       case 'name':
-        return this.renderName();
+        return renderName({
+          title: this.mapTitle,
+          busy: this.busy,
+          setTitle: (title) => (this.mapTitle = title),
+          onSubmit: (event) => void this.onCreateMap(event),
+        });
       case 'fill':
         return this.renderFill();
       case 'professional':
         return this.renderProfessional();
       case 'approve':
-        return this.renderApprove();
+        return renderApprove(this.approveScreen());
       case 'done':
-        return this.renderDone();
+        return renderDone(this.mapId);
       case 'declined':
-        return html`<h1 tabindex="-1">
-            ${msg('Niet toegelaten', { id: 'together.declinedHeading' })}
-          </h1>
-          <p>
-            ${msg('De kaart blijft van de ouder. De ouder is nu uitgelogd op dit apparaat.', {
-              id: 'together.declined',
-            })}
-          </p>
-          <a class="button" href=${paths.maps}
-            >${msg('Naar mijn kaarten', { id: 'recovery.toMaps' })}</a
-          >`;
+        return renderDeclined();
     }
-  }
-
-  private who(parent: boolean) {
-    return html`<p class="who">
-      ${
-        parent
-          ? msg('Voor de ouder', { id: 'together.forParent' })
-          : msg('Voor de professional', { id: 'together.forProfessional' })
-      }
-    </p>`;
   }
 
   /** A screen of the parent's session: her store is what the screens inside see. */
   private parentSeat(content: unknown) {
-    return html`${this.who(true)}
+    return html`${who(true)}
       <div class="seat" @click=${this.onSeatClick}>${content}</div>`;
   }
 
-  private renderIntro() {
-    return html`<div class="narrow">
-      <h1 tabindex="-1">${msg('Nieuwe kaart met ouder', { id: 'together.start' })}</h1>
-      <p class="lead">
-        ${msg(
-          'Jullie maken samen een kaart, op dit apparaat. De kaart is van de ouder. Jij doet mee als zij dat goed vindt.',
-          { id: 'together.lead' },
-        )}
-      </p>
-      <ol>
-        <li>
-          ${msg('De ouder kiest zelf een wachtwoordzin. Jij kijkt even weg.', {
-            id: 'together.stepPassphrase',
-          })}
-        </li>
-        <li>
-          ${msg('De ouder krijgt een herstelcode. Die bewaart ze goed.', {
-            id: 'together.stepRecovery',
-          })}
-        </li>
-        <li>${msg('De ouder geeft de kaart een naam.', { id: 'together.stepName' })}</li>
-        <li>
-          ${msg('Jij vraagt om mee te doen. De ouder ziet een code en zegt ja of nee.', {
-            id: 'together.stepConsent',
-          })}
-        </li>
-        <li>
-          ${msg('Daarna is de ouder weer uitgelogd op dit apparaat.', {
-            id: 'together.stepLogout',
-          })}
-        </li>
-      </ol>
-      <p>${msg('Een e-mailadres is niet nodig.', { id: 'together.noEmail' })}</p>
-      <div class="buttons">
-        <button type="button" @click=${this.onBegin}>
-          ${msg('Geef het apparaat aan de ouder', { id: 'together.begin' })}
-        </button>
-        <a class="button secondary" href=${paths.maps}
-          >${msg('Terug naar mijn kaarten', { id: 'together.back' })}</a
-        >
-      </div>
-    </div>`;
-  }
-
-  private renderName() {
-    return html`<div class="narrow">
-      ${this.who(true)}
-      <h1 tabindex="-1">${msg('Geef je kaart een naam', { id: 'together.nameHeading' })}</h1>
-      <form novalidate @submit=${this.onCreateMap}>
-        <div class="field">
-          <label for="title">${msg('Naam van de kaart', { id: 'maps.titleLabel' })}</label>
-          <input
-            id="title"
-            type="text"
-            maxlength=${LIMITS.title}
-            autocomplete="off"
-            aria-describedby="title-hint"
-            .value=${this.mapTitle}
-            @input=${(e: Event) => (this.mapTitle = (e.target as HTMLInputElement).value)}
-          />
-          <p class="hint" id="title-hint">
-            ${msg('Alleen jij en wie jij toelaat zien deze naam.', { id: 'together.nameHint' })}
-          </p>
-        </div>
-        <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>
-            ${msg('Kaart maken', { id: 'together.createMap' })}
-          </button>
-        </div>
-      </form>
-    </div>`;
-  }
-
   private renderFill() {
-    return html`${this.who(true)}
+    return html`${who(true)}
       <p class="lead narrow">
         ${msg(
           'Vul samen de kaart in: wie staat er om je heen? Dat kan nu, of later op je eigen telefoon.',
@@ -301,7 +190,7 @@ export class NkTogether extends LitElement {
         />
       </div>`;
     return html`<div class="narrow">
-      ${this.who(false)}
+      ${who(false)}
       <h1 tabindex="-1">${msg('Nu jij', { id: 'together.professionalHeading' })}</h1>
       <p class="lead">
         ${msg(
@@ -322,77 +211,16 @@ export class NkTogether extends LitElement {
     </div>`;
   }
 
-  private renderApprove() {
-    const view = this.view;
-    const request = this.request;
-    if (view === null || request === null) return nothing;
-    const same = view.safetyCode === request.safetyCode;
-    const name = view.profile.name;
-    return html`<div class="narrow">
-      ${this.who(true)}
-      <h1 tabindex="-1">${msg(str`Mag ${name} meedoen?`, { id: 'together.approveHeading' })}</h1>
-      <div class="card" data-testid="join-request">
-        <p>${[view.profile.profession, view.profile.organisation].filter(Boolean).join(' · ')}</p>
-        <p>${msg('Veiligheidscode', { id: 'join.codeHeading' })}:</p>
-        <p class="code" data-testid="safety-code">${view.safetyCode}</p>
-        <p>
-          ${
-            same
-              ? msg('De professional kreeg dezelfde code. Dat klopt.', { id: 'together.codeSame' })
-              : msg('De codes zijn niet hetzelfde. Laat haar niet toe.', {
-                  id: 'together.codeDifferent',
-                })
-          }
-        </p>
-        <p class="hint">
-          ${msg('Ze doet mee als professional. Ze ziet de kaart en schrijft haar eigen kaartje.', {
-            id: 'together.asProfessional',
-          })}
-        </p>
-        <label class="choice">
-          <input
-            type="checkbox"
-            .checked=${this.detail}
-            @change=${(e: Event) => (this.detail = (e.target as HTMLInputElement).checked)}
-          />
-          ${msg('Mag ook namen en contactgegevens zien', { id: 'members.grantDetail' })}
-        </label>
-        <div class="buttons">
-          <button type="button" ?disabled=${this.busy || !same} @click=${this.onApprove}>
-            ${msg('Toelaten', { id: 'members.approve' })}
-          </button>
-          <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.onDecline}>
-            ${msg('Niet toelaten', { id: 'members.decline' })}
-          </button>
-        </div>
-      </div>
-    </div>`;
-  }
-
-  private renderDone() {
-    return html`<div class="narrow">
-      ${this.who(false)}
-      <h1 tabindex="-1">${msg('Klaar', { id: 'together.doneHeading' })}</h1>
-      <p class="lead" data-testid="together-done">
-        ${msg('Klaar. De ouder is nu uitgelogd op dit apparaat.', { id: 'together.done' })}
-      </p>
-      <p>
-        ${msg(
-          'De kaart staat nu ook bij jouw kaarten. Je kunt haar lezen en je eigen kaartje schrijven.',
-          {
-            id: 'together.doneHint',
-          },
-        )}
-      </p>
-      <div class="buttons">
-        <a class="button" href=${paths.map(this.mapId)}
-          >${msg('Open de kaart', { id: 'together.open' })}</a
-        >
-        <a class="button secondary" href=${paths.maps}
-          >${msg('Naar mijn kaarten', { id: 'recovery.toMaps' })}</a
-        >
-      </div>
-    </div>`;
+  private approveScreen(): ApproveScreen {
+    return {
+      view: this.view,
+      request: this.request,
+      busy: this.busy,
+      detail: this.detail,
+      setDetail: (detail) => (this.detail = detail),
+      onApprove: () => void this.onApprove(),
+      onDecline: () => void this.onDecline(),
+    };
   }
 
   // The parent's session
@@ -473,9 +301,12 @@ export class NkTogether extends LitElement {
       return;
     }
     await this.run(async () => {
-      this.invite ??= await makeInvite(parent, this.mapId);
-      this.request = await askToJoin(this.store.value, this.invite.secret, profile);
-      this.view = await readRequest(parent, this.invite);
+      this.invite ??= await makeInvite(parent, this.mapId, 'link', Date.now() + INVITE_MS);
+      const professional = this.store.value;
+      const opened = await openInvite(professional, this.invite.secret);
+      const sent = await askToJoin(professional, opened, profile);
+      this.request = { ...opened, inviteId: sent.inviteId, safetyCode: sent.safetyCode };
+      this.view = await waitForRequest(parent, this.invite, AT_ONCE);
       this.step = 'approve';
     });
   }
@@ -488,8 +319,11 @@ export class NkTogether extends LitElement {
     if (this.busy || parent === undefined || invite === null || view === null || request === null)
       return;
     await this.run(async () => {
-      await approveProfessional(parent, invite, view, this.detail);
-      await collectAnswer(this.store.value, invite.secret, request);
+      await approveRequest(parent, invite.mapId, view, {
+        role: 'professional',
+        detail: this.detail,
+      });
+      await waitForAnswer(this.store.value, request, AT_ONCE);
       await this.endParent();
       this.step = 'done';
       this.store.value.announce(

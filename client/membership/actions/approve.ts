@@ -1,0 +1,33 @@
+/** The parent answers a join request, or withdraws an invite; the secret is then forgotten here. */
+import { inviteSecrets } from '../flows/invite-secrets.js';
+import {
+  approveRequest,
+  declineRequest,
+  withdrawInvite,
+  type JoinRequestView,
+} from '../flows/invite.js';
+import type { MembershipSession } from '../session/membership-session.js';
+import type { MemberRoleView } from '../types.js';
+
+export function approve(
+  session: MembershipSession,
+  request: JoinRequestView,
+  choice: { role: MemberRoleView; detail: boolean },
+): Promise<void> {
+  return session.withRetry(async () => {
+    await approveRequest(session.store, session.mapId, request, choice);
+    inviteSecrets.forget(session.mapId, request.inviteId);
+    session.dropRequest(request.requestId);
+  });
+}
+
+export async function decline(session: MembershipSession, request: JoinRequestView): Promise<void> {
+  await declineRequest(session.store, session.mapId, request.requestId);
+  inviteSecrets.forget(session.mapId, request.inviteId);
+  session.dropRequest(request.requestId);
+}
+
+export async function withdraw(session: MembershipSession, inviteId: string): Promise<void> {
+  await withdrawInvite(session.store, session.mapId, inviteId);
+  inviteSecrets.forget(session.mapId, inviteId);
+}

@@ -1,0 +1,89 @@
+/** Join requests on the members screen: who asks, the safety code to compare, role and detail. */
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { roleLabel } from '../labels.js';
+import type { MembersScreen, RequestChoice } from './screen.js';
+
+export function renderRequests(screen: MembersScreen) {
+  if (screen.session.requests.length === 0) return nothing;
+  return html`<section aria-labelledby="requests-heading">
+    <h2 id="requests-heading">${msg('Wil meedoen', { id: 'members.requests' })}</h2>
+    ${screen.session.requests.map((request) => {
+      const choice = screen.choiceFor(request.requestId);
+      const set = (next: Partial<RequestChoice>) =>
+        screen.setChoice(request.requestId, { ...choice, ...next });
+      const id = request.requestId;
+      return html`<div class="card" data-testid="join-request">
+        <h3>${request.profile.name}</h3>
+        <p>
+          ${[request.profile.profession, request.profile.organisation].filter(Boolean).join(' · ')}
+        </p>
+        ${request.profile.contact ? html`<p>${request.profile.contact}</p>` : nothing}
+        ${request.profile.availability ? html`<p>${request.profile.availability}</p>` : nothing}
+        <p>${msg('Veiligheidscode', { id: 'join.codeHeading' })}:</p>
+        <p class="code" data-testid="safety-code">${request.safetyCode}</p>
+        <p class="hint">
+          ${msg(
+            'Ziet deze persoon dezelfde code? Vergelijk samen, aan tafel of door de telefoon. Is de code anders? Laat haar dan niet toe.',
+            { id: 'members.compare' },
+          )}
+        </p>
+        <fieldset>
+          <legend>${msg('Als wat doet deze persoon mee?', { id: 'members.chooseRole' })}</legend>
+          ${(['professional', 'informal', 'borger', 'owner'] as const).map(
+            (role) =>
+              html`<label class="choice">
+                <input
+                  type="radio"
+                  name=${`role-${id}`}
+                  value=${role}
+                  .checked=${choice.role === role}
+                  @change=${() => set({ role })}
+                />
+                ${
+                  role === 'borger'
+                    ? msg('borger (jij vraagt het, de ander zegt ja)', {
+                        id: 'members.roleBorgerAsk',
+                      })
+                    : role === 'owner'
+                      ? msg('tweede ouder (beheert de kaart met jou)', {
+                          id: 'members.roleSecondOwner',
+                        })
+                      : roleLabel(role)
+                }
+              </label>`,
+          )}
+        </fieldset>
+        ${
+          choice.role === 'owner'
+            ? nothing
+            : html`<label class="choice">
+                <input
+                  type="checkbox"
+                  .checked=${choice.detail}
+                  @change=${(e: Event) => set({ detail: (e.target as HTMLInputElement).checked })}
+                />
+                ${msg('Mag ook namen en contactgegevens zien', { id: 'members.grantDetail' })}
+              </label>`
+        }
+        <div class="actions">
+          <button
+            type="button"
+            ?disabled=${screen.busy}
+            @click=${() => screen.onApprove(request, choice)}
+          >
+            ${msg('Toelaten', { id: 'members.approve' })}
+          </button>
+          <button
+            type="button"
+            class="danger"
+            ?disabled=${screen.busy}
+            @click=${() => screen.onDecline(request)}
+          >
+            ${msg('Niet toelaten', { id: 'members.decline' })}
+          </button>
+        </div>
+      </div>`;
+    })}
+  </section>`;
+}

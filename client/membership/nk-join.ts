@@ -4,7 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import { ApiError } from '../api/transport.js';
 import { askToJoin, collectAnswer, openInvite } from './flows/join.js';
 import { loadPending, savePending, type PendingJoin } from './flows/pending-join.js';
-import { PROFESSIONS } from '../taxonomy/professions.js';
+import { PROFESSION_WORDS } from '../../shared/map/taxonomy.js';
 import type { JoinProfileView } from './types.js';
 import { describeError } from '../ui/errors.js';
 import { paths } from '../shell/router.js';
@@ -249,7 +249,7 @@ export class NkJoin extends LitElement {
           hint: msg('Kies uit de lijst of typ zelf.', { id: 'join.professionHint' }),
         })}
         <datalist id="professions">
-          ${PROFESSIONS.map((p) => html`<option value=${p}></option>`)}
+          ${PROFESSION_WORDS.map((p) => html`<option value=${p}></option>`)}
         </datalist>
         ${field('organisation', msg('Organisatie', { id: 'join.organisation' }))}
         ${field('contact', msg('Hoe kan de ouder je bereiken?', { id: 'join.contact' }))}

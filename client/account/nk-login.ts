@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -26,8 +26,7 @@ export class NkLogin extends LitElement {
 
   @state() private username = '';
   @state() private passphrase = '';
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new BusyController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -60,12 +59,12 @@ export class NkLogin extends LitElement {
             @input=${(event: Event) => (this.passphrase = this.inputValue(event))}
           />
         </div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
         <p class="status" role="status">
-          ${this.busy ? msg('Even geduld. We openen je kaarten.', { id: 'login.busy' }) : ''}
+          ${this.action.busy ? msg('Even geduld. We openen je kaarten.', { id: 'login.busy' }) : ''}
         </p>
         <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>
+          <button type="submit" ?disabled=${this.action.busy}>
             ${msg('Inloggen', { id: 'login.submit' })}
           </button>
           <a href=${paths.register}
@@ -82,29 +81,26 @@ export class NkLogin extends LitElement {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
-    this.error = '';
+    if (this.action.busy) return;
+    this.action.clear();
     if (this.username.trim() === '') {
-      this.error = msg('Vul je gebruikersnaam in.', { id: 'login.needUsername' });
+      this.action.fail(msg('Vul je gebruikersnaam in.', { id: 'login.needUsername' }));
       this.usernameInput.focus();
       return;
     }
     if (this.passphrase === '') {
-      this.error = msg('Vul je wachtwoordzin in.', { id: 'login.needPassphrase' });
+      this.action.fail(msg('Vul je wachtwoordzin in.', { id: 'login.needPassphrase' }));
       this.passphraseInput.focus();
       return;
     }
-    this.busy = true;
-    try {
-      await this.store.value.login(this.username, this.passphrase);
-      this.passphrase = '';
-      this.store.value.router.navigate(this.store.value.takeReturnTo(paths.maps));
-    } catch (error) {
-      this.error = describeError(error);
-      this.passphraseInput.focus();
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        await this.store.value.login(this.username, this.passphrase);
+        this.passphrase = '';
+        this.store.value.router.navigate(this.store.value.takeReturnTo(paths.maps));
+      },
+      () => this.passphraseInput.focus(),
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from './passphrase-strength.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
@@ -66,8 +66,7 @@ export class NkRegister extends LitElement {
   @state() private repeat = '';
   @state() private showPassphrase = false;
   @state() private submitted = false;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new BusyController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -177,10 +176,10 @@ export class NkRegister extends LitElement {
           )}
         </p>
 
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
         <p class="status" role="status">
           ${
-            this.busy
+            this.action.busy
               ? msg('Even geduld. We maken je sleutels. Dit duurt een paar seconden.', {
                   id: 'register.busy',
                 })
@@ -188,7 +187,7 @@ export class NkRegister extends LitElement {
           }
         </p>
         <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>
+          <button type="submit" ?disabled=${this.action.busy}>
             ${msg('Account maken', { id: 'register.submit' })}
           </button>
           <a href=${paths.login}>${msg('Ik heb al een account', { id: 'register.haveAccount' })}</a>
@@ -244,9 +243,9 @@ export class NkRegister extends LitElement {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
+    if (this.action.busy) return;
     this.submitted = true;
-    this.error = '';
+    this.action.clear();
     const strength = passphraseStrength(this.passphrase, this.username);
     if (this.usernameError()) {
       this.usernameInput.focus();
@@ -260,17 +259,12 @@ export class NkRegister extends LitElement {
       this.repeatInput.focus();
       return;
     }
-    this.busy = true;
-    try {
+    await this.action.run(async () => {
       await this.store.value.register(this.username, this.passphrase);
       this.passphrase = '';
       this.repeat = '';
       this.store.value.router.navigate(paths.recovery);
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -7,7 +7,7 @@ import { searchServices } from '../api/directory.js';
 import { rememberPlace, rememberedPlace } from './place.js';
 import { onMap, openCategories } from './service-entry.js';
 import { getLocale } from '../localization.js';
-import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { categoryName } from '../taxonomy/vocabulary.js';
 import { emit } from '../ui/events.js';
@@ -147,8 +147,7 @@ export class NkFindHelp extends LitElement {
   @state() private category: Category | '' = '';
   @state() private language = '';
   @state() private words = '';
-  @state() private searching = false;
-  @state() private error = '';
+  private readonly searching = new BusyController(this);
   @state() private placeError = '';
   @state() private response: ServiceSearchResponse | null = null;
 
@@ -180,7 +179,7 @@ export class NkFindHelp extends LitElement {
                         type="button"
                         class="secondary"
                         data-category=${category}
-                        ?disabled=${this.searching}
+                        ?disabled=${this.searching.busy}
                         @click=${() => this.onPick(category)}
                       >
                         ${categoryName(category)}
@@ -262,7 +261,7 @@ export class NkFindHelp extends LitElement {
           />
         </div>
         <div class="buttons">
-          <button type="submit" ?disabled=${this.searching}>
+          <button type="submit" ?disabled=${this.searching.busy}>
             ${msg('Zoeken', { id: 'findHelp.search' })}
           </button>
         </div>
@@ -273,7 +272,7 @@ export class NkFindHelp extends LitElement {
           { id: 'findHelp.privacy' },
         )}
       </p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.searching.error ? html`<p class="error" role="alert">${this.searching.error}</p>` : nothing}
       ${this.renderResults()}
     </section>`;
   }
@@ -304,7 +303,7 @@ export class NkFindHelp extends LitElement {
               <button
                 type="button"
                 class="secondary"
-                ?disabled=${this.searching || response.page <= 1}
+                ?disabled=${this.searching.busy || response.page <= 1}
                 @click=${() => this.search(response.page - 1)}
               >
                 ${msg('Vorige', { id: 'findHelp.previous' })}
@@ -315,7 +314,7 @@ export class NkFindHelp extends LitElement {
               <button
                 type="button"
                 class="secondary"
-                ?disabled=${this.searching || response.page >= pages}
+                ?disabled=${this.searching.busy || response.page >= pages}
                 @click=${() => this.search(response.page + 1)}
               >
                 ${msg('Volgende', { id: 'findHelp.next' })}
@@ -410,8 +409,9 @@ export class NkFindHelp extends LitElement {
 
   private async search(page: number): Promise<void> {
     const place = this.place.trim();
+    if (this.searching.busy) return;
     this.placeError = '';
-    this.error = '';
+    this.searching.clear();
     if (place === '' || !PLACE.test(place)) {
       this.placeError =
         place === ''
@@ -426,8 +426,7 @@ export class NkFindHelp extends LitElement {
     if (this.canSavePlace && place !== this.savedPlace) {
       emit(this, 'nk-place-save', { place });
     }
-    this.searching = true;
-    try {
+    await this.searching.run(async () => {
       this.response = await searchServices({
         place,
         ...(this.category !== '' ? { category: this.category } : {}),
@@ -438,11 +437,7 @@ export class NkFindHelp extends LitElement {
       });
       await this.updateComplete;
       this.resultsHeading?.focus();
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.searching = false;
-    }
+    });
   }
 
   private onAdd(service: DirectoryService): void {

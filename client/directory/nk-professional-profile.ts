@@ -10,6 +10,7 @@ import {
 import { getOwnProfile, publishProfile, unpublishProfile } from '../api/directory.js';
 import { PROFESSION_WORDS } from '../../shared/map/taxonomy.js';
 import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -50,8 +51,7 @@ export class NkProfessionalProfile extends LitElement {
 
   @state() private value: ProfessionalProfileRequest = EMPTY;
   @state() private published: PublishedProfessional | null = null;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new BusyController(this);
   @state() private missing: readonly Field[] = [];
 
   private readonly loadTask = new Task(this, {
@@ -129,9 +129,9 @@ export class NkProfessionalProfile extends LitElement {
             id: 'profile.howToReachHint',
           }),
         )}
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
         <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>
+          <button type="submit" ?disabled=${this.action.busy}>
             ${
               this.published === null
                 ? msg('Zet me in de lijst', { id: 'profile.publish' })
@@ -143,7 +143,7 @@ export class NkProfessionalProfile extends LitElement {
               ? html`<button
                   type="button"
                   class="danger"
-                  ?disabled=${this.busy}
+                  ?disabled=${this.action.busy}
                   @click=${this.onUnpublish}
                 >
                   ${msg('Haal me uit de lijst', { id: 'profile.unpublish' })}
@@ -202,7 +202,7 @@ export class NkProfessionalProfile extends LitElement {
       return;
     }
     const first = this.published === null;
-    await this.run(async () => {
+    await this.action.run(async () => {
       this.published = await publishProfile(this.store.value.api, value);
       this.store.value.announce(
         first
@@ -213,25 +213,13 @@ export class NkProfessionalProfile extends LitElement {
   }
 
   private async onUnpublish(): Promise<void> {
-    await this.run(async () => {
+    await this.action.run(async () => {
       await unpublishProfile(this.store.value.api);
       this.published = null;
       this.store.value.announce(
         msg('Je staat niet meer in de lijst van hulpverleners.', { id: 'profile.unpublishedDone' }),
       );
     });
-  }
-
-  private async run(task: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await task();
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.busy = false;
-    }
   }
 }
 

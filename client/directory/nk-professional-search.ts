@@ -4,7 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { ProfessionalSearchResponse } from '../../shared/api/directory.js';
 import { searchProfessionals } from '../api/directory.js';
 import { rememberPlace, rememberedPlace } from './place.js';
-import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 
@@ -81,8 +81,7 @@ export class NkProfessionalSearch extends LitElement {
 
   @state() private place = rememberedPlace();
   @state() private words = '';
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new BusyController(this);
   @state() private response: ProfessionalSearchResponse | null = null;
 
   override render() {
@@ -119,12 +118,12 @@ export class NkProfessionalSearch extends LitElement {
           />
         </div>
         <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>
+          <button type="submit" ?disabled=${this.action.busy}>
             ${msg('Zoeken', { id: 'findHelp.search' })}
           </button>
         </div>
       </form>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
       ${this.renderResults()}
     </details>`;
   }
@@ -177,14 +176,14 @@ export class NkProfessionalSearch extends LitElement {
     event.preventDefault();
     const place = this.place.trim();
     const words = this.words.trim();
-    this.error = '';
+    if (this.action.busy) return;
+    this.action.clear();
     if (place === '' && words === '') {
-      this.error = msg('Vul een plaats of een zoekwoord in.', { id: 'proSearch.empty' });
+      this.action.fail(msg('Vul een plaats of een zoekwoord in.', { id: 'proSearch.empty' }));
       return;
     }
     if (place !== '') rememberPlace(place);
-    this.busy = true;
-    try {
+    await this.action.run(async () => {
       this.response = await searchProfessionals({
         ...(place !== '' ? { place } : {}),
         ...(words !== '' ? { q: words } : {}),
@@ -192,11 +191,7 @@ export class NkProfessionalSearch extends LitElement {
       });
       await this.updateComplete;
       this.results?.focus();
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

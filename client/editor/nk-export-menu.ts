@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { MapDocument } from '../../shared/map/types.js';
 import { download, today } from '../ui/download.js';
-import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { menuStyles } from '../ui/menu-styles.js';
 import { sharedStyles } from '../ui/shared-styles.js';
@@ -77,8 +77,7 @@ export class NkExportMenu extends LitElement {
   @property({ attribute: false }) document: MapDocument | null = null;
 
   @state() private backupOpen = false;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new BusyController(this);
   @state() private passphrase = '';
   @state() private repeat = '';
 
@@ -102,7 +101,7 @@ export class NkExportMenu extends LitElement {
             <button
               type="button"
               class="secondary"
-              ?disabled=${this.busy}
+              ?disabled=${this.action.busy}
               @click=${this.onCareTeam}
             >
               ${msg('Zorgteam voor een zorgsysteem', { id: 'export.careTeam' })}
@@ -114,7 +113,12 @@ export class NkExportMenu extends LitElement {
             </button>
           </li>
           <li>
-            <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.onVCards}>
+            <button
+              type="button"
+              class="secondary"
+              ?disabled=${this.action.busy}
+              @click=${this.onVCards}
+            >
               ${msg('Contacten', { id: 'export.vcard' })}
               <span class="sub"
                 >${msg('Voor je telefoon of e-mail (vCard, .vcf)', { id: 'export.vcardHint' })}</span
@@ -122,7 +126,12 @@ export class NkExportMenu extends LitElement {
             </button>
           </li>
           <li>
-            <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.onJson}>
+            <button
+              type="button"
+              class="secondary"
+              ?disabled=${this.action.busy}
+              @click=${this.onJson}
+            >
               ${msg('De hele kaart', { id: 'export.json' })}
               <span class="sub"
                 >${msg('Leesbaar bestand, niet op slot (.json)', { id: 'export.jsonHint' })}</span
@@ -134,7 +143,7 @@ export class NkExportMenu extends LitElement {
               type="button"
               class="secondary"
               aria-expanded=${this.backupOpen ? 'true' : 'false'}
-              ?disabled=${this.busy}
+              ?disabled=${this.action.busy}
               @click=${() => (this.backupOpen = !this.backupOpen)}
             >
               ${msg('Back-up op slot', { id: 'export.backup' })}
@@ -152,7 +161,7 @@ export class NkExportMenu extends LitElement {
           </li>
         </ul>
         ${this.backupOpen ? this.renderBackupForm() : nothing}
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
       </div>
     </details>`;
   }
@@ -188,9 +197,9 @@ export class NkExportMenu extends LitElement {
           @input=${(event: Event) => (this.repeat = (event.target as HTMLInputElement).value)}
         />
       </div>
-      <button type="submit" ?disabled=${this.busy}>
+      <button type="submit" ?disabled=${this.action.busy}>
         ${
-          this.busy
+          this.action.busy
             ? msg('Even geduld…', { id: 'export.busy' })
             : msg('Back-up maken', { id: 'export.backupMake' })
         }
@@ -221,12 +230,12 @@ export class NkExportMenu extends LitElement {
     const { toVCards } = await import('../../shared/export/vcard.js');
     const cards = toVCards(document);
     if (cards === '') {
-      this.error = msg('Er staan nog geen contactgegevens op je kaart.', {
-        id: 'export.noContacts',
-      });
+      this.action.fail(
+        msg('Er staan nog geen contactgegevens op je kaart.', { id: 'export.noContacts' }),
+      );
       return;
     }
-    this.error = '';
+    this.action.clear();
     download(this.name('contacten', 'vcf'), 'text/vcard', cards);
     this.store.value.announce(msg('De contacten zijn opgeslagen.', { id: 'export.vcardDone' }));
   }
@@ -234,7 +243,7 @@ export class NkExportMenu extends LitElement {
   private async onJson(): Promise<void> {
     const document = this.document;
     if (document === null) return;
-    await this.run(async () => {
+    await this.action.run(async () => {
       const { text } = await this.store.value.crypto.call('exportMapJson', { document });
       download(this.name('kaart', 'json'), 'application/json', text);
       this.store.value.announce(msg('De kaart is opgeslagen.', { id: 'export.jsonDone' }));
@@ -246,19 +255,19 @@ export class NkExportMenu extends LitElement {
     const document = this.document;
     if (document === null) return;
     if ([...this.passphrase].length < MIN_PASSPHRASE) {
-      this.error = msg('Kies een wachtwoordzin van minstens 10 tekens.', {
-        id: 'export.passphraseShort',
-      });
+      this.action.fail(
+        msg('Kies een wachtwoordzin van minstens 10 tekens.', { id: 'export.passphraseShort' }),
+      );
       return;
     }
     if (this.passphrase !== this.repeat) {
-      this.error = msg('De twee wachtwoordzinnen zijn niet hetzelfde.', {
-        id: 'export.passphraseDiffers',
-      });
+      this.action.fail(
+        msg('De twee wachtwoordzinnen zijn niet hetzelfde.', { id: 'export.passphraseDiffers' }),
+      );
       return;
     }
     const passphrase = this.passphrase;
-    await this.run(async () => {
+    await this.action.run(async () => {
       const { file } = await this.store.value.crypto.call('exportBackup', { document, passphrase });
       download(this.name('backup', 'nkbackup'), 'application/octet-stream', new Uint8Array(file));
       this.passphrase = '';
@@ -266,18 +275,6 @@ export class NkExportMenu extends LitElement {
       this.backupOpen = false;
       this.store.value.announce(msg('De back-up is opgeslagen.', { id: 'export.backupDone' }));
     });
-  }
-
-  private async run(task: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await task();
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.busy = false;
-    }
   }
 }
 

@@ -8,6 +8,7 @@ import type { MapSession } from './session/map-session.js';
 import { visibleEntries, type PhaseFilter } from './session/view.js';
 import { isProfessionalCategory } from '../../shared/map/taxonomy.js';
 import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { heading } from '../shell/heading.js';
 import { editorStyles } from './editor-styles.js';
 import type { NkPersonCard } from './nk-person-card.js';
@@ -62,8 +63,7 @@ export class NkMapEditor extends LitElement {
 
   /** `new` while adding, an entry id while changing that entry, null otherwise. */
   @state() private editing: string | null = null;
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly saving = new BusyController(this);
   @state() private document: MapDocument | null = null;
   /** True when this slot may only read the map. */
   @state() private readonly = false;
@@ -154,7 +154,7 @@ export class NkMapEditor extends LitElement {
               : html`<button
                   id="add-button"
                   type="button"
-                  ?disabled=${this.busy}
+                  ?disabled=${this.saving.busy}
                   @click=${this.onAdd}
                 >
                   + ${msg('Iemand toevoegen', { id: 'editor.add' })}
@@ -168,7 +168,7 @@ export class NkMapEditor extends LitElement {
           ></nk-members-entry>
         </div>
         ${this.editing === 'new' ? this.renderAddForm() : nothing}
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.saving.error ? html`<p class="error" role="alert">${this.saving.error}</p>` : nothing}
         ${
           entries.length > 0
             ? html`<nk-view-controls
@@ -196,7 +196,7 @@ export class NkMapEditor extends LitElement {
           : html`<nk-centre-form
               .parentNames=${document.base.centre.parents}
               .childNames=${document.base.centre.children}
-              ?busy=${this.busy}
+              ?busy=${this.saving.busy}
               @nk-centre-save=${this.onCentre}
             ></nk-centre-form>`
       }
@@ -208,7 +208,7 @@ export class NkMapEditor extends LitElement {
       <nk-find-help
         .entries=${entries}
         ?readonly=${this.readonly}
-        ?busy=${this.busy}
+        ?busy=${this.saving.busy}
         .savedPlace=${this.document?.private?.place ?? ''}
         ?canSavePlace=${!this.readonly && this.document?.private !== undefined}
         @nk-service-add=${this.onServiceAdd}
@@ -235,7 +235,7 @@ export class NkMapEditor extends LitElement {
           ? html`<nk-wishes
               .wishes=${wishes.wishes}
               ?readonly=${this.readonly}
-              ?busy=${this.busy}
+              ?busy=${this.saving.busy}
               @nk-wishes-save=${this.onWishes}
             ></nk-wishes>`
           : nothing
@@ -248,7 +248,7 @@ export class NkMapEditor extends LitElement {
       <h2 id="add-heading">${msg('Iemand toevoegen', { id: 'editor.addHeading' })}</h2>
       <nk-person-form
         headingLevel="3"
-        ?busy=${this.busy}
+        ?busy=${this.saving.busy}
         @nk-person-save=${this.onSaveNew}
         @nk-person-cancel=${this.onCancel}
       ></nk-person-form>
@@ -307,7 +307,7 @@ export class NkMapEditor extends LitElement {
           headingLevel=${level + 1}
           .entry=${entry}
           .detail=${detail}
-          ?busy=${this.busy}
+          ?busy=${this.saving.busy}
           @nk-person-save=${(event: CustomEvent<PersonFormValue>) => this.onSaveEdit(entry, event)}
           @nk-person-cancel=${this.onCancel}
         ></nk-person-form>
@@ -319,7 +319,7 @@ export class NkMapEditor extends LitElement {
       .entry=${entry}
       .detail=${detail}
       ?borger=${this.borgerIds.includes(entry.id)}
-      ?busy=${this.busy}
+      ?busy=${this.saving.busy}
       ?readonly=${this.readonly}
       @nk-person-edit=${this.onEdit}
       @nk-person-trusted=${this.onTrusted}
@@ -350,14 +350,14 @@ export class NkMapEditor extends LitElement {
   }
 
   private async onAdd(): Promise<void> {
-    this.error = '';
+    this.saving.clear();
     this.editing = 'new';
     await this.updateComplete;
     this.form?.focus();
   }
 
   private async onEdit(event: CustomEvent<{ id: string }>): Promise<void> {
-    this.error = '';
+    this.saving.clear();
     this.editing = event.detail.id;
     await this.updateComplete;
     this.form?.focus();
@@ -505,30 +505,26 @@ export class NkMapEditor extends LitElement {
   ): Promise<boolean> {
     const session = this.session;
     if (session === null) return false;
-    this.busy = true;
-    this.error = '';
-    try {
-      const result = await session.save(edit);
-      this.refreshedWhileEditing = false;
-      this.document = session.document;
-      this.store.value.announce(
-        result.merged
-          ? msg(
-              'Opgeslagen. Iemand anders had de kaart ook veranderd; beide wijzigingen staan erin.',
-              {
-                id: 'editor.merged',
-              },
-            )
-          : done,
-      );
-      return true;
-    } catch (error) {
-      this.document = session.document;
-      this.error = describeError(error);
-      return false;
-    } finally {
-      this.busy = false;
-    }
+    return this.saving.run(
+      async () => {
+        const result = await session.save(edit);
+        this.refreshedWhileEditing = false;
+        this.document = session.document;
+        this.store.value.announce(
+          result.merged
+            ? msg(
+                'Opgeslagen. Iemand anders had de kaart ook veranderd; beide wijzigingen staan erin.',
+                {
+                  id: 'editor.merged',
+                },
+              )
+            : done,
+        );
+      },
+      () => {
+        this.document = session.document;
+      },
+    );
   }
 
   private card(id: string): NkPersonCard | null {

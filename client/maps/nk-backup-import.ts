@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { BackupErrorCode } from '../../shared/export/backup.js';
 import type { MapDocument } from '../../shared/map/types.js';
-import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -53,8 +53,7 @@ export class NkBackupImport extends LitElement {
 
   @state() private file: File | null = null;
   @state() private passphrase = '';
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new BusyController(this);
 
   override render() {
     return html`
@@ -92,11 +91,11 @@ export class NkBackupImport extends LitElement {
             @input=${(event: Event) => (this.passphrase = (event.target as HTMLInputElement).value)}
           />
         </div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
         <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>
+          <button type="submit" ?disabled=${this.action.busy}>
             ${
-              this.busy
+              this.action.busy
                 ? msg('Even geduld…', { id: 'export.busy' })
                 : msg('Terugzetten als nieuwe kaart', { id: 'restore.submit' })
             }
@@ -116,24 +115,26 @@ export class NkBackupImport extends LitElement {
 
   private async onSubmit(event: Event): Promise<void> {
     event.preventDefault();
-    this.error = '';
+    if (this.action.busy) return;
+    this.action.clear();
     const file = this.file;
     if (file === null) {
-      this.error = msg('Kies eerst een back-upbestand.', { id: 'restore.noFile' });
+      this.action.fail(msg('Kies eerst een back-upbestand.', { id: 'restore.noFile' }));
       return;
     }
     if (this.passphrase === '') {
-      this.error = msg('Vul de wachtwoordzin van de back-up in.', { id: 'restore.noPassphrase' });
+      this.action.fail(
+        msg('Vul de wachtwoordzin van de back-up in.', { id: 'restore.noPassphrase' }),
+      );
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
-      this.error = msg('Dit bestand is geen back-up van een netwerkkaart.', {
-        id: 'restore.notBackup',
-      });
+      this.action.fail(
+        msg('Dit bestand is geen back-up van een netwerkkaart.', { id: 'restore.notBackup' }),
+      );
       return;
     }
-    this.busy = true;
-    try {
+    await this.action.run(async () => {
       const store = this.store.value;
       const bytes = new Uint8Array(await file.arrayBuffer());
       const opened = await store.crypto.call('importBackup', {
@@ -141,7 +142,7 @@ export class NkBackupImport extends LitElement {
         passphrase: this.passphrase,
       });
       if ('error' in opened) {
-        this.error = backupProblem(opened.error);
+        this.action.fail(backupProblem(opened.error));
         return;
       }
       const document: MapDocument = opened.document;
@@ -155,11 +156,7 @@ export class NkBackupImport extends LitElement {
       this.passphrase = '';
       store.announce(msg('Je kaart is teruggezet.', { id: 'restore.done' }));
       store.router.navigate(paths.map(map.mapId));
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { LIMITS } from '../../shared/map/types.js';
 import { getLocale } from '../localization.js';
-import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import './nk-map-list-more.js';
@@ -72,8 +72,7 @@ export class NkMapList extends LitElement {
   @query('#title') private titleInput!: HTMLInputElement;
 
   @state() private mapTitle = '';
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new BusyController(this);
 
   override render() {
     const { maps } = this.store.value.state;
@@ -131,9 +130,9 @@ export class NkMapList extends LitElement {
               )}
             </p>
           </div>
-          ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+          ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
           <div class="buttons">
-            <button type="submit" ?disabled=${this.busy}>
+            <button type="submit" ?disabled=${this.action.busy}>
               ${msg('Nieuwe kaart maken', { id: 'maps.create' })}
             </button>
             <a class="button secondary" href=${paths.together}>
@@ -148,21 +147,17 @@ export class NkMapList extends LitElement {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
-    this.error = '';
+    if (this.action.busy) return;
     const title = this.mapTitle.trim() || msg('Mijn netwerk', { id: 'maps.defaultTitle' });
-    this.busy = true;
-    try {
-      const map = await this.store.value.createMap(title);
-      this.mapTitle = '';
-      this.store.value.announce(msg('Je nieuwe kaart is klaar.', { id: 'maps.createdStatus' }));
-      this.store.value.router.navigate(paths.map(map.mapId));
-    } catch (error) {
-      this.error = describeError(error);
-      this.titleInput.focus();
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        const map = await this.store.value.createMap(title);
+        this.mapTitle = '';
+        this.store.value.announce(msg('Je nieuwe kaart is klaar.', { id: 'maps.createdStatus' }));
+        this.store.value.router.navigate(paths.map(map.mapId));
+      },
+      () => this.titleInput.focus(),
+    );
   }
 }
 

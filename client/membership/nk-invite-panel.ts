@@ -4,7 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import { inviteSecrets } from './flows/invite-secrets.js';
 import { makeInvite } from './flows/invite.js';
 import { qrPath } from './qr.js';
-import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -62,12 +62,11 @@ export class NkInvitePanel extends LitElement {
   @property() forName = '';
 
   private readonly store = new StoreController(this);
+  private readonly actions = new BusyController(this);
 
   @state() private kind: 'link' | 'code' = 'link';
   @state() private expiry: (typeof EXPIRIES)[number]['id'] = '7d';
   @state() private created: Created | null = null;
-  @state() private busy = false;
-  @state() private error = '';
   @state() private copied = false;
 
   override render() {
@@ -125,9 +124,9 @@ export class NkInvitePanel extends LitElement {
             </option>
           </select>
         </div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.actions.error ? html`<p class="error" role="alert">${this.actions.error}</p>` : nothing}
         <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>
+          <button type="submit" ?disabled=${this.actions.busy}>
             ${msg('Uitnodiging maken', { id: 'invite.create' })}
           </button>
         </div>
@@ -203,11 +202,9 @@ export class NkInvitePanel extends LitElement {
 
   private async onCreate(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
+    if (this.actions.busy) return;
     this.copied = false;
-    try {
+    await this.actions.run(async () => {
       const ms = EXPIRIES.find((e) => e.id === this.expiry)?.ms ?? HOUR;
       const made = await makeInvite(this.store.value, this.mapId, this.kind, Date.now() + ms);
       inviteSecrets.add(this.mapId, made.inviteId, made.secret);
@@ -219,11 +216,7 @@ export class NkInvitePanel extends LitElement {
         forName: this.forName,
       };
       emit(this, 'nk-invites-changed');
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   private async onCopy(): Promise<void> {

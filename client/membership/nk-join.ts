@@ -6,6 +6,7 @@ import { askToJoin, collectAnswer, openInvite } from './flows/join.js';
 import { loadPending, savePending, type PendingJoin } from './flows/pending-join.js';
 import { PROFESSION_WORDS } from '../../shared/map/taxonomy.js';
 import type { JoinProfileView } from './types.js';
+import { BusyController } from '../ui/busy.js';
 import { describeError } from '../ui/errors.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
@@ -44,11 +45,12 @@ export class NkJoin extends LitElement {
   ];
 
   private readonly store = new StoreController(this);
+  private readonly actions = new BusyController(this);
 
   @state() private step: Step = 'loading';
   @state() private pending: PendingJoin | null = null;
-  @state() private error = '';
-  @state() private busy = false;
+  /** Why the join cannot go on (the 'failed' step). */
+  @state() private failure = '';
   @state() private greeting = '';
   @state() private code = '';
   @state() private profile: JoinProfileView = {
@@ -84,7 +86,8 @@ export class NkJoin extends LitElement {
     } else if (this.pending !== null) {
       return;
     }
-    this.error = '';
+    this.failure = '';
+    this.actions.clear();
     this.pending = loadPending();
     void this.start();
   };
@@ -122,15 +125,15 @@ export class NkJoin extends LitElement {
   private fail(error: unknown): void {
     this.step = 'failed';
     if (error instanceof ApiError && error.status === 410) {
-      this.error = msg('Deze uitnodiging is verlopen, al gebruikt of ingetrokken.', {
+      this.failure = msg('Deze uitnodiging is verlopen, al gebruikt of ingetrokken.', {
         id: 'join.gone',
       });
     } else if (error instanceof ApiError && error.code === 'invite_not_found') {
-      this.error = msg('Deze uitnodiging bestaat niet. Kijk of de code goed is.', {
+      this.failure = msg('Deze uitnodiging bestaat niet. Kijk of de code goed is.', {
         id: 'join.notFound',
       });
     } else {
-      this.error = describeError(error);
+      this.failure = describeError(error);
     }
     savePending(null);
   }
@@ -181,7 +184,7 @@ export class NkJoin extends LitElement {
       case 'done':
         return html`<p role="status">${msg('Je doet mee.', { id: 'join.done' })}</p>`;
       case 'failed':
-        return html`<p class="error" role="alert">${this.error}</p>
+        return html`<p class="error" role="alert">${this.failure}</p>
           <p><a href=${paths.maps}>${msg('Naar mijn kaarten', { id: 'join.toMaps' })}</a></p>`;
     }
   }
@@ -203,7 +206,7 @@ export class NkJoin extends LitElement {
             @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)}
           />
         </div>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.actions.error ? html`<p class="error" role="alert">${this.actions.error}</p>` : nothing}
         <div class="buttons">
           <button type="submit">${msg('Verder', { id: 'join.next' })}</button>
         </div>
@@ -254,9 +257,9 @@ export class NkJoin extends LitElement {
         ${field('organisation', msg('Organisatie', { id: 'join.organisation' }))}
         ${field('contact', msg('Hoe kan de ouder je bereiken?', { id: 'join.contact' }))}
         ${field('availability', msg('Wanneer ben je bereikbaar?', { id: 'join.availability' }))}
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.actions.error ? html`<p class="error" role="alert">${this.actions.error}</p>` : nothing}
         <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>
+          <button type="submit" ?disabled=${this.actions.busy}>
             ${msg('Vraag om mee te doen', { id: 'join.send' })}
           </button>
         </div>
@@ -267,10 +270,10 @@ export class NkJoin extends LitElement {
     event.preventDefault();
     const code = this.code.trim();
     if (code === '') {
-      this.error = msg('Typ de code.', { id: 'join.needCode' });
+      this.actions.fail(msg('Typ de code.', { id: 'join.needCode' }));
       return;
     }
-    this.error = '';
+    this.actions.clear();
     this.pending = { secret: code };
     savePending(this.pending);
     void this.start();
@@ -279,7 +282,8 @@ export class NkJoin extends LitElement {
   private async onSend(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const pending = this.pending;
-    if (this.busy || pending?.sealedInfo === undefined || pending.inviteId === undefined) return;
+    if (this.actions.busy || pending?.sealedInfo === undefined || pending.inviteId === undefined)
+      return;
     const profile: JoinProfileView = {
       name: this.profile.name.trim(),
       profession: this.profile.profession.trim(),
@@ -288,26 +292,20 @@ export class NkJoin extends LitElement {
       availability: this.profile.availability.trim(),
     };
     if (profile.name === '') {
-      this.error = msg('Vul je naam in.', { id: 'join.needName' });
+      this.actions.fail(msg('Vul je naam in.', { id: 'join.needName' }));
       return;
     }
-    this.busy = true;
-    this.error = '';
-    try {
-      const sent = await askToJoin(
-        this.store.value,
-        { secret: pending.secret, sealedInfo: pending.sealedInfo },
-        profile,
-      );
-      this.pending = { ...pending, requestId: sent.requestId, safetyCode: sent.safetyCode };
-      savePending(this.pending);
-      this.step = 'waiting';
-      this.poll(2000);
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.busy = false;
-    }
+    const invite = { secret: pending.secret, sealedInfo: pending.sealedInfo };
+    await this.actions.run(
+      async () => {
+        const sent = await askToJoin(this.store.value, invite, profile);
+        this.pending = { ...pending, requestId: sent.requestId, safetyCode: sent.safetyCode };
+        savePending(this.pending);
+        this.step = 'waiting';
+        this.poll(2000);
+      },
+      (error) => this.fail(error),
+    );
   }
 
   private poll(delay = POLL_MS): void {

@@ -4,7 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import { ApiError } from '../api/transport.js';
 import { membershipApi } from '../api/membership.js';
 import type { CardWire, MemberView, SuggestionView } from './types.js';
-import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
 import { emit } from '../ui/events.js';
@@ -39,10 +39,9 @@ export class NkMemberCardForm extends LitElement {
   @property({ attribute: false }) card: CardWire | null = null;
 
   private readonly store = new StoreController(this);
+  private readonly actions = new BusyController(this);
 
   @state() private fields: Fields = { whatIDo: '', howToReach: '', when: '' };
-  @state() private busy = false;
-  @state() private error = '';
   @state() private saved = false;
   @state() private suggestions: SuggestionView[] = [];
   @state() private draftName = '';
@@ -98,12 +97,12 @@ export class NkMemberCardForm extends LitElement {
       ${field('howToReach', msg('Hoe ben ik te bereiken?', { id: 'memberCard.howToReach' }))}
       ${field('when', msg('Wanneer ben ik te bereiken?', { id: 'memberCard.when' }))}
       ${this.renderSuggestions()}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.actions.error ? html`<p class="error" role="alert">${this.actions.error}</p>` : nothing}
       <p class="status" role="status">
         ${this.saved ? msg('Je kaartje is opgeslagen.', { id: 'memberCard.saved' }) : ''}
       </p>
       <div class="buttons">
-        <button type="submit" ?disabled=${this.busy}>
+        <button type="submit" ?disabled=${this.actions.busy}>
           ${msg('Kaartje opslaan', { id: 'memberCard.save' })}
         </button>
       </div>
@@ -209,15 +208,13 @@ export class NkMemberCardForm extends LitElement {
 
   private async onSave(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy) return;
+    if (this.actions.busy) return;
     const store = this.store.value;
     const summary = store.mapSummary(this.mapId);
     if (summary === undefined) return;
     // A name and role typed but not yet added still count.
     if (this.draftName.trim() !== '' && this.draftRole.trim() !== '') this.onAddSuggestion();
-    this.busy = true;
-    this.error = '';
-    try {
+    await this.actions.run(async () => {
       let base = this.card;
       for (let attempt = 0; ; attempt++) {
         const version = (base?.cardVersion ?? 0) + 1;
@@ -255,11 +252,7 @@ export class NkMemberCardForm extends LitElement {
       this.touched = false;
       this.saved = true;
       emit(this, 'nk-card-saved');
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -19,7 +19,7 @@ import {
 } from './screens.js';
 import { startTemporarySession, type TemporarySession } from './temporary-session.js';
 import { storeContext } from '../shell/context.js';
-import { describeError } from '../ui/errors.js';
+import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -63,10 +63,9 @@ export class NkTogether extends LitElement {
   private readonly store = new StoreController(this);
   /** The parent's store, for the screens rendered inside this element. */
   private readonly seat = new ContextProvider(this, { context: storeContext });
+  private readonly actions = new BusyController(this);
 
   @state() private step: Step = 'intro';
-  @state() private busy = false;
-  @state() private error = '';
   @state() private mapTitle = '';
   @state() private profile: JoinProfileView = {
     name: '',
@@ -105,11 +104,16 @@ export class NkTogether extends LitElement {
 
   override render() {
     return html`${this.renderStep()}
-    ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    ${this.actions.error ? html`<p class="error" role="alert">${this.actions.error}</p>` : nothing}
     ${
       this.step !== 'done' && this.step !== 'declined' && this.step !== 'intro'
         ? html`<div class="stop">
-            <button type="button" class="secondary" ?disabled=${this.busy} @click=${this.onStop}>
+            <button
+              type="button"
+              class="secondary"
+              ?disabled=${this.actions.busy}
+              @click=${this.onStop}
+            >
               ${msg('Stoppen en de ouder uitloggen', { id: 'together.stop' })}
             </button>
           </div>`
@@ -130,7 +134,7 @@ export class NkTogether extends LitElement {
       case 'name':
         return renderName({
           title: this.mapTitle,
-          busy: this.busy,
+          busy: this.actions.busy,
           setTitle: (title) => (this.mapTitle = title),
           onSubmit: (event) => void this.onCreateMap(event),
         });
@@ -203,7 +207,7 @@ export class NkTogether extends LitElement {
         ${field('profession', msg('Je beroep', { id: 'together.profession' }), 'organization-title')}
         ${field('organisation', msg('Organisatie', { id: 'together.organisation' }), 'organization')}
         <div class="buttons">
-          <button type="submit" ?disabled=${this.busy}>
+          <button type="submit" ?disabled=${this.actions.busy}>
             ${msg('Vraag om mee te doen', { id: 'together.ask' })}
           </button>
         </div>
@@ -215,7 +219,7 @@ export class NkTogether extends LitElement {
     return {
       view: this.view,
       request: this.request,
-      busy: this.busy,
+      busy: this.actions.busy,
       detail: this.detail,
       setDetail: (detail) => (this.detail = detail),
       onApprove: () => void this.onApprove(),
@@ -226,7 +230,7 @@ export class NkTogether extends LitElement {
   // The parent's session
 
   private readonly onBegin = (): void => {
-    this.error = '';
+    this.actions.clear();
     const session = startTemporarySession();
     session.router.addEventListener('go', this.onParentGo);
     session.store.addEventListener('announce', this.onParentAnnounce);
@@ -270,9 +274,9 @@ export class NkTogether extends LitElement {
   private async onCreateMap(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const parent = this.session?.store;
-    if (this.busy || parent === undefined) return;
+    if (this.actions.busy || parent === undefined) return;
     const title = this.mapTitle.trim() || msg('Mijn netwerk', { id: 'maps.defaultTitle' });
-    await this.run(async () => {
+    await this.actions.run(async () => {
       const map = await parent.createMap(title);
       this.mapId = map.mapId;
       this.step = 'fill';
@@ -288,7 +292,7 @@ export class NkTogether extends LitElement {
   private async onAsk(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const parent = this.session?.store;
-    if (this.busy || parent === undefined) return;
+    if (this.actions.busy || parent === undefined) return;
     const profile: JoinProfileView = {
       name: this.profile.name.trim(),
       profession: this.profile.profession.trim(),
@@ -297,10 +301,10 @@ export class NkTogether extends LitElement {
       availability: '',
     };
     if (profile.name === '') {
-      this.error = msg('Vul je naam in.', { id: 'join.needName' });
+      this.actions.fail(msg('Vul je naam in.', { id: 'join.needName' }));
       return;
     }
-    await this.run(async () => {
+    await this.actions.run(async () => {
       this.invite ??= await makeInvite(parent, this.mapId, 'link', Date.now() + INVITE_MS);
       const professional = this.store.value;
       const opened = await openInvite(professional, this.invite.secret);
@@ -316,9 +320,15 @@ export class NkTogether extends LitElement {
     const invite = this.invite;
     const view = this.view;
     const request = this.request;
-    if (this.busy || parent === undefined || invite === null || view === null || request === null)
+    if (
+      this.actions.busy ||
+      parent === undefined ||
+      invite === null ||
+      view === null ||
+      request === null
+    )
       return;
-    await this.run(async () => {
+    await this.actions.run(async () => {
       await approveRequest(parent, invite.mapId, view, {
         role: 'professional',
         detail: this.detail,
@@ -333,14 +343,14 @@ export class NkTogether extends LitElement {
   }
 
   private async onDecline(): Promise<void> {
-    await this.run(async () => {
+    await this.actions.run(async () => {
       await this.endParent();
       this.step = 'declined';
     });
   }
 
   private readonly onStop = async (): Promise<void> => {
-    await this.run(async () => {
+    await this.actions.run(async () => {
       await this.endParent();
       this.store.value.router.navigate(paths.maps);
     });
@@ -359,18 +369,6 @@ export class NkTogether extends LitElement {
     session.router.removeEventListener('go', this.onParentGo);
     session.store.removeEventListener('announce', this.onParentAnnounce);
     await session.end();
-  }
-
-  private async run(task: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await task();
-    } catch (error) {
-      this.error = describeError(error);
-    } finally {
-      this.busy = false;
-    }
   }
 }
 

@@ -30,6 +30,7 @@ export const templates = {
   'error.sessionExpired': 'تم تسجيل خروجك. سجّل الدخول مرة أخرى.',
   'error.mapNotFound': 'لم نجد هذه الخريطة.',
   'error.decrypt': 'لم نستطع فتح البيانات. ربما تم تغييرها.',
+  'error.unknownMember': 'هذا الشخص لم يعد على الخريطة. ربما تغيّرت الخريطة للتو.',
   'error.generic': 'حدث خطأ ما. حاول مرة أخرى.',
 
   // Welcome

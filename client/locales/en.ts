@@ -28,6 +28,7 @@ export const templates = {
   'error.sessionExpired': 'You are logged out. Please log in again.',
   'error.mapNotFound': 'This map was not found.',
   'error.decrypt': 'The data could not be opened. It may have been changed.',
+  'error.unknownMember': 'This person is no longer on the map. The map may have just changed.',
   'error.generic': 'Something went wrong. Please try again.',
 
   // Welcome

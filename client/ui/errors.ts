@@ -51,6 +51,11 @@ export function describeError(error: unknown): string {
     }
   }
   if (error instanceof CryptoFailure) {
+    if (error.code === 'unknown-member') {
+      return msg('Deze persoon staat niet meer op de kaart. Misschien is de kaart net veranderd.', {
+        id: 'error.unknownMember',
+      });
+    }
     if (error.code === 'decrypt-failure' || error.code === 'bad-signature') {
       return msg('De gegevens konden niet worden geopend. Ze zijn misschien veranderd.', {
         id: 'error.decrypt',

@@ -1,12 +1,13 @@
 // Typed failures so callers branch on `code` instead of parsing libsodium's messages.
 
-/** Every way a shared/crypto operation can fail on bad or hostile input. */
+/** Every way a shared/crypto operation can fail on bad or hostile input, or on a member not on the map. */
 export const CRYPTO_ERROR_CODES = [
   'decrypt-failure',
   'unsupported-version',
   'malformed',
   'bad-signature',
   'log-invalid',
+  'unknown-member',
 ] as const;
 
 export type CryptoErrorCode = (typeof CRYPTO_ERROR_CODES)[number];

@@ -174,6 +174,7 @@ export { rightsOf, versionSigners, grantOf, sectionsFor, memberRing } from './gr
 export {
   admitMember,
   changeMember,
+  memberOf,
   narrowGrants,
   type ChangeBase,
   type ChangeResult,

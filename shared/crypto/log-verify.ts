@@ -1,6 +1,7 @@
 // The membership log's rules: every client replays the whole chain and trusts only the table it computes.
 import { CryptoError, LogInvalidError } from './errors.js';
 import { expectBytes, isU32 } from './encoding.js';
+import { sectionsFor } from './grants.js';
 import {
   logRecordHash,
   openLogRecord,
@@ -109,7 +110,7 @@ function applyChange(state: LogState, entry: LogEntry): void {
         refuse('invalid-entry', seq, 'the last owner stays an owner');
       }
       // an owner manages every key, so becoming one grants every section
-      const sections = entry.data.role === 'owner' ? [...SECTIONS] : member.sections;
+      const sections = sectionsFor(entry.data.role, member.sections);
       state.members[member.slotId] = { ...member, role: entry.data.role, sections };
       return;
     }

@@ -1,9 +1,11 @@
 // The log records of a change an owner makes to who is on a map: admitting, a role or grant, narrowing.
+import { CryptoError } from './errors.js';
 import { grantOf, sectionsFor } from './grants.js';
 import { appendLogEntry } from './log-append.js';
 import type { LogState } from './log-verify.js';
 import {
   PROFILE_LIMITS,
+  type Member,
   type MemberData,
   type MemberProfile,
   type MemberRole,
@@ -63,7 +65,7 @@ export function changeMember(input: MemberUpdate): ChangeResult {
   const { slotId, role, sections } = input;
   let log = input.log;
   const records: Uint8Array[] = [];
-  const member = log.members[slotId]!;
+  const member = memberOf(log, slotId);
   if (role !== undefined && role !== member.role) {
     const next = appendLogEntry({
       ...base(input),
@@ -93,12 +95,20 @@ export function narrowGrants(
   let log = input.log;
   const records: Uint8Array[] = [];
   for (const { slotId, sections } of input.narrow) {
+    memberOf(log, slotId);
     const change = { type: 'GRANT', data: { slotId, sections: grantOf(sections) } } as const;
     const next = appendLogEntry({ ...base(input), log, change });
     records.push(next.record);
     log = next.log;
   }
   return { records, log };
+}
+
+/** The current member in a slot. Throws CryptoError 'unknown-member' for a slot not (or no longer) on the map. */
+export function memberOf(log: LogState, slotId: string): Member {
+  const member = log.members[slotId];
+  if (member === undefined) throw new CryptoError('unknown-member', 'no such member on this map');
+  return member;
 }
 
 function base(input: ChangeBase): ChangeBase {

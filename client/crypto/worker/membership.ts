@@ -25,7 +25,6 @@ import {
   requireOpen,
   requireSession,
   signer,
-  WorkerFailure,
   type Handlers,
 } from './state.js';
 
@@ -77,8 +76,6 @@ export const membershipHandlers: Handlers<MembershipOp> = {
     const current = requireSession(state);
     const open = requireOpen(state, mapId);
     const log = requireLog(open);
-    if (log.members[slotId] === undefined)
-      throw new WorkerFailure('unknown-map', 'No such member.');
     const changed = changeMember({
       log,
       baseKey: baseKeyOf(open, log),

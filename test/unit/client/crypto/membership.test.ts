@@ -155,6 +155,29 @@ describe('worker: changing and removing members', () => {
     expectFailure(() => call(leaving.joiner.state, 'openMap', { map: stale }), 'decrypt-failure');
   });
 
+  it('says unknown-member for a slot that is not, or no longer, on the map', () => {
+    const { parent, store, ownerSlot } = parentWithMap();
+    const { slotId } = join(parent, store, ownerSlot, 'joke');
+    const opened = store.open(parent, ownerSlot);
+    const mapId = store.mapId;
+    const nobody = 'AAECAwQFBgcICQoLDA0ODw';
+    expectFailure(
+      () => call(parent.state, 'updateMember', { mapId, slotId: nobody, role: 'borger' }),
+      'unknown-member',
+    );
+    const rotate = { mapId, removeSlotIds: [], document: opened.document, version: opened.version };
+    expectFailure(
+      () => call(parent.state, 'rotate', { ...rotate, narrow: [{ slotId: nobody, sections: [] }] }),
+      'unknown-member',
+    );
+    store.remove(call(parent.state, 'rotate', { ...rotate, removeSlotIds: [slotId], narrow: [] }));
+    store.open(parent, ownerSlot);
+    expectFailure(
+      () => call(parent.state, 'updateMember', { mapId, slotId, sections: ['detail'] }),
+      'unknown-member',
+    );
+  });
+
   it('needs an opened map with a log for every owner action', () => {
     const { parent, store, ownerSlot } = parentWithMap();
     const { slotId } = join(parent, store, ownerSlot, 'joke');

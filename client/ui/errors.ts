@@ -17,6 +17,12 @@ export function describeError(error: unknown): string {
       { id: 'members.logRefused' },
     );
   }
+  if (error instanceof CryptoFailure && error.code === 'rollback') {
+    return msg(
+      'De server laat een oudere kaart zien dan je eerder al zag. Daarom laten we haar niet zien. Probeer het later opnieuw.',
+      { id: 'error.rollback' },
+    );
+  }
   if (error instanceof ApiError) {
     switch (error.code) {
       case 'network_error':

@@ -1,6 +1,9 @@
 // Typed failures so callers branch on `code` instead of parsing libsodium's messages.
 
-/** Every way a shared/crypto operation can fail on bad or hostile input, or on a member not on the map. */
+/**
+ * Every way a shared/crypto operation can fail on bad or hostile input, on a member not on the map, or
+ * on a server that serves older state than this account has seen ('rollback').
+ */
 export const CRYPTO_ERROR_CODES = [
   'decrypt-failure',
   'unsupported-version',
@@ -8,6 +11,7 @@ export const CRYPTO_ERROR_CODES = [
   'bad-signature',
   'log-invalid',
   'unknown-member',
+  'rollback',
 ] as const;
 
 export type CryptoErrorCode = (typeof CRYPTO_ERROR_CODES)[number];
@@ -31,14 +35,12 @@ export function isCryptoError(value: unknown, code?: CryptoErrorCode): value is 
 /**
  * Why a membership log was refused: 'forged' (a record does not open or its signature does not verify,
  * or its signer was not an owner at that point), 'broken-chain' (seq or prevHash mismatch: an entry
- * dropped, reordered or inserted), 'rollback' (shorter than the pinned head, or another record at the
- * pinned seq), 'invalid-entry' (authentic but breaks a rule, e.g. removes the last owner),
- * 'missing-key' (no base key for a record's epoch).
+ * dropped, reordered or inserted), 'invalid-entry' (authentic but breaks a rule, e.g. removes the last
+ * owner), 'missing-key' (no base key for a record's epoch). A log behind the pin is a RollbackError.
  */
 export const LOG_INVALID_REASONS = [
   'forged',
   'broken-chain',
-  'rollback',
   'invalid-entry',
   'missing-key',
 ] as const;
@@ -61,4 +63,29 @@ export class LogInvalidError extends CryptoError {
 /** True when `value` is a LogInvalidError (optionally with the given reason). */
 export function isLogInvalid(value: unknown, reason?: LogInvalidReason): value is LogInvalidError {
   return value instanceof LogInvalidError && (reason === undefined || value.reason === reason);
+}
+
+/**
+ * What was older than this account had seen: 'log' (the log does not reach or extend the pinned head),
+ * 'version' (a version number below the pinned one), 'version-head' (the version was written under a
+ * log head that the served log does not contain: the log hides what came before the version).
+ */
+export const ROLLBACK_KINDS = ['log', 'version', 'version-head'] as const;
+
+export type RollbackKind = (typeof ROLLBACK_KINDS)[number];
+
+/** Refused older state: code 'rollback' plus what was older. */
+export class RollbackError extends CryptoError {
+  readonly kind: RollbackKind;
+
+  constructor(kind: RollbackKind, message: string) {
+    super('rollback', message);
+    this.name = 'RollbackError';
+    this.kind = kind;
+  }
+}
+
+/** True when `value` is a RollbackError (optionally of the given kind). */
+export function isRollback(value: unknown, kind?: RollbackKind): value is RollbackError {
+  return value instanceof RollbackError && (kind === undefined || value.kind === kind);
 }

@@ -88,6 +88,10 @@ export {
   LogInvalidError,
   isLogInvalid,
   type LogInvalidReason,
+  ROLLBACK_KINDS,
+  RollbackError,
+  isRollback,
+  type RollbackKind,
 } from './errors.js';
 export { adLogRecord, adCard, adInviteInfo } from './ad.js';
 export {

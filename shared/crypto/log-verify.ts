@@ -1,5 +1,5 @@
 // The membership log's rules: every client replays the whole chain and trusts only the table it computes.
-import { CryptoError, LogInvalidError } from './errors.js';
+import { CryptoError, LogInvalidError, RollbackError } from './errors.js';
 import { expectBytes, isU32 } from './encoding.js';
 import { sectionsFor } from './grants.js';
 import {
@@ -16,7 +16,7 @@ import { bytesEqual, SIZES } from './sodium.js';
 /** Most records one log may hold; a bound so a hostile server cannot exhaust a client. */
 export const MAX_LOG_RECORDS = 100_000;
 
-/** A head a client remembers between sessions: the highest seq seen and that record's BLAKE2b-256. */
+/** A head a client remembers between sessions (in its keyring): the highest seq seen and that record's BLAKE2b-256. */
 export type LogPin = { seq: number; headHash: Uint8Array };
 
 /** The verified state of a log: who is a member now and what every epoch's base key is. */
@@ -200,8 +200,9 @@ function openOrRefuse(mapId: string, record: Uint8Array, key: Uint8Array, seq: n
 /**
  * Replays a whole membership log and returns the member table it yields. Older epochs' base keys are
  * learned from ROTATE entries (walking back from the newest), so a reader needs only the current one.
- * Throws LogInvalidError (code 'log-invalid') with reason 'forged', 'broken-chain', 'rollback',
- * 'invalid-entry' or 'missing-key'; CryptoError 'malformed' for bad input.
+ * Throws LogInvalidError (code 'log-invalid') with reason 'forged', 'broken-chain', 'invalid-entry' or
+ * 'missing-key'; RollbackError (code 'rollback', kind 'log') for a log that does not reach or extend
+ * `pinned`; CryptoError 'malformed' for bad input.
  */
 export function verifyLog(input: VerifyLogInput): LogState {
   const { mapId, records, pinned } = input;
@@ -209,7 +210,8 @@ export function verifyLog(input: VerifyLogInput): LogState {
     throw new CryptoError('malformed', 'records must be an array of at most 100000');
   }
   if (records.length === 0) {
-    return refuse(pinned === undefined ? 'broken-chain' : 'rollback', 1, 'empty log');
+    if (pinned !== undefined) throw new RollbackError('log', 'empty log, but a head was pinned');
+    return refuse('broken-chain', 1, 'empty log');
   }
   const headers = records.map((record, i) => {
     let header: { seq: number; epoch: number };
@@ -258,9 +260,9 @@ function checkPin(state: LogState, records: Uint8Array[], pinned: LogPin): void 
   if (!isU32(pinned.seq) || pinned.seq < 1) throw new CryptoError('malformed', 'bad pinned seq');
   expectBytes(pinned.headHash, 'pinned head hash', SIZES.blake2b256);
   if (state.seq < pinned.seq) {
-    refuse('rollback', state.seq, `log ends before the pinned seq ${pinned.seq}`);
+    throw new RollbackError('log', `log ends at seq ${state.seq}, before the pinned seq ${pinned.seq}`);
   }
   if (!bytesEqual(logRecordHash(records[pinned.seq - 1]!), pinned.headHash)) {
-    refuse('rollback', pinned.seq, 'another record at the pinned seq');
+    throw new RollbackError('log', `another record at the pinned seq ${pinned.seq}`);
   }
 }

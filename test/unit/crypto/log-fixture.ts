@@ -2,16 +2,31 @@
 import { expect } from 'vitest';
 import {
   appendLogEntry,
+  isCryptoError,
   isLogInvalid,
+  isRollback,
   newSectionKeys,
   startLog,
   type LogChange,
   type LogInvalidReason,
   type LogState,
+  type RollbackKind,
 } from '../../../shared/crypto/index.js';
 import { person, type Person } from './people.js';
 
 export const MAP_ID = 'AAECAwQFBgcICQoLDA0ODw';
+
+/** Asserts that `run` refuses older state: a RollbackError of this kind (code 'rollback'). */
+export function expectRolledBack(run: () => unknown, kind: RollbackKind): void {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(isRollback(caught, kind), `expected rollback '${kind}', got ${String(caught)}`).toBe(true);
+  expect(isCryptoError(caught, 'rollback')).toBe(true);
+}
 
 /** Asserts that `run` throws a LogInvalidError with this reason. */
 export function expectRefused(run: () => unknown, reason: LogInvalidReason): void {

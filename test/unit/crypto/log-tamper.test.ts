@@ -14,7 +14,7 @@ import {
   type LogState,
 } from '../../../shared/crypto/index.js';
 import { expectCryptoError, flipByte } from './fixtures.js';
-import { expectRefused, MAP_ID, sampleLog, withHeader } from './log-fixture.js';
+import { expectRefused, expectRolledBack, MAP_ID, sampleLog, withHeader } from './log-fixture.js';
 import { person, type Person } from './people.js';
 
 describe('membership log under attack', () => {
@@ -155,13 +155,13 @@ describe('membership log under attack', () => {
     // the last entry dropped: a valid chain on its own, but behind what this client saw
     const shorter = records.slice(0, 7);
     expect(verify(shorter).seq).toBe(7);
-    expectRefused(
+    expectRolledBack(
       () => verifyLog({ mapId: MAP_ID, records: shorter, keysByEpoch: { 2: epoch2 }, pinned }),
-      'rollback',
+      'log',
     );
-    expectRefused(
+    expectRolledBack(
       () => verifyLog({ mapId: MAP_ID, records: [], keysByEpoch: { 2: epoch2 }, pinned }),
-      'rollback',
+      'log',
     );
     // a fork: an owner's other seq-8 entry, served to a client that pinned the first
     const fork = appendLogEntry({
@@ -172,9 +172,9 @@ describe('membership log under attack', () => {
     });
     const forked = [...shorter, fork.record];
     expect(verify(forked).seq).toBe(8);
-    expectRefused(
+    expectRolledBack(
       () => verifyLog({ mapId: MAP_ID, records: forked, keysByEpoch: { 2: epoch2 }, pinned }),
-      'rollback',
+      'log',
     );
     // a longer log that extends the pinned head is fine
     const next = appendLogEntry({

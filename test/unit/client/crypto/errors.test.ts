@@ -13,4 +13,10 @@ describe('worker failures in words', () => {
       'Er ging iets mis. Probeer het opnieuw.',
     );
   });
+
+  it('says plainly that an older map than seen before is not shown', () => {
+    expect(describeError(new CryptoFailure('rollback', 'log ends at seq 2'))).toBe(
+      'De server laat een oudere kaart zien dan je eerder al zag. Daarom laten we haar niet zien. Probeer het later opnieuw.',
+    );
+  });
 });

@@ -15,6 +15,7 @@ import {
   capabilityHash,
   createInvite,
   encryptCard,
+  logHeadOf,
   fromBase64Url,
   newCapability,
   newId,
@@ -99,6 +100,7 @@ export async function createFamilyMap(
     doc,
     keys,
     signer: signerOf(owner),
+    logHead: logHeadOf(log),
   });
   await api.json<CreateMapResponse>('POST', '/maps', {
     body: {

@@ -78,11 +78,15 @@ export {
   extractSectionEnvelopes,
   readVersionEpoch,
   VERSION_BODY_FORMAT,
+  LEGACY_VERSION_BODY_FORMAT,
   SIGNATURE_ENVELOPE_BYTES,
+  NO_LOG_HEAD,
+  type LogHead,
   type MapVersionInput,
   type MapVersionRead,
   type DecryptedMapVersion,
 } from './map-version.js';
+export { checkVersionHead, logHeadOf } from './version-head.js';
 export {
   LOG_INVALID_REASONS,
   LogInvalidError,

@@ -2,27 +2,50 @@
 import { adSectionInEpoch, adVersionSignature, versionSignatureContext } from './ad.js';
 import { decryptEnvelope, encryptEnvelope, encryptEnvelopeWithNonce } from './envelope.js';
 import { CryptoError } from './errors.js';
-import { concatBytes, expectBytes, readU32, u32ToBytes } from './encoding.js';
+import { concatBytes, expectBytes, isU32, readU32, u32ToBytes } from './encoding.js';
 import {
   checkSigner,
   openSignedPlaintext,
   signedPlaintext,
   SIGNER_BLOCK_BYTES,
 } from './hidden-signer.js';
+import { ZERO_HASH } from './log-entry.js';
 import { padmeLength } from './padding.js';
 import { SECTIONS, SECTION_IDS, sectionOfId, type Section } from './sections.js';
 import { bytesEqual, SIZES, type KeyPair } from './sodium.js';
 import type { SectionKeys } from './map-keys.js';
 
-/** First byte of every version body (2: signer hidden, sections not bound to the version). */
-export const VERSION_BODY_FORMAT = 0x02;
-// [format 1][epoch 4][count 1]
-const HEADER_BYTES = 1 + 4 + 1;
+/** First byte of every version body written (3: bound to the membership log head it was written under). */
+export const VERSION_BODY_FORMAT = 0x03;
+/** Format of bodies written before the log head was bound (read only: maps saved before that change). */
+export const LEGACY_VERSION_BODY_FORMAT = 0x02;
+// format 3: [format 1][epoch 4][log seq 4][log head hash 32][count 1]; format 2: [format 1][epoch 4][count 1]
+const HEADER_BYTES = { [VERSION_BODY_FORMAT]: 1 + 4 + 4 + 32 + 1, [LEGACY_VERSION_BODY_FORMAT]: 6 };
 // [section id 1][length 4]
 const SECTION_HEADER_BYTES = 1 + 4;
 /** Bytes of the trailing signature envelope: [0x01][nonce 24][Padmé(96 + marker) = 104][tag 16] = 145. */
 export const SIGNATURE_ENVELOPE_BYTES =
   1 + SIZES.nonce + padmeLength(SIGNER_BLOCK_BYTES + 1) + SIZES.tag;
+
+/**
+ * The membership log head a version was written under: the seq of the log's last record then (0 when
+ * the map has no log) and that record's 32-byte BLAKE2b-256 (zero bytes with seq 0).
+ */
+export type LogHead = { seq: number; hash: Uint8Array };
+
+/** The head of a map without a membership log. */
+export const NO_LOG_HEAD: LogHead = { seq: 0, hash: ZERO_HASH };
+
+function checkLogHead(head: LogHead): LogHead {
+  if (typeof head !== 'object' || head === null || !isU32(head.seq)) {
+    throw new CryptoError('malformed', 'log head seq must be an unsigned 32-bit integer');
+  }
+  expectBytes(head.hash, 'log head hash', SIZES.blake2b256);
+  if (head.seq === 0 && !bytesEqual(head.hash, ZERO_HASH)) {
+    throw new CryptoError('malformed', 'no log (seq 0) has the zero hash');
+  }
+  return head;
+}
 
 /** One section's place in a parsed body; offset and length (bytes) are of its envelope. */
 export type BodySection = {
@@ -32,29 +55,40 @@ export type BodySection = {
   envelope: Uint8Array;
 };
 
-/** A parsed but NOT verified version body. */
+/** A parsed but NOT verified version body; `logHead` is null for a format-2 body. */
 export type VersionBodyLayout = {
   epoch: number;
+  logHead: LogHead | null;
   sections: BodySection[];
   signedPart: Uint8Array;
   signatureEnvelope: Uint8Array;
 };
 
-/** The fixed-position parts of a body: enough to check its signature before trusting any length field. */
-function splitSigned(body: Uint8Array): {
+type SignedParts = {
   epoch: number;
+  logHead: LogHead | null;
+  headerBytes: number;
   signedPart: Uint8Array;
   signatureEnvelope: Uint8Array;
-} {
+};
+
+/** The fixed-position parts of a body: enough to check its signature before trusting any length field. */
+function splitSigned(body: Uint8Array): SignedParts {
   expectBytes(body, 'version body');
   if (body.length === 0) throw new CryptoError('malformed', 'empty version body');
-  if (body[0] !== VERSION_BODY_FORMAT)
+  const format = body[0];
+  if (format !== VERSION_BODY_FORMAT && format !== LEGACY_VERSION_BODY_FORMAT)
     throw new CryptoError('unsupported-version', 'unknown body format');
-  if (body.length < HEADER_BYTES + SIGNATURE_ENVELOPE_BYTES)
+  const headerBytes = HEADER_BYTES[format];
+  if (body.length < headerBytes + SIGNATURE_ENVELOPE_BYTES)
     throw new CryptoError('malformed', 'body too short');
   const end = body.length - SIGNATURE_ENVELOPE_BYTES;
+  const logHead =
+    format === VERSION_BODY_FORMAT ? { seq: readU32(body, 5), hash: body.slice(9, 41) } : null;
   return {
     epoch: readU32(body, 1),
+    logHead,
+    headerBytes,
     signedPart: body.subarray(0, end),
     signatureEnvelope: body.subarray(end),
   };
@@ -66,16 +100,17 @@ export function readVersionEpoch(body: Uint8Array): number {
 }
 
 /**
- * Parses `[0x02][epoch u32 BE][count u8]{[id u8][length u32 BE][envelope]}[signature envelope 145]`
- * strictly (known ids, ascending, no bytes left over). Does not verify: use decryptMapVersion.
+ * Parses `[0x03][epoch u32 BE][log seq u32 BE][log head 32][count u8]{[id u8][length u32 BE][envelope]}
+ * [signature envelope 145]` (or format 2, without the log head) strictly (known ids, ascending, no
+ * bytes left over). Does not verify: use decryptMapVersion.
  */
 export function parseVersionBody(body: Uint8Array): VersionBodyLayout {
-  const { epoch, signedPart, signatureEnvelope } = splitSigned(body);
+  const { epoch, logHead, headerBytes, signedPart, signatureEnvelope } = splitSigned(body);
   const end = signedPart.length;
-  const count = body[HEADER_BYTES - 1] ?? 0;
+  const count = body[headerBytes - 1] ?? 0;
   if (count < 1 || count > SECTIONS.length) throw new CryptoError('malformed', 'bad section count');
   const sections: BodySection[] = [];
-  let offset = HEADER_BYTES;
+  let offset = headerBytes;
   let lastId = 0;
   for (let i = 0; i < count; i++) {
     if (offset + SECTION_HEADER_BYTES > end) throw new CryptoError('malformed', 'body truncated');
@@ -96,7 +131,7 @@ export function parseVersionBody(body: Uint8Array): VersionBodyLayout {
     lastId = id;
   }
   if (offset !== end) throw new CryptoError('malformed', 'unexpected bytes before the signature');
-  return { epoch, sections, signedPart, signatureEnvelope };
+  return { epoch, logHead, sections, signedPart, signatureEnvelope };
 }
 
 /**
@@ -114,12 +149,14 @@ export function extractSectionEnvelopes(body: Uint8Array): Partial<Record<Sectio
 /**
  * Low-level: lays out a body from finished envelopes (ascending section order) and appends the
  * signature envelope = envelope(baseKey, signerPk 32 ‖ Ed25519(signedPart ‖ `nk1|version|<mapId>|<version>`) 64,
- * `signature|<mapId>|<epoch>|<version>`).
+ * `signature|<mapId>|<epoch>|<version>`). The signed part holds `logHead`; `null` lays out a format-2
+ * body without it, which only tests of the legacy reader need.
  */
 export function assembleVersionBody(input: {
   mapId: string;
   epoch: number;
   version: number;
+  logHead: LogHead | null;
   envelopes: Array<{ section: Section; envelope: Uint8Array }>;
   baseKey: Uint8Array;
   signer: KeyPair;
@@ -131,11 +168,17 @@ export function assembleVersionBody(input: {
   if (input.envelopes.length < 1 || input.envelopes.length > SECTIONS.length) {
     throw new CryptoError('malformed', 'bad section count');
   }
-  const parts: Uint8Array[] = [
-    Uint8Array.of(VERSION_BODY_FORMAT),
-    u32ToBytes(input.epoch),
-    Uint8Array.of(input.envelopes.length),
-  ];
+  const head = input.logHead === null ? null : checkLogHead(input.logHead);
+  const parts: Uint8Array[] =
+    head === null
+      ? [Uint8Array.of(LEGACY_VERSION_BODY_FORMAT), u32ToBytes(input.epoch)]
+      : [
+          Uint8Array.of(VERSION_BODY_FORMAT),
+          u32ToBytes(input.epoch),
+          u32ToBytes(head.seq),
+          head.hash,
+        ];
+  parts.push(Uint8Array.of(input.envelopes.length));
   let lastId = 0;
   for (const { section, envelope } of input.envelopes) {
     if (SECTION_IDS[section] <= lastId) throw new CryptoError('malformed', 'sections out of order');
@@ -156,13 +199,15 @@ export function assembleVersionBody(input: {
 
 /**
  * Input of encryptMapVersion: section plaintexts (bytes), the epoch's keys, the author's Ed25519 pair,
- * and optionally raw envelopes (from extractSectionEnvelopes) for sections the author cannot read.
+ * the head of the verified log the author writes under (NO_LOG_HEAD for a map without a log), and
+ * optionally raw envelopes (from extractSectionEnvelopes) for sections the author cannot read.
  * `keys.base` is always needed: it hides the author's key and signature.
  */
 export type MapVersionInput = {
   mapId: string;
   epoch: number;
   version: number;
+  logHead: LogHead;
   sections: Partial<Record<Section, Uint8Array>>;
   keys: Partial<SectionKeys>;
   signer: KeyPair;
@@ -194,7 +239,12 @@ export function encryptMapVersion(input: MapVersionInput): Uint8Array {
     const context = adSectionInEpoch(input.mapId, input.epoch, section);
     envelopes.push({ section, envelope: encryptEnvelope(key, plaintext, context) });
   }
-  return assembleVersionBody({ ...input, envelopes, baseKey });
+  return assembleVersionBody({
+    ...input,
+    logHead: checkLogHead(input.logHead),
+    envelopes,
+    baseKey,
+  });
 }
 
 /** Input of decryptMapVersion; `trustedSigners` (32-byte Ed25519 keys), when given, limits who may author. */
@@ -206,9 +256,13 @@ export type MapVersionRead = {
   trustedSigners?: Uint8Array[];
 };
 
-/** A verified version: its epoch, author, and the plaintext of each section the reader has a key for. */
+/**
+ * A verified version: its epoch, the log head it names (null for format 2; check it with
+ * checkVersionHead), author, and the plaintext of each section the reader has a key for.
+ */
 export type DecryptedMapVersion = {
   epoch: number;
+  logHead: LogHead | null;
   signerPublicKey: Uint8Array;
   sections: Partial<Record<Section, Uint8Array>>;
 };
@@ -252,5 +306,5 @@ export function decryptMapVersion(read: MapVersionRead): DecryptedMapVersion {
       adSectionInEpoch(read.mapId, layout.epoch, section),
     );
   }
-  return { epoch: layout.epoch, signerPublicKey, sections };
+  return { epoch: layout.epoch, logHead: layout.logHead, signerPublicKey, sections };
 }

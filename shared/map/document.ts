@@ -7,6 +7,7 @@ import {
   encryptMapVersion,
   extractSectionEnvelopes,
   readVersionEpoch,
+  type LogHead,
 } from '../crypto/map-version.js';
 import { SECTIONS, type Section } from '../crypto/sections.js';
 import { parseJsonBytes } from '../crypto/shape.js';
@@ -68,13 +69,15 @@ export function encryptMapDocument(input: {
   doc: MapDocument;
   keys: Partial<SectionKeys>;
   signer: KeyPair;
+  /** The head of the verified log the writer writes under (NO_LOG_HEAD without a log). */
+  logHead: LogHead;
   previousBody?: Uint8Array;
 }): Uint8Array {
   const doc = validateMapDocument(input.doc);
   const sections: Partial<Record<Section, Uint8Array>> = { base: encodeSection(doc.base) };
   if (doc.detail !== undefined) sections.detail = encodeSection(doc.detail);
   if (doc.private !== undefined) sections.private = encodeSection(doc.private);
-  const { mapId, epoch, version, keys, signer, previousBody } = input;
+  const { mapId, epoch, version, keys, signer, logHead, previousBody } = input;
   const carry: Partial<Record<Section, Uint8Array>> = {};
   if (previousBody !== undefined) {
     // section envelopes are bound to their epoch: across a rotation they would not open
@@ -93,7 +96,7 @@ export function encryptMapDocument(input: {
       }
     }
   }
-  return encryptMapVersion({ mapId, epoch, version, sections, keys, signer, carry });
+  return encryptMapVersion({ mapId, epoch, version, logHead, sections, keys, signer, carry });
 }
 
 /**
@@ -106,11 +109,11 @@ export function decryptMapDocument(input: {
   body: Uint8Array;
   keys: Partial<SectionKeys>;
   trustedSigners?: Uint8Array[];
-}): { epoch: number; signerPublicKey: Uint8Array; doc: MapDocument } {
-  const { epoch, signerPublicKey, sections } = decryptMapVersion(input);
+}): { epoch: number; logHead: LogHead | null; signerPublicKey: Uint8Array; doc: MapDocument } {
+  const { epoch, logHead, signerPublicKey, sections } = decryptMapVersion(input);
   if (sections.base === undefined) throw new CryptoError('malformed', 'no readable base section');
   const doc: MapDocument = { base: decodeBase(sections.base) };
   if (sections.detail !== undefined) doc.detail = decodeDetail(sections.detail);
   if (sections.private !== undefined) doc.private = decodePrivate(sections.private);
-  return { epoch, signerPublicKey, doc };
+  return { epoch, logHead, signerPublicKey, doc };
 }

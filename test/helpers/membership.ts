@@ -12,6 +12,7 @@ import {
   deriveInviteKeys,
   encryptMapVersion,
   fromBase64Url,
+  logHeadOf,
   newCapability,
   newId,
   newSectionKeys,
@@ -117,6 +118,7 @@ export async function createParentMap(app: App): Promise<Parent> {
     sections: { base: DOCUMENT },
     keys,
     signer: parent.signer,
+    logHead: logHeadOf(log),
   });
   const response = await app.inject({
     method: 'POST',
@@ -370,6 +372,7 @@ export function removalRequest(
     sections: { base: document },
     keys: rotated.keys,
     signer: parent.signer,
+    logHead: logHeadOf(rotated.log),
   });
   return {
     rotated,

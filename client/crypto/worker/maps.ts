@@ -1,7 +1,9 @@
 // Map handlers: make a map, open one (key ring, verified log, signed version), seal a new version.
 import {
   capabilityHash,
+  checkVersionHead,
   fromBase64Url,
+  logHeadOf,
   newCapability,
   newId,
   newSectionKeys,
@@ -73,6 +75,7 @@ export const mapHandlers: Handlers<MapOp> = {
       doc: document,
       keys,
       signer: signer(current.identity),
+      logHead: logHeadOf(log),
     });
     const entry: KeyringMapEntry = {
       mapId,
@@ -142,13 +145,15 @@ export const mapHandlers: Handlers<MapOp> = {
     const keys = ring.epochs[readVersionEpoch(body)];
     if (keys === undefined) throw new WorkerFailure('decrypt-failure', 'No keys for this version.');
     const trustedSigners = verified === null ? undefined : versionSigners(verified);
-    const { epoch, doc } = decryptMapDocument({
+    const { epoch, doc, logHead } = decryptMapDocument({
       mapId: map.mapId,
       version: map.version,
       body,
       keys,
       ...(trustedSigners ? { trustedSigners } : {}),
     });
+    // a version written after a REMOVE or ROLE change is never served with a log that hides it
+    checkVersionHead(logHead, verified);
     if (epoch !== newest || (verified !== null && verified.epoch !== epoch))
       throw new WorkerFailure('log-invalid', 'Version, log and key ring epochs differ.');
     const title = current.keyring.maps.find((entry) => entry.mapId === map.mapId)?.title ?? '';
@@ -182,6 +187,7 @@ export const mapHandlers: Handlers<MapOp> = {
       doc: document,
       keys: open.keys,
       signer: signer(current.identity),
+      logHead: logHeadOf(open.log),
       previousBody: open.body,
     });
     return { body: toBase64Url(body) };

@@ -6,6 +6,7 @@ import {
   decryptCard,
   encryptCard,
   fromBase64Url,
+  logHeadOf,
   memberRing,
   narrowGrants,
   newCapability,
@@ -116,6 +117,7 @@ export const membershipHandlers: Handlers<MembershipOp> = {
       doc: document,
       keys: rotated.keys,
       signer: signer(current.identity),
+      logHead: logHeadOf(rotated.log),
     });
     return {
       removeSlotIds,

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import {
   decryptMapVersion,
   encryptMapVersion,
+  logHeadOf,
   fromBase64Url,
   isCryptoError,
   isLogInvalid,
@@ -52,6 +53,7 @@ async function writeVersion(app: App, parent: Parent, version: number, text: str
     sections: { base: utf8Encode(text) },
     keys: parent.keys,
     signer: parent.signer,
+    logHead: logHeadOf(parent.log),
   });
   const put = await capabilityRequest(app, 'PUT', `/api/maps/${parent.mapId}`, parent.capability, {
     baseVersion: version - 1,

@@ -12,6 +12,7 @@ import {
   loadSodium,
   newId,
   newSectionKeys,
+  NO_LOG_HEAD,
   readU32,
   readVersionEpoch,
   SIGNATURE_ENVELOPE_BYTES,
@@ -37,10 +38,12 @@ function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
   return Buffer.from(haystack).indexOf(Buffer.from(needle));
 }
 
-describe('map version body (format 2)', () => {
+describe('map version body (format 3, bound to the log head)', () => {
   let keys: SectionKeys;
   let author: KeyPair;
   const mapId = 'AAECAwQFBgcICQoLDA0ODw';
+  // the log head the author wrote under: seq 4 and that record's hash
+  const head = { seq: 4, hash: sequence(32, 0x90) };
   const sections = {
     base: utf8Encode('{"base":true}'),
     detail: utf8Encode('{"detail":"Oma Els, 06-12345678"}'),
@@ -54,7 +57,7 @@ describe('map version body (format 2)', () => {
   });
 
   const write = (version = 7, epoch = 3): Uint8Array =>
-    encryptMapVersion({ mapId, epoch, version, sections, keys, signer: author });
+    encryptMapVersion({ mapId, epoch, version, sections, keys, signer: author, logHead: head });
 
   /** Re-signs a (mutated) signed part the way a member holding the base key could. */
   const resign = (signedPart: Uint8Array, version = 7, epoch = 3): Uint8Array => {
@@ -70,7 +73,7 @@ describe('map version body (format 2)', () => {
     return new Uint8Array([...signedPart, ...envelope]);
   };
 
-  it('produces the fixed vector for fixed keys, nonces and signer', () => {
+  it('still reads the fixed format-2 vector (bodies saved before the log head was bound)', () => {
     const fixed = { base: sequence(32, 0x10), detail: sequence(32, 0x30) };
     const signer = signKeyPair(sequence(32, 0x50));
     const envelopes = (['base', 'detail'] as const).map((section, i) => ({
@@ -90,6 +93,7 @@ describe('map version body (format 2)', () => {
       baseKey: fixed.base,
       signer,
       signatureNonce: sequence(24, 0xc0),
+      logHead: null,
     });
     expect(hex(body.subarray(0, 7))).toBe('02' + '00000005' + '02' + '01');
     expect(body.length).toBe(6 + (5 + 55) + (5 + 77) + 145);
@@ -99,15 +103,54 @@ describe('map version body (format 2)', () => {
     const read = decryptMapVersion({ mapId, version: 9, body, keys: fixed });
     expect(hex(read.signerPublicKey)).toBe(hex(signer.publicKey));
     expect(read.sections).toEqual({ base: sections.base, detail: sections.detail });
+    expect(read.logHead).toBeNull();
+  });
+
+  it('produces the fixed format-3 vector for fixed keys, nonces, signer and head', () => {
+    const fixed = { base: sequence(32, 0x10), detail: sequence(32, 0x30) };
+    const signer = signKeyPair(sequence(32, 0x50));
+    const envelopes = (['base', 'detail'] as const).map((section, i) => ({
+      section,
+      envelope: encryptEnvelopeWithNonce(
+        fixed[section],
+        sections[section],
+        adSectionInEpoch(mapId, 5, section),
+        sequence(24, 0x70 + i * 0x20),
+      ),
+    }));
+    const body = assembleVersionBody({
+      mapId,
+      epoch: 5,
+      version: 9,
+      envelopes,
+      baseKey: fixed.base,
+      signer,
+      signatureNonce: sequence(24, 0xc0),
+      logHead: head,
+    });
+    expect(hex(body.subarray(0, 43))).toBe(
+      '03' + '00000005' + '00000004' + hex(head.hash) + '02' + '01',
+    );
+    expect(body.length).toBe(42 + (5 + 55) + (5 + 77) + 145);
+    expect(createHash('sha256').update(body).digest('hex')).toBe(
+      '476cf524359f38b1398794d0cd941f897c9936c3d121500ef39580fc20221462',
+    );
+    const read = decryptMapVersion({ mapId, version: 9, body, keys: fixed });
+    expect(hex(read.signerPublicKey)).toBe(hex(signer.publicKey));
+    expect(read.sections).toEqual({ base: sections.base, detail: sections.detail });
+    expect(read.logHead).toEqual(head);
   });
 
   it('lays out bytes exactly as documented', () => {
     const body = write(7, 0x01020304);
-    expect(body[0]).toBe(0x02);
+    expect(body[0]).toBe(0x03);
     expect([...body.subarray(1, 5)]).toEqual([1, 2, 3, 4]);
     expect(readVersionEpoch(body)).toBe(0x01020304);
-    expect(body[5]).toBe(3);
-    let offset = 6;
+    // the log head: seq u32 BE, then the 32-byte hash of the record at that seq
+    expect(readU32(body, 5)).toBe(4);
+    expect(hex(body.subarray(9, 41))).toBe(hex(head.hash));
+    expect(body[41]).toBe(3);
+    let offset = 42;
     for (const [id, section] of [
       [1, 'base'],
       [2, 'detail'],
@@ -141,9 +184,10 @@ describe('map version body (format 2)', () => {
     });
     expect(nodeVerify(null, message, publicKey, plain.subarray(32))).toBe(true);
     const layout = parseVersionBody(body);
+    expect(layout.logHead).toEqual(head);
     expect(layout.sections.map((s) => [s.section, s.offset])).toEqual([
-      ['base', 11],
-      ['detail', 11 + layout.sections[0]!.length + 5],
+      ['base', 47],
+      ['detail', 47 + layout.sections[0]!.length + 5],
       ['private', layout.sections[1]!.offset + layout.sections[1]!.length + 5],
     ]);
   });
@@ -167,6 +211,7 @@ describe('map version body (format 2)', () => {
       trustedSigners: [author.publicKey],
     });
     expect(read.epoch).toBe(3);
+    expect(read.logHead).toEqual(head);
     expect(hex(read.signerPublicKey)).toBe(hex(author.publicKey));
     expect(utf8Decode(read.sections.detail!)).toBe(utf8Decode(sections.detail));
     expect(read.sections.private).toEqual(sections.private);
@@ -194,6 +239,7 @@ describe('map version body (format 2)', () => {
           sections: { detail: sections.detail },
           keys: { detail: keys.detail },
           signer: author,
+          logHead: head,
         }),
       'malformed',
     );
@@ -207,8 +253,9 @@ describe('map version body (format 2)', () => {
       sections: { base: sections.base },
       keys: { base: keys.base },
       signer: author,
+      logHead: head,
     });
-    expect(body[5]).toBe(1);
+    expect(body[41]).toBe(1);
     expect(decryptMapVersion({ mapId, version: 2, body, keys }).sections).toEqual({
       base: sections.base,
     });
@@ -221,16 +268,35 @@ describe('map version body (format 2)', () => {
           sections,
           keys: { base: keys.base },
           signer: author,
+          logHead: head,
         }),
       'malformed',
     );
     expectCryptoError(
-      () => encryptMapVersion({ mapId, epoch: 3, version: 2, sections: {}, keys, signer: author }),
+      () =>
+        encryptMapVersion({
+          mapId,
+          epoch: 3,
+          version: 2,
+          sections: {},
+          keys,
+          signer: author,
+          logHead: head,
+        }),
       'malformed',
     );
     const mismatched = { publicKey: signKeyPair().publicKey, secretKey: author.secretKey };
     expectCryptoError(
-      () => encryptMapVersion({ mapId, epoch: 3, version: 2, sections, keys, signer: mismatched }),
+      () =>
+        encryptMapVersion({
+          mapId,
+          epoch: 3,
+          version: 2,
+          sections,
+          keys,
+          signer: mismatched,
+          logHead: head,
+        }),
       'malformed',
     );
   });
@@ -238,7 +304,8 @@ describe('map version body (format 2)', () => {
   it('one changed byte anywhere fails with bad-signature (checked before decrypting)', () => {
     const body = write();
     const envelopeStart = body.length - SIGNATURE_ENVELOPE_BYTES;
-    for (const index of [1, 4, 5, 6, 8, 20, 50, 100, envelopeStart - 1, envelopeStart]) {
+    // the epoch, the log head (seq and hash), the count, the sections, the signature envelope
+    for (const index of [1, 4, 5, 8, 9, 40, 41, 42, 50, 100, envelopeStart - 1, envelopeStart]) {
       expectCryptoError(
         () => decryptMapVersion({ mapId, version: 7, body: flipByte(body, index), keys }),
         'bad-signature',
@@ -282,6 +349,7 @@ describe('map version body (format 2)', () => {
       sections,
       keys,
       signer: stranger,
+      logHead: head,
     });
     expectCryptoError(
       () =>
@@ -315,6 +383,7 @@ describe('map version body (format 2)', () => {
       keys: { base: keys.base },
       signer: professional,
       carry: { detail: carry.detail!, private: carry.private! },
+      logHead: head,
     });
     const read = decryptMapVersion({ mapId, version: 8, body: next, keys });
     expect(utf8Decode(read.sections.base!)).toBe('{"base":"edited"}');
@@ -336,6 +405,7 @@ describe('map version body (format 2)', () => {
           keys,
           signer: author,
           carry: { detail: carry.detail! },
+          logHead: head,
         }),
       'malformed',
     );
@@ -355,6 +425,7 @@ describe('map version body (format 2)', () => {
         envelopes,
         baseKey: keys.base,
         signer: author,
+        logHead: head,
       });
     const otherEpoch = assemble(4, [{ section: 'base', envelope: old.base! }]);
     expectCryptoError(
@@ -380,7 +451,7 @@ describe('map version body (format 2)', () => {
 
   it('rejects an unknown format byte (also the old format 1) and truncation', () => {
     const body = write();
-    for (const format of [0x01, 0x03]) {
+    for (const format of [0x01, 0x04]) {
       const changed = body.slice();
       changed[0] = format;
       expectCryptoError(
@@ -388,7 +459,14 @@ describe('map version body (format 2)', () => {
         'unsupported-version',
       );
     }
-    for (const length of [0, 1, 6, 150]) {
+    // a format-3 body relabelled as format 2 (dropping the head from the reader's view) is not signed so
+    const relabelled = body.slice();
+    relabelled[0] = 0x02;
+    expectCryptoError(
+      () => decryptMapVersion({ mapId, version: 7, body: relabelled, keys }),
+      'bad-signature',
+    );
+    for (const length of [0, 1, 6, 150, 42 + 144]) {
       expectCryptoError(
         () => decryptMapVersion({ mapId, version: 7, body: body.slice(0, length), keys }),
         'malformed',
@@ -422,12 +500,12 @@ describe('map version body (format 2)', () => {
       decryptMapVersion({ mapId, version: 7, body: mutated(() => undefined), keys }).epoch,
     ).toBe(3);
     const badBodies = [
-      mutated((b) => (b[5] = 0)), // no sections
-      mutated((b) => (b[5] = 4)), // more sections than exist
-      mutated((b) => (b[6] = 9)), // unknown section id
-      mutated((b) => (b[6] = 2)), // detail twice: out of order
-      mutated((b) => b.set([0xff, 0xff, 0xff, 0xff], 7)), // length past the end
-      mutated((b) => b.set([0, 0, 0, 1], 7)), // bytes left over
+      mutated((b) => (b[41] = 0)), // no sections
+      mutated((b) => (b[41] = 4)), // more sections than exist
+      mutated((b) => (b[42] = 9)), // unknown section id
+      mutated((b) => (b[42] = 2)), // detail twice: out of order
+      mutated((b) => b.set([0xff, 0xff, 0xff, 0xff], 43)), // length past the end
+      mutated((b) => b.set([0, 0, 0, 1], 43)), // bytes left over
     ];
     for (const bad of badBodies)
       expectCryptoError(
@@ -448,8 +526,44 @@ describe('map version body (format 2)', () => {
           ],
           baseKey: keys.base,
           signer: author,
+          logHead: head,
         }),
       'malformed',
     );
+  });
+
+  it('refuses to write a malformed log head', () => {
+    const bad = [
+      { seq: 4, hash: sequence(31) },
+      { seq: -1, hash: head.hash },
+      { seq: 2 ** 32, hash: head.hash },
+      // seq 0 is "no log", which has no record to hash
+      { seq: 0, hash: head.hash },
+    ];
+    for (const logHead of bad) {
+      expectCryptoError(
+        () =>
+          encryptMapVersion({
+            mapId,
+            epoch: 3,
+            version: 7,
+            sections,
+            keys,
+            signer: author,
+            logHead,
+          }),
+        'malformed',
+      );
+    }
+    const none = encryptMapVersion({
+      mapId,
+      epoch: 3,
+      version: 7,
+      sections,
+      keys,
+      signer: author,
+      logHead: NO_LOG_HEAD,
+    });
+    expect(decryptMapVersion({ mapId, version: 7, body: none, keys }).logHead).toEqual(NO_LOG_HEAD);
   });
 });

@@ -11,6 +11,7 @@ import {
   adSectionInEpoch,
   isLogInvalid,
   loadSodium,
+  logHeadOf,
   newSectionKeys,
   openKeyRing,
   openLogRecord,
@@ -206,6 +207,7 @@ describe('removal and rotation', () => {
       sections: { base: utf8Encode('{"b":1}'), detail: utf8Encode('{"d":1}') },
       keys: newKeys,
       signer: sanne.signer,
+      logHead: logHeadOf(rotated.log),
     });
     expect(
       decryptMapVersion({ mapId: MAP_ID, version: 5, body, keys: newKeys }).sections.detail,

@@ -4,6 +4,7 @@ import {
   loadSodium,
   newId,
   newSectionKeys,
+  NO_LOG_HEAD,
   utf8Encode,
   type KeyPair,
   type SectionKeys,
@@ -85,7 +86,15 @@ describe('map document', () => {
 
   it('round-trips a document with 60 entries through encryption', () => {
     const doc = bigDocument(60);
-    const body = encryptMapDocument({ mapId, epoch: 2, version: 5, doc, keys, signer: author });
+    const body = encryptMapDocument({
+      mapId,
+      epoch: 2,
+      version: 5,
+      doc,
+      keys,
+      signer: author,
+      logHead: NO_LOG_HEAD,
+    });
     const read = decryptMapDocument({
       mapId,
       version: 5,
@@ -106,6 +115,7 @@ describe('map document', () => {
       doc: bigDocument(60),
       keys,
       signer: author,
+      logHead: NO_LOG_HEAD,
     });
     const read = decryptMapDocument({ mapId, version: 5, body, keys: { base: keys.base } });
     expect(read.doc.base.entries).toHaveLength(60);
@@ -122,7 +132,15 @@ describe('map document', () => {
     const writerKeys = { base: keys.base, detail: keys.detail };
     expectCryptoError(
       () =>
-        encryptMapDocument({ mapId, epoch: 2, version: 6, doc, keys: writerKeys, signer: author }),
+        encryptMapDocument({
+          mapId,
+          epoch: 2,
+          version: 6,
+          doc,
+          keys: writerKeys,
+          signer: author,
+          logHead: NO_LOG_HEAD,
+        }),
       'malformed',
     );
     const withoutPrivate = { base: doc.base, detail: doc.detail };
@@ -133,6 +151,7 @@ describe('map document', () => {
       doc: withoutPrivate,
       keys: writerKeys,
       signer: author,
+      logHead: NO_LOG_HEAD,
     });
     expect(decryptMapDocument({ mapId, version: 6, body, keys }).doc).toEqual(withoutPrivate);
   });
@@ -146,6 +165,7 @@ describe('map document', () => {
       doc,
       keys,
       signer: author,
+      logHead: NO_LOG_HEAD,
     });
     const pair = sodium.crypto_sign_keypair();
     const professional = { publicKey: pair.publicKey, secretKey: pair.privateKey };
@@ -164,6 +184,7 @@ describe('map document', () => {
       keys: { base: keys.base },
       signer: professional,
       previousBody,
+      logHead: NO_LOG_HEAD,
     });
     const read = decryptMapDocument({ mapId, version: 7, body, keys });
     expect(read.doc.base.entries[0]!.supportNote).toBe('Komt elke dinsdag.');
@@ -178,6 +199,7 @@ describe('map document', () => {
       doc: mine.doc,
       keys: { base: keys.base },
       signer: professional,
+      logHead: NO_LOG_HEAD,
     });
     expect(
       decryptMapDocument({ mapId, version: 7, body: dropped, keys }).doc.detail,
@@ -191,6 +213,7 @@ describe('map document', () => {
       keys: { base: keys.base, detail: keys.detail },
       signer: author,
       previousBody,
+      logHead: NO_LOG_HEAD,
     });
     const both = decryptMapDocument({ mapId, version: 7, body: withDetail, keys }).doc;
     expect(both.detail).toEqual({ v: 1, entries: {} });
@@ -206,6 +229,7 @@ describe('map document', () => {
           keys: { base: keys.base },
           signer: professional,
           previousBody,
+          logHead: NO_LOG_HEAD,
         }),
       'malformed',
     );
@@ -215,7 +239,16 @@ describe('map document', () => {
     const doc = bigDocument(2);
     doc.base.entries[1]!.ring = 4 as 1;
     expectCryptoError(
-      () => encryptMapDocument({ mapId, epoch: 2, version: 5, doc, keys, signer: author }),
+      () =>
+        encryptMapDocument({
+          mapId,
+          epoch: 2,
+          version: 5,
+          doc,
+          keys,
+          signer: author,
+          logHead: NO_LOG_HEAD,
+        }),
       'malformed',
     );
   });

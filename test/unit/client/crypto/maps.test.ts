@@ -65,7 +65,7 @@ describe('worker: maps', () => {
     const headHash = toBase64Url(new Uint8Array(32));
     expectFailure(
       () => call(parent.state, 'openMap', { ...args, pin: { ...pin!, headHash } }),
-      'log-invalid',
+      'rollback',
     );
     const body = flipByte(fromBase64Url(map.body), fromBase64Url(map.body).length - 1);
     expectFailure(

@@ -29,7 +29,6 @@ import type {
   JoinProfileView,
   MemberRoleView,
   MembershipView,
-  PinState,
   SectionName,
 } from '../membership/types.js';
 
@@ -97,17 +96,24 @@ export interface CryptoOps extends ExportOps {
     result: { keyring: string; maps: MapSummary[] };
   };
   /**
-   * Opens a map response: key ring, membership log (verified against the pin), signature check by a
-   * member who may write, section decryption. Refuses a rolled-back version or log ('log-invalid').
+   * Opens a map response: key ring, membership log (verified against the pin in the keyring),
+   * signature check by a member who may write, the version's log head, section decryption. Refuses
+   * an older version or log than the account has seen ('rollback'). `pinMoved`: the keyring's pin
+   * advanced, so the page stores the keyring (sealKeyring) for the account's other devices.
    */
   openMap: {
-    args: { map: MapResponse; log?: string[]; pin?: PinState | null };
+    args: { map: MapResponse; log?: string[] };
     result: {
       document: MapDocument;
       version: number;
-      pin: PinState | null;
+      pinMoved: boolean;
       membership: MembershipView | null;
     };
+  };
+  /** The session's keyring sealed for the server (with every pin), and its maps. */
+  sealKeyring: {
+    args: Record<string, never>;
+    result: { keyring: string; maps: MapSummary[] };
   };
   /** Encrypts and signs a document as the given (new) version of an opened map. */
   sealVersion: {

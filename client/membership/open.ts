@@ -1,7 +1,8 @@
 /**
  * Opening a map with its membership log: fetch the log, verify it in the worker against the head
- * and version pinned on this device, and pin the new head. A map whose slot is gone answers 404:
- * that is "no access any more" for a map in the keyring.
+ * and version pinned in the account's keyring, and store the keyring when the pin moved, so every
+ * device of the account refuses older state. A map whose slot is gone answers 404: that is "no
+ * access any more" for a map in the keyring.
  */
 import { ApiError, type ApiClient } from '../api/transport.js';
 import { getMap } from '../api/maps.js';
@@ -9,7 +10,14 @@ import type { MapResponse } from '../api/types.js';
 import type { CryptoClient } from '../crypto/crypto-client.js';
 import type { CryptoOps, MapSummary } from '../crypto/protocol.js';
 import { fetchLog } from '../api/membership.js';
-import type { PinState } from './types.js';
+
+/** What opening a map needs of the app: the server, the worker, and storing the keyring's pins. */
+export interface MapOpener {
+  readonly api: ApiClient;
+  readonly crypto: CryptoClient;
+  /** Stores the worker's keyring (with its pins) on the server when `moved`, or when a store failed. */
+  syncPins(moved: boolean): Promise<void>;
+}
 
 /** This account's slot on the map was removed (or it left): the server no longer opens it. */
 export class NoAccessError extends Error {
@@ -19,42 +27,13 @@ export class NoAccessError extends Error {
   }
 }
 
-const PIN_PREFIX = 'nk-pin:';
-
-export function readPin(mapId: string): PinState | null {
-  try {
-    const raw = localStorage.getItem(PIN_PREFIX + mapId);
-    if (raw === null) return null;
-    const value = JSON.parse(raw) as Partial<PinState>;
-    if (
-      typeof value.seq === 'number' &&
-      typeof value.headHash === 'string' &&
-      typeof value.version === 'number'
-    )
-      return { seq: value.seq, headHash: value.headHash, version: value.version };
-  } catch {
-    // Unreadable: treated as no pin (first open on this device).
-  }
-  return null;
-}
-
-function writePin(mapId: string, pin: PinState): void {
-  const old = readPin(mapId);
-  if (old !== null && (old.seq > pin.seq || old.version > pin.version)) return;
-  try {
-    localStorage.setItem(PIN_PREFIX + mapId, JSON.stringify(pin));
-  } catch {
-    // Storage blocked: the pin lasts for this page (the worker still checks the chain).
-  }
-}
-
 /** Fetches (unless given) the latest version and the log, and opens both in the worker. */
 export async function openVerified(
-  api: ApiClient,
-  crypto: CryptoClient,
+  opener: MapOpener,
   summary: MapSummary,
   given?: MapResponse,
 ): Promise<CryptoOps['openMap']['result'] & { response: MapResponse }> {
+  const { api, crypto } = opener;
   let response: MapResponse;
   let log: string[];
   try {
@@ -64,12 +43,8 @@ export async function openVerified(
     if (error instanceof ApiError && error.code === 'map_not_found') throw new NoAccessError();
     throw error;
   }
-  const opened = await crypto.call('openMap', {
-    map: response,
-    log,
-    pin: readPin(summary.mapId),
-  });
-  if (opened.pin !== null) writePin(summary.mapId, opened.pin);
+  const opened = await crypto.call('openMap', { map: response, log });
+  await opener.syncPins(opened.pinMoved);
   return { ...opened, response };
 }
 

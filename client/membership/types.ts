@@ -3,14 +3,6 @@
 export type SectionName = 'base' | 'detail' | 'private';
 export type MemberRoleView = 'owner' | 'borger' | 'professional' | 'informal';
 
-/** The last verified head of a map's log and the highest version seen; kept per map on this device. */
-export interface PinState {
-  readonly seq: number;
-  /** base64url of the head hash */
-  readonly headHash: string;
-  readonly version: number;
-}
-
 export interface JoinProfileView {
   name: string;
   profession: string;

@@ -42,6 +42,10 @@ export class AppStore extends EventTarget {
   #endingSession = false;
   /** A freshly created map, handed to the editor so it need not fetch and decrypt it again. */
   #fresh: { mapId: string; document: MapDocument; version: number } | null = null;
+  /** Keyring writes, one after another: each seals the worker's keyring just before it is sent. */
+  #keyringQueue: Promise<unknown> = Promise.resolve();
+  /** A pin moved but storing the keyring failed: the next open tries again. */
+  #pinsUnsaved = false;
   /** The parent's last choice between the ring picture and the list (kept while signed in). */
   mapView: 'picture' | 'list' = 'picture';
   /** Maps opened in this session, so the editor and its print views share one decrypted copy. */
@@ -143,20 +147,38 @@ export class AppStore extends EventTarget {
   async createMap(title: string): Promise<MapSummary> {
     const created = await this.crypto.call('createMap', { title });
     await createMap(this.api, created.request);
-    const maps = await this.commitKeyring(
-      await this.crypto.call('commitMap', { mapId: created.map.mapId }),
-    );
+    await this.crypto.call('commitMap', { mapId: created.map.mapId });
+    const maps = await this.commitKeyring();
     this.#fresh = { mapId: created.map.mapId, document: created.document, version: 1 };
     this.#set({ ...this.#state, maps: newestFirst(maps) });
     return created.map;
   }
 
   /**
-   * Stores the worker's sealed keyring on the server (merging on conflict) and shows its maps.
-   * Used after creating, joining or leaving a map.
+   * Stores the worker's keyring on the server (merging on conflict) and shows its maps. Used after
+   * creating, joining or leaving a map, and when a pin moved. Writes run one after another, and each
+   * seals the keyring when it is its turn, so a later write never sends an older keyring.
    */
-  async commitKeyring(sealed: { keyring: string; maps: MapSummary[] }): Promise<MapSummary[]> {
-    let { keyring, maps } = sealed;
+  commitKeyring(): Promise<MapSummary[]> {
+    const run = this.#keyringQueue.then(() => this.#putKeyring());
+    this.#keyringQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** MapOpener: stores the keyring when a pin moved (or an earlier store failed); never throws. */
+  async syncPins(moved: boolean): Promise<void> {
+    if (!moved && !this.#pinsUnsaved) return;
+    this.#pinsUnsaved = true;
+    try {
+      await this.commitKeyring();
+      this.#pinsUnsaved = false;
+    } catch {
+      // The pin holds in this worker; the next open or keyring write stores it.
+    }
+  }
+
+  async #putKeyring(): Promise<MapSummary[]> {
+    let { keyring, maps } = await this.crypto.call('sealKeyring', {});
     for (let attempt = 0; ; attempt++) {
       try {
         const { keyringRevision } = await accounts.putKeyring(
@@ -169,7 +191,7 @@ export class AppStore extends EventTarget {
       } catch (error) {
         if (!(error instanceof ApiError) || error.code !== 'keyring_conflict') throw error;
         if (attempt >= KEYRING_RETRIES) throw error;
-        // Another device changed the keyring: take its maps and add ours again.
+        // Another device changed the keyring: take its maps and pins and add ours again.
         const account = await accounts.getAccount(this.api);
         const merged = await this.crypto.call('mergeKeyring', { account });
         keyring = merged.keyring;
@@ -216,9 +238,9 @@ export class AppStore extends EventTarget {
     let session: Promise<MapSession>;
     if (fresh !== null && fresh.mapId === mapId) {
       this.#fresh = null;
-      session = Promise.resolve(MapSession.fromFresh(this.api, this.crypto, summary, fresh));
+      session = Promise.resolve(MapSession.fromFresh(this, summary, fresh));
     } else {
-      session = MapSession.open(this.api, this.crypto, summary);
+      session = MapSession.open(this, summary);
     }
     this.#sessions.set(mapId, session);
     // A failed open is not kept: the next visit tries again.

@@ -61,6 +61,8 @@ export {
   type KeyringMapEntry,
   type IdentityKeys,
 } from './account.js';
+export { validatePin, type KeyringPin } from './keyring.js';
+export { checkAgainstPin, logPinOf, newerPin, pinOf, samePin } from './pin.js';
 export { newId, newCapability, capabilityHash, ID_BYTES, CAPABILITY_BYTES } from './capability.js';
 export {
   SECTIONS,

@@ -13,8 +13,24 @@ import {
 } from './shape.js';
 import { boxPublicKeyOf, bytesEqual, signPublicKeyOf, SIZES } from './sodium.js';
 
-/** One map the account can open: its id, the slot's capability (both base64url), a title, when (ms). */
-export type KeyringMapEntry = { mapId: string; capability: string; title: string; addedAt: number };
+/**
+ * The newest state of a map this account has verified, on any of its devices: the membership log's
+ * head (`seq`, BLAKE2b-256 `headHash` as base64url; seq 0 for a map without a log) and the highest
+ * version number. A device refuses a log or version older than this (see pin.ts).
+ */
+export type KeyringPin = { seq: number; headHash: string; version: number };
+
+/**
+ * One map the account can open: its id, the slot's capability (both base64url), a title, when (ms),
+ * and its pin once opened (optional: keyrings written before pins, or a map not opened yet).
+ */
+export type KeyringMapEntry = {
+  mapId: string;
+  capability: string;
+  title: string;
+  addedAt: number;
+  pin?: KeyringPin;
+};
 
 /** The decrypted keyring as stored (JSON; keys as base64url strings). */
 export type Keyring = {
@@ -80,14 +96,26 @@ function validateIdentity(value: unknown): Keyring['identity'] {
   return identity;
 }
 
-function validateMapEntry(value: unknown, path: string): KeyringMapEntry {
-  const o = expectObject(value, path, ['mapId', 'capability', 'title', 'addedAt']);
+/** Checks a pin's exact shape; returns a clean copy. Throws CryptoError 'malformed'. */
+export function validatePin(value: unknown, path: string): KeyringPin {
+  const o = expectObject(value, path, ['seq', 'headHash', 'version']);
   return {
+    seq: expectInteger(o.seq, `${path}.seq`, 0, 0xffff_ffff),
+    headHash: expectBase64Url(o.headHash, `${path}.headHash`, SIZES.blake2b256),
+    version: expectInteger(o.version, `${path}.version`, 1, Number.MAX_SAFE_INTEGER),
+  };
+}
+
+function validateMapEntry(value: unknown, path: string): KeyringMapEntry {
+  const o = expectObject(value, path, ['mapId', 'capability', 'title', 'addedAt'], ['pin']);
+  const entry: KeyringMapEntry = {
     mapId: expectBase64Url(o.mapId, `${path}.mapId`, 16),
     capability: expectBase64Url(o.capability, `${path}.capability`, SIZES.key),
     title: expectString(o.title, `${path}.title`, 0, MAX_TITLE_CHARS),
     addedAt: expectInteger(o.addedAt, `${path}.addedAt`, 0, Number.MAX_SAFE_INTEGER),
   };
+  if (o.pin !== undefined) entry.pin = validatePin(o.pin, `${path}.pin`);
+  return entry;
 }
 
 /** Checks a keyring's exact shape and key pairs; returns a clean copy. Throws CryptoError 'malformed'. */

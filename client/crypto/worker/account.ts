@@ -6,10 +6,13 @@ import {
   deriveAccountSecrets,
   fromBase64Url,
   kdfMeetsFloor,
+  newerPin,
   normaliseUsername,
   signLoginProof,
   toBase64Url,
   unlockAccount,
+  type KeyringMapEntry,
+  type KeyringPin,
 } from '../../../shared/crypto/index.js';
 import {
   requireSession,
@@ -19,6 +22,10 @@ import {
   WorkerFailure,
   type Handlers,
 } from './state.js';
+
+function withPin(map: KeyringMapEntry, pin: KeyringPin | undefined): KeyringMapEntry {
+  return pin === undefined ? map : { ...map, pin };
+}
 
 type AccountOp = 'register' | 'loginFreshAccount' | 'login' | 'unlock' | 'mergeKeyring' | 'lock';
 
@@ -97,8 +104,13 @@ export const accountHandlers: Handlers<AccountOp> = {
       current.username,
       fromBase64Url(account.keyring),
     );
+    const mine = new Map(current.keyring.maps.map((map) => [map.mapId, map]));
     const known = new Set(theirs.maps.map((map) => map.mapId));
-    const maps = [...theirs.maps, ...current.keyring.maps.filter((map) => !known.has(map.mapId))];
+    // a pin only moves forward: each map keeps the newer of the two devices' pins
+    const maps = [
+      ...theirs.maps.map((map) => withPin(map, newerPin(map.pin, mine.get(map.mapId)?.pin))),
+      ...current.keyring.maps.filter((map) => !known.has(map.mapId)),
+    ];
     current.keyring = { ...theirs, maps };
     return sealedKeyring(current);
   },

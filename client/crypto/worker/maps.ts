@@ -1,13 +1,16 @@
 // Map handlers: make a map, open one (key ring, verified log, signed version), seal a new version.
 import {
   capabilityHash,
+  checkAgainstPin,
   checkVersionHead,
   fromBase64Url,
   logHeadOf,
+  logPinOf,
   newCapability,
   newId,
   newSectionKeys,
   openKeyRing,
+  pinOf,
   readVersionEpoch,
   sealKeyRing,
   sectionsFor,
@@ -27,6 +30,8 @@ import {
 import { membershipView } from './views.js';
 import {
   addToKeyring,
+  movePin,
+  pinInKeyring,
   requireOpen,
   requireSession,
   sealedKeyring,
@@ -38,7 +43,7 @@ import {
 /** The first epoch of a new map. */
 const FIRST_EPOCH = 1;
 
-type MapOp = 'createMap' | 'commitMap' | 'openMap' | 'sealVersion' | 'forgetMap';
+type MapOp = 'createMap' | 'commitMap' | 'openMap' | 'sealVersion' | 'forgetMap' | 'sealKeyring';
 
 export const mapHandlers: Handlers<MapOp> = {
   createMap(state, { title, ownerName }) {
@@ -82,6 +87,7 @@ export const mapHandlers: Handlers<MapOp> = {
       capability: toBase64Url(capability),
       title: document.base.title,
       addedAt: Date.now(),
+      pin: pinOf(log, 1),
     };
     state.pendingMaps.set(mapId, entry);
     state.openMaps.set(mapId, {
@@ -116,30 +122,29 @@ export const mapHandlers: Handlers<MapOp> = {
     return sealedKeyring(current);
   },
 
-  openMap(state, { map, log, pin }) {
+  openMap(state, { map, log }) {
     const current = requireSession(state);
     const box = {
       publicKey: current.identity.boxPublicKey,
       secretKey: current.identity.boxSecretKey,
     };
     const ring = openKeyRing(fromBase64Url(map.keyBundle), box, map.mapId);
-    if (pin && map.version < pin.version) {
-      throw new WorkerFailure('log-invalid', 'An older version than one seen before.');
-    }
+    // the account's pin, from whichever of its devices saw the map last (synced in the keyring)
+    const pin = pinInKeyring(current, map.mapId);
+    checkAgainstPin(pin, { version: map.version, logRecords: log?.length ?? 0 });
     const epochs = Object.keys(ring.epochs).map(Number);
     const newest = Math.max(...epochs);
     let verified: LogState | null = null;
     if (log !== undefined && log.length > 0) {
       const keysByEpoch: Record<number, Uint8Array> = {};
       for (const epoch of epochs) keysByEpoch[epoch] = ring.epochs[epoch]!.base;
+      const pinned = logPinOf(pin);
       verified = verifyLog({
         mapId: map.mapId,
         records: log.map(fromBase64Url),
         keysByEpoch,
-        ...(pin ? { pinned: { seq: pin.seq, headHash: fromBase64Url(pin.headHash) } } : {}),
+        ...(pinned ? { pinned } : {}),
       });
-    } else if (pin && pin.seq > 0) {
-      throw new WorkerFailure('log-invalid', 'The membership log is missing.');
     }
     const body = fromBase64Url(map.body);
     const keys = ring.epochs[readVersionEpoch(body)];
@@ -169,10 +174,7 @@ export const mapHandlers: Handlers<MapOp> = {
     return {
       document: doc,
       version: map.version,
-      pin:
-        verified === null
-          ? null
-          : { seq: verified.seq, headHash: toBase64Url(verified.headHash), version: map.version },
+      pinMoved: movePin(current, map.mapId, pinOf(verified, map.version)),
       membership: verified === null ? null : membershipView(verified, map.slotId),
     };
   },
@@ -201,5 +203,9 @@ export const mapHandlers: Handlers<MapOp> = {
     };
     state.openMaps.delete(mapId);
     return sealedKeyring(current);
+  },
+
+  sealKeyring(state) {
+    return sealedKeyring(requireSession(state));
   },
 };

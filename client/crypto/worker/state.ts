@@ -5,6 +5,7 @@
  */
 import {
   encryptKeyring,
+  samePin,
   toBase64Url,
   type IdentityKeys,
   type InviteKeys,
@@ -12,6 +13,7 @@ import {
   type KeyRing,
   type Keyring,
   type KeyringMapEntry,
+  type KeyringPin,
   type LogState,
   type SectionKeys,
 } from '../../../shared/crypto/index.js';
@@ -140,4 +142,23 @@ export function sealedKeyring(current: Session): { keyring: string; maps: MapSum
 export function addToKeyring(current: Session, entry: KeyringMapEntry): void {
   if (current.keyring.maps.some((map) => map.mapId === entry.mapId)) return;
   current.keyring = { ...current.keyring, maps: [...current.keyring.maps, entry] };
+}
+
+/** The pin of a map in the session's keyring (undefined: never opened by this account). */
+export function pinInKeyring(current: Session, mapId: string): KeyringPin | undefined {
+  return current.keyring.maps.find((map) => map.mapId === mapId)?.pin;
+}
+
+/**
+ * Records a newer pin in the session's keyring (the caller has checked it extends the old one).
+ * True when it changed, so the page stores the keyring for the account's other devices.
+ */
+export function movePin(current: Session, mapId: string, pin: KeyringPin): boolean {
+  const entry = current.keyring.maps.find((map) => map.mapId === mapId);
+  if (entry === undefined || samePin(entry.pin, pin)) return false;
+  current.keyring = {
+    ...current.keyring,
+    maps: current.keyring.maps.map((map) => (map.mapId === mapId ? { ...map, pin } : map)),
+  };
+  return true;
 }

@@ -12,7 +12,7 @@ import type { MapDocument } from '../../../shared/map/types.js';
 import { mergeDocuments } from './merge.js';
 import { agreedBorgerIds } from '../../membership/borger.js';
 import { membershipApi } from '../../api/membership.js';
-import { fetchMapOrNoAccess, openVerified } from '../../membership/open.js';
+import { fetchMapOrNoAccess, openVerified, type MapOpener } from '../../membership/open.js';
 import type { MembershipView } from '../../membership/types.js';
 
 /** How often a save is retried after conflicts before giving up. */
@@ -27,6 +27,7 @@ export class MapSession {
   readonly summary: MapSummary;
   /** What this slot may do; `read` means no saving. */
   readonly rights: Rights;
+  readonly #opener: MapOpener;
   readonly #api: ApiClient;
   readonly #crypto: CryptoClient;
   /** The document as shown, including edits that are being saved. */
@@ -39,8 +40,7 @@ export class MapSession {
   #membership: MembershipView | null;
 
   private constructor(
-    api: ApiClient,
-    crypto: CryptoClient,
+    opener: MapOpener,
     summary: MapSummary,
     document: MapDocument,
     version: number,
@@ -49,8 +49,9 @@ export class MapSession {
   ) {
     this.#membership = membership;
     this.rights = rights;
-    this.#api = api;
-    this.#crypto = crypto;
+    this.#opener = opener;
+    this.#api = opener.api;
+    this.#crypto = opener.crypto;
     this.summary = summary;
     this.#document = document;
     this.#base = document;
@@ -58,24 +59,19 @@ export class MapSession {
   }
 
   /** Fetches and decrypts the latest version. */
-  static async open(
-    api: ApiClient,
-    crypto: CryptoClient,
-    summary: MapSummary,
-  ): Promise<MapSession> {
-    const { document, version, response, membership } = await openVerified(api, crypto, summary);
-    return new MapSession(api, crypto, summary, document, version, response.rights, membership);
+  static async open(opener: MapOpener, summary: MapSummary): Promise<MapSession> {
+    const { document, version, response, membership } = await openVerified(opener, summary);
+    return new MapSession(opener, summary, document, version, response.rights, membership);
   }
 
   /** A session for a map just created in this worker (no need to fetch it back). */
   static fromFresh(
-    api: ApiClient,
-    crypto: CryptoClient,
+    opener: MapOpener,
     summary: MapSummary,
     fresh: { document: MapDocument; version: number },
   ): MapSession {
     // The creator's slot is the map's first admin slot.
-    return new MapSession(api, crypto, summary, fresh.document, fresh.version, 'admin');
+    return new MapSession(opener, summary, fresh.document, fresh.version, 'admin');
   }
 
   get document(): MapDocument {
@@ -116,7 +112,7 @@ export class MapSession {
     const run = this.#queue.then(async () => {
       const latest = await fetchMapOrNoAccess(this.#api, this.summary);
       if (latest.version <= this.#version) return false;
-      const opened = await openVerified(this.#api, this.#crypto, this.summary, latest);
+      const opened = await openVerified(this.#opener, this.summary, latest);
       this.#version = opened.version;
       this.#base = opened.document;
       this.#document = opened.document;
@@ -163,7 +159,7 @@ export class MapSession {
         }
         // Someone saved in between: take their version and put our change on top of it.
         const latest = await getMap(this.#api, mapId, capability);
-        const theirs = await openVerified(this.#api, this.#crypto, this.summary, latest);
+        const theirs = await openVerified(this.#opener, this.summary, latest);
         mine = mergeDocuments(this.#base, mine, theirs.document);
         this.#base = theirs.document;
         this.#version = theirs.version;

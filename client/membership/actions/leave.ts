@@ -7,7 +7,8 @@ export async function leave(session: MembershipSession): Promise<void> {
   const store = session.store;
   await membershipApi.leave(session.mapId, session.capability);
   session.close();
-  await store.commitKeyring(await store.crypto.call('forgetMap', { mapId: session.mapId }));
+  await store.crypto.call('forgetMap', { mapId: session.mapId });
+  await store.commitKeyring();
   store.closeMap(session.mapId);
   store.router.navigate(paths.maps);
 }

@@ -76,7 +76,7 @@ export async function collectAnswer(store: AppStore, request: SentRequest): Prom
     sealedInfo: request.sealedInfo,
     sealedAnswer: answer.sealedAnswer,
   });
-  await store.commitKeyring(accepted);
+  await store.commitKeyring();
   return accepted.mapId;
 }
 

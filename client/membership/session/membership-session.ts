@@ -116,7 +116,7 @@ export class MembershipSession extends EventTarget {
     const summary = store.mapSummary(this.mapId);
     if (summary === undefined) return;
     try {
-      const opened = await openVerified(store.api, store.crypto, summary);
+      const opened = await openVerified(store, summary);
       // The editor's session re-opens with what was verified here.
       store.closeMap(this.mapId);
       this.membership = opened.membership;

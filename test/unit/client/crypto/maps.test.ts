@@ -17,7 +17,9 @@ describe('worker: maps', () => {
     const opened = store.open(parent, ownerSlot);
     expect(opened.version).toBe(1);
     expect(opened.document.base.title).toBe('Netwerk van Sanne');
-    expect(opened.pin).toMatchObject({ seq: 1, version: 1 });
+    // the creator's keyring already pins the INIT record and version 1
+    expect(opened.pinMoved).toBe(false);
+    expect(parent.state.session!.keyring.maps[0]!.pin).toMatchObject({ seq: 1, version: 1 });
     expect(opened.membership?.mySlotId).toBe(ownerSlot);
     expect(opened.membership?.members).toEqual([
       expect.objectContaining({
@@ -50,23 +52,20 @@ describe('worker: maps', () => {
   it('refuses a rolled-back version or log, a missing log, a changed body and another key ring', () => {
     const { parent, store, ownerSlot } = parentWithMap();
     const doc = store.open(parent, ownerSlot).document;
+    const first = store.read(ownerSlot);
     store.save(
       call(parent.state, 'sealVersion', { mapId: store.mapId, document: doc, version: 2 }).body,
     );
-    const { pin } = store.open(parent, ownerSlot);
+    expect(store.open(parent, ownerSlot).pinMoved).toBe(true);
+    const pin = parent.state.session!.keyring.maps[0]!.pin!;
+    expect(pin).toMatchObject({ seq: 1, version: 2 });
     const map = store.read(ownerSlot);
-    const args = { map, log: [...store.log], pin };
-    expect(call(parent.state, 'openMap', args).version).toBe(2);
-    expectFailure(
-      () => call(parent.state, 'openMap', { ...args, pin: { ...pin!, version: 3 } }),
-      'log-invalid',
-    );
-    expectFailure(() => call(parent.state, 'openMap', { map, pin }), 'log-invalid');
-    const headHash = toBase64Url(new Uint8Array(32));
-    expectFailure(
-      () => call(parent.state, 'openMap', { ...args, pin: { ...pin!, headHash } }),
-      'rollback',
-    );
+    const args = { map, log: [...store.log] };
+    expect(call(parent.state, 'openMap', args)).toMatchObject({ version: 2, pinMoved: false });
+    // version 1 again, validly signed, but older than the pinned version 2
+    expectFailure(() => call(parent.state, 'openMap', { ...args, map: first }), 'rollback');
+    expectFailure(() => call(parent.state, 'openMap', { map }), 'rollback');
+    expectFailure(() => call(parent.state, 'openMap', { map, log: [] }), 'rollback');
     const body = flipByte(fromBase64Url(map.body), fromBase64Url(map.body).length - 1);
     expectFailure(
       () => call(parent.state, 'openMap', { ...args, map: { ...map, body: toBase64Url(body) } }),
@@ -74,6 +73,8 @@ describe('worker: maps', () => {
     );
     const stranger = register('kees');
     expectFailure(() => call(stranger.state, 'openMap', args), 'decrypt-failure');
+    // a refusal leaves the pin where it was
+    expect(parent.state.session!.keyring.maps[0]!.pin).toEqual(pin);
   });
 
   it('needs an opened map to seal, and forgets a map from the keyring', () => {

@@ -1,0 +1,61 @@
+// The pin: the newest log head and version an account has verified of a map, kept in its keyring.
+import { fromBase64Url, toBase64Url } from './encoding.js';
+import { RollbackError } from './errors.js';
+import type { KeyringPin } from './keyring.js';
+import type { LogPin, LogState } from './log-verify.js';
+import { ZERO_HASH } from './log-entry.js';
+
+/** The pin after opening `version` with this verified log (seq 0 and zero hash without a log). */
+export function pinOf(log: LogState | null, version: number): KeyringPin {
+  return {
+    seq: log === null ? 0 : log.seq,
+    headHash: toBase64Url(log === null ? ZERO_HASH : log.headHash),
+    version,
+  };
+}
+
+/** The pinned head in the form verifyLog takes; undefined when nothing (or no log) was pinned. */
+export function logPinOf(pin: KeyringPin | undefined): LogPin | undefined {
+  if (pin === undefined || pin.seq === 0) return undefined;
+  return { seq: pin.seq, headHash: fromBase64Url(pin.headHash) };
+}
+
+/**
+ * Refuses what is older than the pin before anything is decrypted: a version number below the pinned
+ * one (RollbackError 'version'), or no log for a map whose log was seen (RollbackError 'log').
+ * verifyLog checks that a log extends the pinned head.
+ */
+export function checkAgainstPin(
+  pin: KeyringPin | undefined,
+  served: { version: number; logRecords: number },
+): void {
+  if (pin === undefined) return;
+  if (served.version < pin.version) {
+    throw new RollbackError(
+      'version',
+      `version ${served.version} is older than version ${pin.version} seen before`,
+    );
+  }
+  if (pin.seq > 0 && served.logRecords === 0) {
+    throw new RollbackError('log', 'the membership log is missing, but a head was pinned');
+  }
+}
+
+/** True when two pins name the same head and version. */
+export function samePin(a: KeyringPin | undefined, b: KeyringPin | undefined): boolean {
+  return a?.seq === b?.seq && a?.headHash === b?.headHash && a?.version === b?.version;
+}
+
+/**
+ * The newer of two pins of one map (merging two devices' keyrings): the head with the higher seq
+ * (`a`'s on a tie) and the higher version. Both were verified, so the higher head extends the other.
+ */
+export function newerPin(
+  a: KeyringPin | undefined,
+  b: KeyringPin | undefined,
+): KeyringPin | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  const head = b.seq > a.seq ? b : a;
+  return { seq: head.seq, headHash: head.headHash, version: Math.max(a.version, b.version) };
+}

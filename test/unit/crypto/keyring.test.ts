@@ -63,6 +63,22 @@ describe('keyring', () => {
     );
   });
 
+  it("keeps each map's pin (log head and version), and still reads a keyring without pins", () => {
+    const pin = { seq: 7, headHash: toBase64Url(sodium.randombytes_buf(32)), version: 12 };
+    const [first, second] = keyring.maps;
+    const pinned: Keyring = { ...keyring, maps: [{ ...first!, pin }, second!] };
+    const opened = decryptKeyring(accountKey, 'sanne', encryptKeyring(accountKey, 'sanne', pinned));
+    expect(opened.maps[0]!.pin).toEqual(pin);
+    expect(opened.maps[1]).not.toHaveProperty('pin');
+    // a map without a log pins seq 0
+    const noLog = { ...pin, seq: 0 };
+    const again = encryptKeyring(accountKey, 'sanne', {
+      ...keyring,
+      maps: [{ ...first!, pin: noLog }],
+    });
+    expect(decryptKeyring(accountKey, 'sanne', again).maps[0]!.pin).toEqual(noLog);
+  });
+
   it('does not open for another account key or username', () => {
     const envelope = encryptKeyring(accountKey, 'sanne', keyring);
     expectCryptoError(
@@ -76,6 +92,7 @@ describe('keyring', () => {
     const { identity, maps } = keyring;
     const [first] = maps;
     const box2 = toBase64Url(sodium.crypto_box_keypair().publicKey);
+    const hash = toBase64Url(sodium.randombytes_buf(32));
     const shapes: unknown[] = [
       null,
       [],
@@ -93,6 +110,12 @@ describe('keyring', () => {
       { v: 1, identity, maps: [{ ...first, addedAt: -1 }] },
       { v: 1, identity, maps: [{ ...first, addedAt: '2024' }] },
       { v: 1, identity, maps: [{ ...first, role: 'admin' }] },
+      { v: 1, identity, maps: [{ ...first, pin: { seq: 1, headHash: newId(), version: 1 } }] },
+      { v: 1, identity, maps: [{ ...first, pin: { seq: -1, headHash: hash, version: 1 } }] },
+      { v: 1, identity, maps: [{ ...first, pin: { seq: 1, headHash: hash, version: 0 } }] },
+      { v: 1, identity, maps: [{ ...first, pin: { seq: 1, headHash: hash } }] },
+      { v: 1, identity, maps: [{ ...first, pin: { seq: 1, headHash: hash, version: 1, x: 1 } }] },
+      { v: 1, identity, maps: [{ ...first, pin: null }] },
     ];
     for (const shape of shapes) {
       expectCryptoError(() => decryptKeyring(accountKey, 'sanne', sealJson(shape)), 'malformed');

@@ -79,6 +79,22 @@ export function register(name: string): Person {
   return { name, state, account, loginPublicKey: registration.loginPublicKey };
 }
 
+/**
+ * The same account on a fresh device: a new worker that logs in with the passphrase and opens the
+ * keyring the server holds (`person.account`): nothing else of the first device comes along.
+ */
+export function loginOnNewDevice(person: Person): Person {
+  const state = createWorkerState();
+  const prelogin = {
+    kdf: person.account.kdf,
+    challengeId: newId(),
+    challenge: toBase64Url(randomBytes(32)),
+  };
+  call(state, 'login', { username: person.name, passphrase: PASSPHRASE, prelogin });
+  call(state, 'unlock', { account: person.account });
+  return { ...person, state };
+}
+
 /** Stores a keyring the worker sealed, as PUT /api/accounts/me/keyring would. */
 export function storeKeyring(person: Person, sealed: { keyring: string }): void {
   person.account = {

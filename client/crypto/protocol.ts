@@ -122,10 +122,21 @@ export interface CryptoOps extends ExportOps {
   };
   /** The verified membership of an opened map (after openMap). */
   membership: { args: { mapId: string }; result: MembershipView | null };
-  /** Parent: a new invite (link or short code). The secret stays with the page to hand over. */
+  /**
+   * Parent: a new invite (link or short code). The secret goes to the page to hand over, and to the
+   * server only sealed for the map's owners (`request.sealedSecret`).
+   */
   newInvite: {
     args: { mapId: string; kind: 'link' | 'code'; expiresAt: number };
     result: { secret: string; inviteId: string; request: CreateInviteRequest };
+  };
+  /**
+   * Owner: the secret of an open invite of an opened map, from the copy sealed for the owners
+   * (any owner made it, on any device). Fails ('decrypt-failure') when it does not open here.
+   */
+  openInviteSecret: {
+    args: { mapId: string; inviteId: string; sealedSecret: string };
+    result: { secret: string };
   };
   /** Parent: opens a sealed join request with the invite's secret; computes the safety code. */
   openJoinRequest: {

@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { inviteSecrets } from './flows/invite-secrets.js';
 import { makeInvite } from './flows/invite.js';
 import { qrPath } from './qr.js';
 import { BusyController } from '../ui/busy.js';
@@ -207,7 +206,6 @@ export class NkInvitePanel extends LitElement {
     await this.actions.run(async () => {
       const ms = EXPIRIES.find((e) => e.id === this.expiry)?.ms ?? HOUR;
       const made = await makeInvite(this.store.value, this.mapId, this.kind, Date.now() + ms);
-      inviteSecrets.add(this.mapId, made.inviteId, made.secret);
       this.created = {
         kind: this.kind,
         secret: made.secret,

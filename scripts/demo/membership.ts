@@ -24,6 +24,7 @@ import {
   openJoinAnswer,
   openJoinRequest,
   safetyCode,
+  sealInviteSecret,
   sealJoinAnswer,
   sealJoinRequest,
   sealKeyBundle,
@@ -158,6 +159,15 @@ export async function joinWithConsent(
       verifyPublicKey: toBase64Url(invite.verifyPublicKey),
       boxPublicKey: toBase64Url(invite.boxKeyPair.publicKey),
       sealedInfo: toBase64Url(invite.sealedInviteInfo),
+      sealedSecret: toBase64Url(
+        sealInviteSecret({
+          mapId: map.mapId,
+          inviteId: invite.inviteId,
+          epoch: EPOCH,
+          privateKey: map.keys.private,
+          secret: invite.secret,
+        }),
+      ),
       expiresAt,
     },
   });

@@ -70,7 +70,8 @@ export async function takeAnswer(db: Db, requestId: string, now: number): Promis
 export async function markInviteUsed(db: Db, inviteId: string, now: number): Promise<void> {
   await db
     .updateTable('invites')
-    .set({ used_at: now })
+    // the secret opened the one request; nobody needs it any more
+    .set({ used_at: now, sealed_secret: null })
     .where('id', '=', inviteId)
     .where('used_at', 'is', null)
     .execute();
@@ -79,7 +80,7 @@ export async function markInviteUsed(db: Db, inviteId: string, now: number): Pro
 export async function withdrawInvite(db: Db, inviteId: string, now: number): Promise<void> {
   await db
     .updateTable('invites')
-    .set({ withdrawn_at: now })
+    .set({ withdrawn_at: now, sealed_secret: null })
     .where('id', '=', inviteId)
     .where('withdrawn_at', 'is', null)
     .where('used_at', 'is', null)

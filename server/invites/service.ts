@@ -42,6 +42,7 @@ export async function createInvite(
       verify_public_key: decodeBase64Url(input.verifyPublicKey, 'verifyPublicKey'),
       box_public_key: decodeBase64Url(input.boxPublicKey, 'boxPublicKey'),
       sealed_info: decodeBase64Url(input.sealedInfo, 'sealedInfo'),
+      sealed_secret: decodeBase64Url(input.sealedSecret, 'sealedSecret'),
       expires_at: input.expiresAt,
       created_at: now,
       used_at: null,
@@ -87,6 +88,7 @@ export async function listInvites(db: Db, mapId: string, now: number): Promise<I
         status: statusOf(row, request, now),
         expiresAt: row.expires_at,
         createdAt: row.created_at,
+        sealedSecret: row.sealed_secret === null ? null : encodeBase64Url(row.sealed_secret),
         request,
       };
     }),

@@ -9,6 +9,8 @@ const closed = { additionalProperties: false } as const;
 
 export const SealedInviteInfo = BytesBetween(limits.inviteInfoMinBytes, limits.inviteInfoMaxBytes);
 export const SealedJoinRequest = Bytes(limits.joinRequestBytes);
+/** The invite's secret, sealed by the inviting owner for every owner of the map (opaque to the server). */
+export const SealedInviteSecret = Bytes(limits.inviteSecretBytes);
 export const SealedJoinAnswer = Bytes(limits.joinAnswerBytes);
 
 /** `expiresAt` between now and 7 days ahead. */
@@ -18,6 +20,7 @@ export const CreateInviteRequest = Type.Object(
     verifyPublicKey: PublicKey,
     boxPublicKey: PublicKey,
     sealedInfo: SealedInviteInfo,
+    sealedSecret: SealedInviteSecret,
     expiresAt: Timestamp,
   },
   closed,
@@ -98,6 +101,8 @@ export const InviteSummary = Type.Object(
     status: InviteStatus,
     expiresAt: Timestamp,
     createdAt: Timestamp,
+    /** null for an invite made before secrets were kept for the owners: its request cannot be opened. */
+    sealedSecret: Type.Union([SealedInviteSecret, Type.Null()]),
     request: Type.Union([
       Type.Object(
         {

@@ -37,6 +37,8 @@ export const limits = {
   /** Sealed invite info: an envelope around JSON with a greeting of at most 200 characters. */
   inviteInfoMinBytes: 41,
   inviteInfoMaxBytes: 2048,
+  /** An invite's secret sealed for the owners has a fixed size (shared/crypto/invite-secret.ts). */
+  inviteSecretBytes: 118,
   /** Join request and answer have a fixed size (shared/crypto/join.ts). */
   joinRequestBytes: 2096,
   joinAnswerBytes: 1072,

@@ -121,6 +121,12 @@ export function adInviteInfo(inviteId: string): string {
   return `invite-info|${inviteId}`;
 }
 
+/** Envelope context of an open invite's secret kept for the owners: `invite-secret|<mapId>|<inviteId>|<epoch>`. */
+export function adInviteSecret(id: string, inviteId: string, epoch: number): string {
+  if (!isBase64Url(inviteId, 16)) throw new CryptoError('malformed', 'invite id must be 16 bytes');
+  return `invite-secret|${mapId(id)}|${inviteId}|${epochNumber(epoch)}`;
+}
+
 /** UTF-8 of `nk1|version|<mapId>|<version>`, appended to the signed part of a version body. */
 export function versionSignatureContext(id: string, version: number): Uint8Array {
   return utf8Encode(`nk1|version|${mapId(id)}|${versionNumber(version)}`);

@@ -99,7 +99,7 @@ export {
   isRollback,
   type RollbackKind,
 } from './errors.js';
-export { adLogRecord, adCard, adInviteInfo } from './ad.js';
+export { adLogRecord, adCard, adInviteInfo, adInviteSecret } from './ad.js';
 export {
   MEMBER_ROLES,
   LOG_ENTRY_TYPES,
@@ -163,6 +163,7 @@ export {
   type SlotRights,
 } from './join.js';
 export { safetyCode } from './safety-code.js';
+export { openInviteSecret, sealInviteSecret, SEALED_SECRET_FORMAT } from './invite-secret.js';
 export {
   CARD_FORMAT,
   CARD_LIMITS,

@@ -18,6 +18,7 @@ import {
   newSectionKeys,
   openInvite,
   rotateMap,
+  sealInviteSecret,
   sealJoinAnswer,
   sealJoinRequest,
   sealKeyRing,
@@ -167,6 +168,15 @@ export async function invite(
       verifyPublicKey: toBase64Url(created.verifyPublicKey),
       boxPublicKey: toBase64Url(created.boxKeyPair.publicKey),
       sealedInfo: toBase64Url(created.sealedInviteInfo),
+      sealedSecret: toBase64Url(
+        sealInviteSecret({
+          mapId: parent.mapId,
+          inviteId: created.inviteId,
+          epoch: parent.log.epoch,
+          privateKey: parent.keys.private,
+          secret: created.secret,
+        }),
+      ),
       expiresAt,
     },
   );

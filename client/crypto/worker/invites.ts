@@ -5,8 +5,10 @@ import {
   fromBase64Url,
   openInvite,
   openJoinAnswer,
+  openInviteSecret,
   openJoinRequest,
   safetyCode,
+  sealInviteSecret,
   sealJoinRequest,
   signInviteProof,
   toBase64Url,
@@ -17,6 +19,7 @@ import {
   requireOpen,
   requireSession,
   sealedKeyring,
+  WorkerFailure,
   type Handlers,
   type WorkerState,
 } from './state.js';
@@ -33,6 +36,7 @@ export function keysOfInvite(state: WorkerState, secret: string): InviteKeys {
 
 type InviteOp =
   | 'newInvite'
+  | 'openInviteSecret'
   | 'openJoinRequest'
   | 'inviteIdOf'
   | 'joinOpen'
@@ -43,7 +47,10 @@ type InviteOp =
 export const inviteHandlers: Handlers<InviteOp> = {
   newInvite(state, { mapId, kind, expiresAt }) {
     const current = requireSession(state);
-    requireOpen(state, mapId);
+    const open = requireOpen(state, mapId);
+    // only owners hold the private key; every owner's device opens the secret with it
+    const privateKey = open.keys.private;
+    if (privateKey === undefined) throw new WorkerFailure('unknown-member', 'Only an owner invites.');
     const created = createInvite({
       mapId,
       parentIdentity: { signPublicKey: current.identity.signPublicKey },
@@ -51,6 +58,13 @@ export const inviteHandlers: Handlers<InviteOp> = {
       kind,
     });
     state.inviteKeys.set(created.secret, created.keys);
+    const sealedSecret = sealInviteSecret({
+      mapId,
+      inviteId: created.inviteId,
+      epoch: open.epoch,
+      privateKey,
+      secret: created.secret,
+    });
     return {
       secret: created.secret,
       inviteId: created.inviteId,
@@ -59,9 +73,21 @@ export const inviteHandlers: Handlers<InviteOp> = {
         verifyPublicKey: toBase64Url(created.verifyPublicKey),
         boxPublicKey: toBase64Url(created.boxKeyPair.publicKey),
         sealedInfo: toBase64Url(created.sealedInviteInfo),
+        sealedSecret: toBase64Url(sealedSecret),
         expiresAt: created.expiresAt,
       },
     };
+  },
+
+  openInviteSecret(state, { mapId, inviteId, sealedSecret }) {
+    const open = requireOpen(state, mapId);
+    const secret = openInviteSecret({
+      mapId,
+      inviteId,
+      sealed: fromBase64Url(sealedSecret),
+      ring: open.ring,
+    });
+    return { secret };
   },
 
   openJoinRequest(state, { mapId, secret, sealedRequest }) {

@@ -20,6 +20,9 @@ export const membershipTemplates = {
   'members.grantDetail': 'يمكنه أيضًا رؤية الأسماء وبيانات الاتصال',
   'members.approve': 'اسمح بالدخول',
   'members.decline': 'لا تسمح',
+  'members.unverifiableHeading': 'يريد المشاركة، لكن لا يمكن التحقق منه',
+  'members.unverifiable':
+    'شخص ما يطلب المشاركة. لا يمكننا التحقق من هويته، لأن الدعوة لا يمكن فتحها هنا. لا تسمح لهذا الشخص بالدخول. هل تنتظر أحدًا؟ إذن أنشئ دعوة جديدة.',
   'members.approved': str`${0} يشارك الآن.`,
   'members.you': 'أنت',
   'members.trusted': 'الشخص الموثوق',

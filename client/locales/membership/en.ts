@@ -23,6 +23,9 @@ export const membershipTemplates = {
   'members.grantDetail': 'May also see names and contact details',
   'members.approve': 'Let in',
   'members.decline': 'Do not let in',
+  'members.unverifiableHeading': 'Wants to take part, but cannot be checked',
+  'members.unverifiable':
+    'Someone asks to take part. We cannot check who it is, because the invite cannot be opened here. Do not let this person in. Are you expecting someone? Then make a new invite.',
   'members.approved': str`${0} now takes part.`,
   'members.you': 'you',
   'members.trusted': 'trusted person',

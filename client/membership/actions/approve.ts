@@ -1,5 +1,4 @@
-/** The parent answers a join request, or withdraws an invite; the secret is then forgotten here. */
-import { inviteSecrets } from '../flows/invite-secrets.js';
+/** The parent answers a join request, or withdraws an invite (the server then drops its secret). */
 import {
   approveRequest,
   declineRequest,
@@ -16,18 +15,19 @@ export function approve(
 ): Promise<void> {
   return session.withRetry(async () => {
     await approveRequest(session.store, session.mapId, request, choice);
-    inviteSecrets.forget(session.mapId, request.inviteId);
     session.dropRequest(request.requestId);
   });
 }
 
-export async function decline(session: MembershipSession, request: JoinRequestView): Promise<void> {
+/** Says no to a request: an opened one, or one whose sender could not be checked. */
+export async function decline(
+  session: MembershipSession,
+  request: { readonly requestId: string },
+): Promise<void> {
   await declineRequest(session.store, session.mapId, request.requestId);
-  inviteSecrets.forget(session.mapId, request.inviteId);
   session.dropRequest(request.requestId);
 }
 
 export async function withdraw(session: MembershipSession, inviteId: string): Promise<void> {
   await withdrawInvite(session.store, session.mapId, inviteId);
-  inviteSecrets.forget(session.mapId, inviteId);
 }

@@ -1,35 +1,35 @@
 /**
- * The parent's invite secrets, per map, on this device only: she needs a secret again to open the
- * join request sealed to it. The server never sees them. A withdrawn or answered invite is forgotten.
+ * The one way to an invite's secret on an owner's device: the copy sealed for the map's owners
+ * (shared/crypto/invite-secret.ts) that the server lists with the invite, opened in the worker. So a
+ * second owner, or the parent on her other phone, opens a join request made from any owner's invite.
+ * The server only stores it: it cannot read it, nor put in a secret of its own.
  */
-const PREFIX = 'nk-invites:';
+import type { AppStore } from '../../shell/store.js';
 
-function read(mapId: string): Record<string, string> {
-  try {
-    const raw = localStorage.getItem(PREFIX + mapId);
-    const value: unknown = raw === null ? {} : JSON.parse(raw);
-    return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
+/** An invite as the server lists it: its id and the secret sealed for the owners (null for old ones). */
+export interface ListedInvite {
+  readonly inviteId: string;
+  readonly sealedSecret: string | null;
 }
 
-function write(mapId: string, secrets: Record<string, string>): void {
+/**
+ * The secret of `invite` on `mapId` (an opened map), or null when there is none to open (an invite
+ * made before secrets were kept) or it does not open here: its request cannot be checked.
+ */
+export async function inviteSecretOf(
+  store: AppStore,
+  mapId: string,
+  invite: ListedInvite,
+): Promise<string | null> {
+  if (invite.sealedSecret === null) return null;
   try {
-    localStorage.setItem(PREFIX + mapId, JSON.stringify(secrets));
+    const { secret } = await store.crypto.call('openInviteSecret', {
+      mapId,
+      inviteId: invite.inviteId,
+      sealedSecret: invite.sealedSecret,
+    });
+    return secret;
   } catch {
-    // Storage blocked: the secret lives in the worker until the page closes.
+    return null;
   }
 }
-
-export const inviteSecrets = {
-  get: (mapId: string, inviteId: string): string | undefined => read(mapId)[inviteId],
-  add(mapId: string, inviteId: string, secret: string): void {
-    write(mapId, { ...read(mapId), [inviteId]: secret });
-  },
-  forget(mapId: string, inviteId: string): void {
-    const secrets = read(mapId);
-    delete secrets[inviteId];
-    write(mapId, secrets);
-  },
-};

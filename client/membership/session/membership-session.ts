@@ -13,7 +13,7 @@ import { membershipApi } from '../../api/membership.js';
 import { ApiError } from '../../api/transport.js';
 import type { AppStore } from '../../shell/store.js';
 import { describeError } from '../../ui/errors.js';
-import { inviteSecrets } from '../flows/invite-secrets.js';
+import { inviteSecretOf } from '../flows/invite-secrets.js';
 import { isPending, openRequest, type JoinRequestView } from '../flows/invite.js';
 import { NoAccessError, openVerified } from '../open.js';
 import type { CardWire, MembershipView } from '../types.js';
@@ -23,6 +23,13 @@ export interface OpenInvite {
   readonly inviteId: string;
   readonly status: string;
   readonly expiresAt: number;
+}
+
+/** A pending request whose invite secret this device cannot open: shown, but not as a person. */
+export interface UnverifiableRequest {
+  readonly inviteId: string;
+  readonly requestId: string;
+  readonly createdAt: number;
 }
 
 /** How often an owner's screen looks for new join requests (they raise no event), in ms. */
@@ -42,6 +49,8 @@ export class MembershipSession extends EventTarget {
   rights: Rights = 'read';
   cards: CardWire[] = [];
   requests: JoinRequestView[] = [];
+  /** Pending requests that cannot be checked here (their invite's secret does not open). */
+  unverifiable: UnverifiableRequest[] = [];
   invites: OpenInvite[] = [];
   access: AccessLogResponse | null = null;
 
@@ -138,13 +147,14 @@ export class MembershipSession extends EventTarget {
     this.#changed();
   }
 
-  /** Open invites and the pending requests on them, opened with the secrets kept on this device. */
+  /** Open invites and the pending requests on them, opened with the secrets sealed for the owners. */
   async reloadInvites(): Promise<void> {
     const capability = this.capability;
     if (!this.isOwner || capability === '') return;
     try {
       const { invites } = await invitesApi.listInvites(this.mapId, capability);
       const requests: JoinRequestView[] = [];
+      const unverifiable: UnverifiableRequest[] = [];
       for (const invite of invites) {
         const request = invite.request;
         if (!isPending(request)) continue;
@@ -153,13 +163,18 @@ export class MembershipSession extends EventTarget {
           requests.push(known);
           continue;
         }
-        const secret = inviteSecrets.get(this.mapId, invite.inviteId);
-        if (secret === undefined) continue;
+        const secret = await inviteSecretOf(this.store, this.mapId, invite);
+        if (secret === null) {
+          const { requestId, createdAt } = request;
+          unverifiable.push({ inviteId: invite.inviteId, requestId, createdAt });
+          continue;
+        }
         requests.push(
           await openRequest(this.store, this.mapId, { inviteId: invite.inviteId, secret }, request),
         );
       }
       this.requests = requests;
+      this.unverifiable = unverifiable;
       this.invites = invites
         .filter((i) => i.status === 'open')
         .map((i) => ({ inviteId: i.inviteId, status: i.status, expiresAt: i.expiresAt }));
@@ -172,6 +187,7 @@ export class MembershipSession extends EventTarget {
   /** A request that was answered here: off the list at once. */
   dropRequest(requestId: string): void {
     this.requests = this.requests.filter((r) => r.requestId !== requestId);
+    this.unverifiable = this.unverifiable.filter((r) => r.requestId !== requestId);
     this.#changed();
   }
 

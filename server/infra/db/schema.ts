@@ -82,6 +82,8 @@ export interface InvitesTable {
   verify_public_key: Buffer;
   box_public_key: Buffer;
   sealed_info: Buffer;
+  /** The secret sealed for the map's owners; null for invites made before it was kept. */
+  sealed_secret: Buffer | null;
   expires_at: number;
   created_at: number;
   used_at: number | null;

@@ -101,6 +101,7 @@ const ROUTES: Route[] = [
       verifyPublicKey: bytes(32),
       boxPublicKey: bytes(32),
       sealedInfo: bytes(200),
+      sealedSecret: bytes(118),
       expiresAt: 1000,
     }),
   },

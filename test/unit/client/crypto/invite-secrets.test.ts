@@ -1,0 +1,103 @@
+// Invite secrets follow the owners: a second owner and the parent's other device open a join request
+// made from the first device's invite; a member who is not an owner, or a moved secret, does not.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSodium } from '../../../../shared/crypto/index.js';
+import {
+  call,
+  expectFailure,
+  join,
+  loginOnNewDevice,
+  parentWithMap,
+  PROFILE,
+  register,
+  storeKeyring,
+} from './harness.js';
+
+describe('worker: invite secrets for every owner', () => {
+  beforeAll(async () => {
+    await loadSodium();
+  });
+
+  it('a co-owner and the parent on a fresh device open and approve the request', () => {
+    const { parent, store, ownerSlot } = parentWithMap();
+    const micha = join(parent, store, ownerSlot, 'micha', { role: 'owner' });
+    const joke = join(parent, store, ownerSlot, 'joke');
+    const mapId = store.mapId;
+    // the parent's first device makes the invite; only the sealed copy goes to the server
+    const made = call(parent.state, 'newInvite', {
+      mapId,
+      kind: 'link',
+      expiresAt: Date.now() + 1,
+    });
+    const { sealedSecret, inviteId } = made.request;
+    expect(sealedSecret).not.toContain(made.secret);
+    const ria = register('ria');
+    const sent = call(ria.state, 'joinSeal', {
+      secret: made.secret,
+      sealedInfo: made.request.sealedInfo,
+      profile: { ...PROFILE, name: 'Ria' },
+    });
+
+    storeKeyring(parent, call(parent.state, 'sealKeyring', {}));
+    const phone = loginOnNewDevice(parent);
+    for (const [owner, slotId] of [
+      [micha.joiner, micha.slotId],
+      [phone, ownerSlot],
+    ] as const) {
+      store.open(owner, slotId);
+      const { secret } = call(owner.state, 'openInviteSecret', { mapId, inviteId, sealedSecret });
+      expect(secret).toBe(made.secret);
+      const seen = call(owner.state, 'openJoinRequest', {
+        mapId,
+        secret,
+        sealedRequest: sent.sealedRequest,
+      });
+      expect(seen.profile.name).toBe('Ria');
+    }
+    // the second owner says yes: an ADD she signs, which every device accepts
+    const seen = call(micha.joiner.state, 'openJoinRequest', {
+      mapId,
+      secret: made.secret,
+      sealedRequest: sent.sealedRequest,
+    });
+    store.approve(
+      call(micha.joiner.state, 'approveJoin', {
+        mapId,
+        inviteId,
+        joiner: {
+          signPublicKey: seen.signPublicKey,
+          boxPublicKey: seen.boxPublicKey,
+          profile: seen.profile,
+        },
+        role: 'informal',
+        detail: false,
+      }),
+    );
+    const names = store.open(phone, ownerSlot).membership!.members.map((m) => m.name);
+    expect(names).toContain('Ria');
+
+    // a member who is not an owner holds no private key: the secret does not open for her
+    store.open(joke.joiner, joke.slotId);
+    expectFailure(
+      () => call(joke.joiner.state, 'openInviteSecret', { mapId, inviteId, sealedSecret }),
+      'decrypt-failure',
+    );
+  });
+
+  it('refuses a sealed secret the server moved to another invite', () => {
+    const { parent, store, ownerSlot } = parentWithMap();
+    const mapId = store.mapId;
+    store.open(parent, ownerSlot);
+    const first = call(parent.state, 'newInvite', { mapId, kind: 'link', expiresAt: 1 });
+    const second = call(parent.state, 'newInvite', { mapId, kind: 'code', expiresAt: 1 });
+    expectFailure(
+      () =>
+        call(parent.state, 'openInviteSecret', {
+          mapId,
+          inviteId: second.inviteId,
+          sealedSecret: first.request.sealedSecret,
+        }),
+      'decrypt-failure',
+    );
+  });
+});

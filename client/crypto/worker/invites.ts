@@ -50,7 +50,8 @@ export const inviteHandlers: Handlers<InviteOp> = {
     const open = requireOpen(state, mapId);
     // only owners hold the private key; every owner's device opens the secret with it
     const privateKey = open.keys.private;
-    if (privateKey === undefined) throw new WorkerFailure('unknown-member', 'Only an owner invites.');
+    if (privateKey === undefined)
+      throw new WorkerFailure('unknown-member', 'Only an owner invites.');
     const created = createInvite({
       mapId,
       parentIdentity: { signPublicKey: current.identity.signPublicKey },

@@ -138,9 +138,13 @@ export interface CryptoOps extends ExportOps {
     args: { mapId: string; inviteId: string; sealedSecret: string };
     result: { secret: string };
   };
-  /** Parent: opens a sealed join request with the invite's secret; computes the safety code. */
+  /**
+   * Parent: opens a sealed join request with the invite's secret; computes the safety code. With the
+   * invite's `sealedInfo`, the code is made with the key of the owner who made the invite (the
+   * co-parent's invite opened here), who must be an owner of the map.
+   */
   openJoinRequest: {
-    args: { mapId: string; secret: string; sealedRequest: string };
+    args: { mapId: string; secret: string; sealedRequest: string; sealedInfo?: string };
     result: {
       profile: JoinProfileView;
       safetyCode: string;

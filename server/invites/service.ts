@@ -88,6 +88,7 @@ export async function listInvites(db: Db, mapId: string, now: number): Promise<I
         status: statusOf(row, request, now),
         expiresAt: row.expires_at,
         createdAt: row.created_at,
+        sealedInfo: encodeBase64Url(row.sealed_info),
         sealedSecret: row.sealed_secret === null ? null : encodeBase64Url(row.sealed_secret),
         request,
       };

@@ -101,6 +101,8 @@ export const InviteSummary = Type.Object(
     status: InviteStatus,
     expiresAt: Timestamp,
     createdAt: Timestamp,
+    /** So another owner's device learns who made the invite (the safety code is made with her key). */
+    sealedInfo: SealedInviteInfo,
     /** null for an invite made before secrets were kept for the owners: its request cannot be opened. */
     sealedSecret: Type.Union([SealedInviteSecret, Type.Null()]),
     request: Type.Union([

@@ -62,7 +62,7 @@ export {
   type IdentityKeys,
 } from './account.js';
 export { validatePin, type KeyringPin } from './keyring.js';
-export { checkAgainstPin, logPinOf, newerPin, pinOf, samePin } from './pin.js';
+export { checkAgainstPin, checkInvitedLog, logPinOf, newerPin, pinOf, samePin } from './pin.js';
 export { newId, newCapability, capabilityHash, ID_BYTES, CAPABILITY_BYTES } from './capability.js';
 export {
   SECTIONS,
@@ -160,6 +160,7 @@ export {
   type JoinProfile,
   type JoinRequest,
   type JoinAnswer,
+  type OpenedJoinAnswer,
   type SlotRights,
 } from './join.js';
 export { safetyCode } from './safety-code.js';

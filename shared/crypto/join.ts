@@ -60,6 +60,9 @@ export type JoinAnswer = {
   title: string;
 };
 
+/** An opened answer and who signed it: the inviting parent, or (with `anyOwner`) another owner. */
+export type OpenedJoinAnswer = JoinAnswer & { signerPublicKey: Uint8Array };
+
 // fixed sizes, so a sealed request or answer tells the server nothing by its length
 const REQUEST_PLAINTEXT_BYTES = 2048;
 const ANSWER_PLAINTEXT_BYTES = 1024;
@@ -202,19 +205,26 @@ export function sealJoinAnswer(
 
 /**
  * The joiner opens the answer and checks it is for this invite and map and signed by the parent named in
- * the invite info. Throws CryptoError 'decrypt-failure', 'bad-signature', 'malformed'.
+ * the invite info. With `anyOwner`, another owner (the co-parent) may have signed it: the caller then
+ * trusts the map only once its verified log holds a record the inviting parent signed (the worker does).
+ * Throws CryptoError 'decrypt-failure', 'bad-signature', 'malformed'.
  */
 export function openJoinAnswer(
   sealed: Uint8Array,
   joinerBoxKeyPair: KeyPair,
-  expected: { inviteId: string; mapId: string; parentSignPublicKey: Uint8Array },
-): JoinAnswer {
+  expected: {
+    inviteId: string;
+    mapId: string;
+    parentSignPublicKey: Uint8Array;
+    anyOwner?: boolean;
+  },
+): OpenedJoinAnswer {
   const plain = openPadded(sealed, joinerBoxKeyPair, 'join answer');
   const context = answerContext(expected.inviteId);
   const { signerPublicKey, payload } = openSignedPlaintext(plain, (json) =>
     concatBytes(json, context),
   );
-  if (!bytesEqual(signerPublicKey, expected.parentSignPublicKey)) {
+  if (!expected.anyOwner && !bytesEqual(signerPublicKey, expected.parentSignPublicKey)) {
     throw new CryptoError('bad-signature', 'answer not signed by the inviting parent');
   }
   const o = expectObject(parseJsonBytes(payload, 'answer'), 'answer', [
@@ -236,5 +246,6 @@ export function openJoinAnswer(
     capability: fromBase64Url(expectBase64Url(o.capability, 'answer.capability', CAPABILITY_BYTES)),
     rights: expectOneOf(o.rights, 'answer.rights', SLOT_RIGHTS),
     title: expectString(o.title, 'answer.title', 0, TITLE_MAX_CHARS),
+    signerPublicKey,
   };
 }

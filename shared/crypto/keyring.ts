@@ -22,7 +22,9 @@ export type KeyringPin = { seq: number; headHash: string; version: number };
 
 /**
  * One map the account can open: its id, the slot's capability (both base64url), a title, when (ms),
- * and its pin once opened (optional: keyrings written before pins, or a map not opened yet).
+ * and its pin once opened (optional: keyrings written before pins, or a map not opened yet). A map
+ * joined by invite keeps `inviter` (the inviting parent's Ed25519 key, base64url) until its first
+ * verified open, whose log must hold a record she signed.
  */
 export type KeyringMapEntry = {
   mapId: string;
@@ -30,6 +32,7 @@ export type KeyringMapEntry = {
   title: string;
   addedAt: number;
   pin?: KeyringPin;
+  inviter?: string;
 };
 
 /** The decrypted keyring as stored (JSON; keys as base64url strings). */
@@ -107,7 +110,12 @@ export function validatePin(value: unknown, path: string): KeyringPin {
 }
 
 function validateMapEntry(value: unknown, path: string): KeyringMapEntry {
-  const o = expectObject(value, path, ['mapId', 'capability', 'title', 'addedAt'], ['pin']);
+  const o = expectObject(
+    value,
+    path,
+    ['mapId', 'capability', 'title', 'addedAt'],
+    ['pin', 'inviter'],
+  );
   const entry: KeyringMapEntry = {
     mapId: expectBase64Url(o.mapId, `${path}.mapId`, 16),
     capability: expectBase64Url(o.capability, `${path}.capability`, SIZES.key),
@@ -115,6 +123,9 @@ function validateMapEntry(value: unknown, path: string): KeyringMapEntry {
     addedAt: expectInteger(o.addedAt, `${path}.addedAt`, 0, Number.MAX_SAFE_INTEGER),
   };
   if (o.pin !== undefined) entry.pin = validatePin(o.pin, `${path}.pin`);
+  if (o.inviter !== undefined) {
+    entry.inviter = expectBase64Url(o.inviter, `${path}.inviter`, SIZES.signPublicKey);
+  }
   return entry;
 }
 

@@ -260,7 +260,10 @@ function checkPin(state: LogState, records: Uint8Array[], pinned: LogPin): void 
   if (!isU32(pinned.seq) || pinned.seq < 1) throw new CryptoError('malformed', 'bad pinned seq');
   expectBytes(pinned.headHash, 'pinned head hash', SIZES.blake2b256);
   if (state.seq < pinned.seq) {
-    throw new RollbackError('log', `log ends at seq ${state.seq}, before the pinned seq ${pinned.seq}`);
+    throw new RollbackError(
+      'log',
+      `log ends at seq ${state.seq}, before the pinned seq ${pinned.seq}`,
+    );
   }
   if (!bytesEqual(logRecordHash(records[pinned.seq - 1]!), pinned.headHash)) {
     throw new RollbackError('log', `another record at the pinned seq ${pinned.seq}`);

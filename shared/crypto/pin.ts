@@ -1,9 +1,10 @@
 // The pin: the newest log head and version an account has verified of a map, kept in its keyring.
 import { fromBase64Url, toBase64Url } from './encoding.js';
-import { RollbackError } from './errors.js';
+import { LogInvalidError, RollbackError } from './errors.js';
 import type { KeyringPin } from './keyring.js';
 import type { LogPin, LogState } from './log-verify.js';
 import { ZERO_HASH } from './log-entry.js';
+import { bytesEqual } from './sodium.js';
 
 /** The pin after opening `version` with this verified log (seq 0 and zero hash without a log). */
 export function pinOf(log: LogState | null, version: number): KeyringPin {
@@ -58,4 +59,21 @@ export function newerPin(
   if (b === undefined) return a;
   const head = b.seq > a.seq ? b : a;
   return { seq: head.seq, headHash: head.headHash, version: Math.max(a.version, b.version) };
+}
+
+/**
+ * The first open of a map joined by invite, before any pin: the log must hold a record signed by the
+ * inviting parent (`inviter`, from the invite info only holders of the secret can read) and name
+ * `slotId` as a member. Her signature anchors the log, so a server cannot serve a map of its own
+ * making under a key it holds, even when the co-parent signed the answer. Throws LogInvalidError
+ * ('forged').
+ */
+export function checkInvitedLog(log: LogState | null, inviter: Uint8Array, slotId: string): void {
+  if (log === null) throw new LogInvalidError('forged', 0, 'a map joined by invite has a log');
+  if (!log.entries.some((entry) => bytesEqual(entry.signerPublicKey, inviter))) {
+    throw new LogInvalidError('forged', log.seq, 'the inviting parent signed nothing in this log');
+  }
+  if (log.members[slotId] === undefined) {
+    throw new LogInvalidError('forged', log.seq, 'this slot is not a member in the log');
+  }
 }

@@ -1,5 +1,6 @@
 // Invite handlers: the parent's side (make an invite, open a join request) and the joiner's side.
 import {
+  CryptoError,
   createInvite,
   deriveInviteKeys,
   fromBase64Url,
@@ -14,13 +15,16 @@ import {
   toBase64Url,
   type InviteKeys,
 } from '../../../shared/crypto/index.js';
+import { bytesEqual } from '../../../shared/crypto/sodium.js';
 import {
   addToKeyring,
+  requireLog,
   requireOpen,
   requireSession,
   sealedKeyring,
   WorkerFailure,
   type Handlers,
+  type OpenMap,
   type WorkerState,
 } from './state.js';
 
@@ -32,6 +36,26 @@ export function keysOfInvite(state: WorkerState, secret: string): InviteKeys {
   state.inviteKeys.set(secret, keys);
   state.inviteKeys.set(keys.secret, keys);
   return keys;
+}
+
+/**
+ * The owner who made an invite of this map, from its sealed info. She must be an owner now, and have
+ * signed a log record: the joiner's device anchors the map on one (pin.ts checkInvitedLog).
+ */
+function inviterOf(open: OpenMap, mapId: string, keys: InviteKeys, sealedInfo: string): Uint8Array {
+  const { info } = openInvite(keys.secret, fromBase64Url(sealedInfo));
+  const log = requireLog(open);
+  const inviter = info.parentSignPublicKey;
+  const owner = log.owners.some((slotId) =>
+    bytesEqual(log.members[slotId]!.signPublicKey, inviter),
+  );
+  if (info.mapId !== mapId || !owner) {
+    throw new CryptoError('bad-signature', 'the invite was not made by an owner of this map');
+  }
+  if (!log.entries.some((entry) => bytesEqual(entry.signerPublicKey, inviter))) {
+    throw new CryptoError('bad-signature', 'the inviting owner has signed nothing yet');
+  }
+  return inviter;
 }
 
 type InviteOp =
@@ -91,14 +115,19 @@ export const inviteHandlers: Handlers<InviteOp> = {
     return { secret };
   },
 
-  openJoinRequest(state, { mapId, secret, sealedRequest }) {
+  openJoinRequest(state, { mapId, secret, sealedRequest, sealedInfo }) {
     const current = requireSession(state);
-    requireOpen(state, mapId);
+    const open = requireOpen(state, mapId);
     const keys = keysOfInvite(state, secret);
     const request = openJoinRequest(fromBase64Url(sealedRequest), keys);
+    // the joiner's code is made with the inviting parent's key, who may be the other owner
+    const inviter =
+      sealedInfo === undefined
+        ? current.identity.signPublicKey
+        : inviterOf(open, mapId, keys, sealedInfo);
     return {
       profile: { ...request.profile },
-      safetyCode: safetyCode(current.identity.signPublicKey, request.signPublicKey, keys.inviteId),
+      safetyCode: safetyCode(inviter, request.signPublicKey, keys.inviteId),
       signPublicKey: toBase64Url(request.signPublicKey),
       boxPublicKey: toBase64Url(request.boxPublicKey),
     };
@@ -156,16 +185,23 @@ export const inviteHandlers: Handlers<InviteOp> = {
     const current = requireSession(state);
     const keys = keysOfInvite(state, secret);
     const { info } = openInvite(keys.secret, fromBase64Url(sealedInfo));
+    // the co-parent may have said yes: the first open then checks the map against the inviter
     const answer = openJoinAnswer(
       fromBase64Url(sealedAnswer),
       { publicKey: current.identity.boxPublicKey, secretKey: current.identity.boxSecretKey },
-      { inviteId: keys.inviteId, mapId: info.mapId, parentSignPublicKey: info.parentSignPublicKey },
+      {
+        inviteId: keys.inviteId,
+        mapId: info.mapId,
+        parentSignPublicKey: info.parentSignPublicKey,
+        anyOwner: true,
+      },
     );
     addToKeyring(current, {
       mapId: answer.mapId,
       capability: toBase64Url(answer.capability),
       title: answer.title,
       addedAt: Date.now(),
+      inviter: toBase64Url(info.parentSignPublicKey),
     });
     return { mapId: answer.mapId, ...sealedKeyring(current) };
   },

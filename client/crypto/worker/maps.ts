@@ -2,6 +2,7 @@
 import {
   capabilityHash,
   checkAgainstPin,
+  checkInvitedLog,
   checkVersionHead,
   fromBase64Url,
   logHeadOf,
@@ -30,6 +31,7 @@ import {
 import { membershipView } from './views.js';
 import {
   addToKeyring,
+  inviterInKeyring,
   movePin,
   pinInKeyring,
   requireOpen,
@@ -159,6 +161,9 @@ export const mapHandlers: Handlers<MapOp> = {
     });
     // a version written after a REMOVE or ROLE change is never served with a log that hides it
     checkVersionHead(logHead, verified);
+    // joined by invite and not opened yet: the log must be the one the inviting parent signed in
+    const inviter = inviterInKeyring(current, map.mapId);
+    if (inviter !== undefined) checkInvitedLog(verified, inviter, map.slotId);
     if (epoch !== newest || (verified !== null && verified.epoch !== epoch))
       throw new WorkerFailure('log-invalid', 'Version, log and key ring epochs differ.');
     const title = current.keyring.maps.find((entry) => entry.mapId === map.mapId)?.title ?? '';

@@ -5,6 +5,7 @@
  */
 import {
   encryptKeyring,
+  fromBase64Url,
   samePin,
   toBase64Url,
   type IdentityKeys,
@@ -150,15 +151,22 @@ export function pinInKeyring(current: Session, mapId: string): KeyringPin | unde
 }
 
 /**
- * Records a newer pin in the session's keyring (the caller has checked it extends the old one).
- * True when it changed, so the page stores the keyring for the account's other devices.
+ * Records a newer pin in the session's keyring (the caller has checked it extends the old one) and
+ * drops a checked inviter. True when it changed, so the page stores the keyring for the other devices.
  */
 export function movePin(current: Session, mapId: string, pin: KeyringPin): boolean {
   const entry = current.keyring.maps.find((map) => map.mapId === mapId);
-  if (entry === undefined || samePin(entry.pin, pin)) return false;
+  if (entry === undefined || (samePin(entry.pin, pin) && entry.inviter === undefined)) return false;
+  const { inviter: _checked, ...rest } = entry;
   current.keyring = {
     ...current.keyring,
-    maps: current.keyring.maps.map((map) => (map.mapId === mapId ? { ...map, pin } : map)),
+    maps: current.keyring.maps.map((map) => (map.mapId === mapId ? { ...rest, pin } : map)),
   };
   return true;
+}
+
+/** The inviting parent's key of a map joined by invite and not opened yet (see checkInviter). */
+export function inviterInKeyring(current: Session, mapId: string): Uint8Array | undefined {
+  const inviter = current.keyring.maps.find((map) => map.mapId === mapId)?.inviter;
+  return inviter === undefined ? undefined : fromBase64Url(inviter);
 }

@@ -64,17 +64,21 @@ export function isPending(
   return request?.status === 'pending' && request.sealedRequest !== null;
 }
 
-/** Opens a pending request with the secret of its invite. */
+/**
+ * Opens a pending request with the secret of its invite; `sealedInfo` (from the list) names the owner
+ * who made it, whose key the joiner's safety code is made with.
+ */
 export async function openRequest(
   store: AppStore,
   mapId: string,
-  invite: { inviteId: string; secret: string },
+  invite: { inviteId: string; secret: string; sealedInfo?: string },
   request: ListedRequest & { sealedRequest: string },
 ): Promise<JoinRequestView> {
   const opened = await store.crypto.call('openJoinRequest', {
     mapId,
     secret: invite.secret,
     sealedRequest: request.sealedRequest,
+    ...(invite.sealedInfo === undefined ? {} : { sealedInfo: invite.sealedInfo }),
   });
   return { inviteId: invite.inviteId, requestId: request.requestId, ...opened };
 }

@@ -11,6 +11,7 @@ import { accessLog } from '../../api/maps.js';
 import { invitesApi } from '../../api/invites.js';
 import { membershipApi } from '../../api/membership.js';
 import { ApiError } from '../../api/transport.js';
+import { CryptoFailure } from '../../crypto/crypto-client.js';
 import type { AppStore } from '../../shell/store.js';
 import { describeError } from '../../ui/errors.js';
 import { inviteSecretOf } from '../flows/invite-secrets.js';
@@ -163,15 +164,19 @@ export class MembershipSession extends EventTarget {
           requests.push(known);
           continue;
         }
+        const { inviteId, sealedInfo } = invite;
+        const { requestId, createdAt } = request;
         const secret = await inviteSecretOf(this.store, this.mapId, invite);
-        if (secret === null) {
-          const { requestId, createdAt } = request;
-          unverifiable.push({ inviteId: invite.inviteId, requestId, createdAt });
-          continue;
+        try {
+          if (secret === null) throw new CryptoFailure('decrypt-failure', 'no secret here');
+          requests.push(
+            await openRequest(this.store, this.mapId, { inviteId, secret, sealedInfo }, request),
+          );
+        } catch (error) {
+          // not checkable on this device: shown as such, never as a person to let in
+          if (!(error instanceof CryptoFailure)) throw error;
+          unverifiable.push({ inviteId, requestId, createdAt });
         }
-        requests.push(
-          await openRequest(this.store, this.mapId, { inviteId: invite.inviteId, secret }, request),
-        );
       }
       this.requests = requests;
       this.unverifiable = unverifiable;

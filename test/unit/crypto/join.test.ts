@@ -155,6 +155,7 @@ describe('consent to join', () => {
       capability,
       rights: 'write',
       title: 'Linda',
+      signerPublicKey: parent.signer.publicKey,
     });
     const myKeys = openKeyRing(ring, joiner.box, MAP_ID);
     const log = verifyLog({

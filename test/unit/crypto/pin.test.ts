@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkAgainstPin,
+  checkInvitedLog,
   fromBase64Url,
   loadSodium,
   logPinOf,
@@ -12,7 +13,7 @@ import {
   verifyLog,
   type KeyringPin,
 } from '../../../shared/crypto/index.js';
-import { expectRolledBack, MAP_ID, sampleLog } from './log-fixture.js';
+import { expectRefused, expectRolledBack, MAP_ID, sampleLog } from './log-fixture.js';
 import { sequence } from './fixtures.js';
 
 describe('pins', () => {
@@ -69,5 +70,35 @@ describe('pins', () => {
     expect(samePin(pin(5, 6, 1), pin(5, 6, 2))).toBe(false);
     expect(samePin(undefined, pin(5, 6))).toBe(false);
     expect(samePin(undefined, undefined)).toBe(true);
+  });
+});
+
+describe('first open of a map joined by invite', () => {
+  beforeAll(async () => {
+    await loadSodium();
+  });
+
+  it('needs a record the inviting parent signed and the slot as a member', () => {
+    const sample = sampleLog();
+    const log = verifyLog({
+      mapId: MAP_ID,
+      records: sample.records,
+      keysByEpoch: { 2: sample.epoch2 },
+    });
+    // Micha signed the ADD of E.; Fatima is still a member
+    expect(() =>
+      checkInvitedLog(log, sample.micha.signer.publicKey, sample.fatima.slotId),
+    ).not.toThrow();
+    // Fatima never signed a record: a log she is "in" proves nothing about who made it
+    expectRefused(
+      () => checkInvitedLog(log, sample.fatima.signer.publicKey, sample.fatima.slotId),
+      'forged',
+    );
+    // E. was removed: her slot is no member
+    expectRefused(
+      () => checkInvitedLog(log, sample.sanne.signer.publicKey, sample.els.slotId),
+      'forged',
+    );
+    expectRefused(() => checkInvitedLog(null, sample.sanne.signer.publicKey, 'x'), 'forged');
   });
 });

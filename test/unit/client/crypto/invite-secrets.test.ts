@@ -11,6 +11,7 @@ import {
   PROFILE,
   register,
   storeKeyring,
+  type Person,
 } from './harness.js';
 
 describe('worker: invite secrets for every owner', () => {
@@ -99,5 +100,57 @@ describe('worker: invite secrets for every owner', () => {
         }),
       'decrypt-failure',
     );
+  });
+
+  it("the joiner's first open needs a record the inviting parent signed, whoever answered", () => {
+    const { parent, store, ownerSlot } = parentWithMap();
+    const mapId = store.mapId;
+    const micha = join(parent, store, ownerSlot, 'micha', { role: 'owner' });
+    const admit = (inviter: Person, approver: Person, name: string, named = true) => {
+      store.open(inviter, inviter === parent ? ownerSlot : micha.slotId);
+      store.open(approver, approver === parent ? ownerSlot : micha.slotId);
+      const made = call(inviter.state, 'newInvite', { mapId, kind: 'link', expiresAt: 1 });
+      const { secret } = made;
+      const { sealedInfo, sealedSecret } = made.request;
+      const joiner = register(name);
+      const sent = call(joiner.state, 'joinSeal', { secret, sealedInfo, profile: PROFILE });
+      const opened = call(approver.state, 'openInviteSecret', {
+        mapId,
+        inviteId: made.inviteId,
+        sealedSecret,
+      });
+      const request = { mapId, secret: opened.secret, sealedRequest: sent.sealedRequest };
+      const seen = call(
+        approver.state,
+        'openJoinRequest',
+        named ? { ...request, sealedInfo } : request,
+      );
+      // the approver's screen shows the code the joiner sees, made with the inviter's key
+      if (named) expect(seen.safetyCode).toBe(sent.safetyCode);
+      const approval = call(approver.state, 'approveJoin', {
+        mapId,
+        inviteId: made.inviteId,
+        joiner: {
+          signPublicKey: seen.signPublicKey,
+          boxPublicKey: seen.boxPublicKey,
+          profile: seen.profile,
+        },
+        role: 'professional',
+        detail: false,
+      });
+      store.approve(approval);
+      call(joiner.state, 'joinAccept', { secret, sealedInfo, sealedAnswer: approval.sealedAnswer });
+      return { joiner, slotId: approval.slotId };
+    };
+    // Micha's invite, Sanne's yes: Micha signed nothing yet, so the joiner could not anchor the map;
+    // Sanne's device does not offer the request, and a device that let it in anyway is refused
+    expect(() => admit(micha.joiner, parent, 'kees')).toThrow(/signed nothing/);
+    const kees = admit(micha.joiner, parent, 'kees', false);
+    expectFailure(() => store.open(kees.joiner, kees.slotId), 'log-invalid');
+    // Sanne's invite, Micha's yes: Sanne signed the INIT, so the log is anchored
+    const ria = admit(parent, micha.joiner, 'ria');
+    expect(ria.joiner.state.session!.keyring.maps[0]!.inviter).toBeDefined();
+    expect(store.open(ria.joiner, ria.slotId).pinMoved).toBe(true);
+    expect(ria.joiner.state.session!.keyring.maps[0]!.inviter).toBeUndefined();
   });
 });

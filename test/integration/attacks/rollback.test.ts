@@ -7,7 +7,7 @@ import { loadSodium } from '../../../shared/crypto/index.js';
 import type { App } from '../../../server/app.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
-import { Device, Failed, joinByInvite, type Served } from '../../helpers/device.js';
+import { Device, Failed, joinByInvite, type Served } from '../../helpers/account-device.js';
 import { uniqueUsername } from '../../helpers/accounts.js';
 
 const databases = testDatabases();

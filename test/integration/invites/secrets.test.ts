@@ -7,7 +7,7 @@ import type { InvitesResponse } from '../../../shared/api/invites.js';
 import type { App } from '../../../server/app.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
-import { Device, Failed, joinByInvite } from '../../helpers/device.js';
+import { Device, Failed, joinByInvite } from '../../helpers/account-device.js';
 import { uniqueUsername } from '../../helpers/accounts.js';
 
 const databases = testDatabases();

@@ -1,4 +1,4 @@
-// A device as the browser runs it: the real crypto worker's handlers (client/crypto/worker) on one
+// A device of an account as the browser runs it: the real crypto worker's handlers (client/crypto/worker) on one
 // WorkerState, talking to the real server through app.inject, doing what the page does between calls.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';

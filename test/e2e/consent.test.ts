@@ -136,7 +136,8 @@ describe('consent: a midwife joins by link, with the parent’s approval', () =>
     await m.getByRole('link', { name: 'Terug naar de kaart' }).click();
     await m.getByRole('alert').filter({ hasText: NO_ACCESS }).waitFor();
 
-    // A server that drops the newest log entry (a rollback) is refused, with a clear message.
+    // A server that drops the newest log entry (a rollback) is refused, with a clear message: the
+    // pin comes with her keyring, so a reloaded page (a new worker) knows what she saw.
     const mapId = /\/kaarten\/([A-Za-z0-9_-]{22})/.exec(p.url())?.[1] ?? '';
     const db = new Database(server.databaseFile, { fileMustExist: true });
     try {
@@ -152,7 +153,7 @@ describe('consent: a midwife joins by link, with the parent’s approval', () =>
       .getByRole('alert')
       .filter({
         hasText:
-          'Deze kaart lijkt veranderd door iemand anders dan de leden. We laten haar niet zien.',
+          'De server laat een oudere kaart zien dan je eerder al zag. Daarom laten we haar niet zien. Probeer het later opnieuw.',
       })
       .waitFor();
     await screenshot(p, 'consent-log-refused');

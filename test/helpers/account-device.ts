@@ -1,5 +1,5 @@
-// A device of an account as the browser runs it: the real crypto worker's handlers (client/crypto/worker) on one
-// WorkerState, talking to the real server through app.inject, doing what the page does between calls.
+// A device of an account as the browser runs it: the crypto worker's own handlers on one WorkerState,
+// talking to the real server through app.inject, doing what the page does between calls.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { handle } from '../../client/crypto/worker/handlers.js';

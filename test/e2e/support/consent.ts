@@ -23,11 +23,16 @@ export async function parentWithMap(page: Page, baseUrl: string, username: strin
   await page.getByRole('heading', { level: 1, name: 'Wie doet mee?' }).waitFor();
 }
 
-/** Makes a link invite on "Wie doet mee?" and returns the link. */
+/** Makes a link invite on "Wie doet mee?" and returns the link (a new one, not the one shown before). */
 export async function inviteByLink(page: Page): Promise<string> {
+  const shown = page.getByTestId('invite-link');
+  const before = (await shown.count()) > 0 ? await shown.inputValue() : '';
   await page.getByLabel('Met een link (WhatsApp of e-mail)').check();
   await page.getByRole('button', { name: 'Uitnodiging maken' }).click();
-  const link = await page.getByTestId('invite-link').inputValue();
+  await expect
+    .poll(async () => ((await shown.count()) > 0 ? shown.inputValue() : before))
+    .not.toBe(before);
+  const link = await shown.inputValue();
   expect(link).toMatch(/\/doe-mee#[A-Za-z0-9_-]{43}$/);
   return link;
 }

@@ -12,7 +12,10 @@ export type DegradedReason = Static<typeof DegradedReason>;
 
 /** Always HTTP 200 while the database answers: a degraded instance still serves every request. */
 export const HealthResponse = Type.Union([
-  Type.Object({ status: Type.Literal('ok'), database: DatabaseEngine }, { additionalProperties: false }),
+  Type.Object(
+    { status: Type.Literal('ok'), database: DatabaseEngine },
+    { additionalProperties: false },
+  ),
   Type.Object(
     {
       status: Type.Literal('degraded'),

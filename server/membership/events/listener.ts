@@ -48,7 +48,10 @@ export class WatchedListener {
 
   /** Makes the first connection; if that fails it keeps trying in the background. */
   async start(): Promise<void> {
-    this.#check = setInterval(() => void this.#checkAlive(), this.#options.checkEveryMs ?? CHECK_EVERY_MS);
+    this.#check = setInterval(
+      () => void this.#checkAlive(),
+      this.#options.checkEveryMs ?? CHECK_EVERY_MS,
+    );
     this.#check.unref();
     await this.#connect();
   }

@@ -91,7 +91,10 @@ export class WatchedListener {
     this.#live = true;
     this.#downSince = null;
     // attempt 0: the first connection, before any stream could have missed something
-    if (this.#attempt === 0) return;
+    if (this.#attempt === 0) {
+      this.#options.log.info({ listener: this.name }, 'event listener connected');
+      return;
+    }
     this.#options.log.info({ listener: this.name }, 'event listener connection is back');
     this.#options.onHealed();
   }

@@ -34,6 +34,8 @@ const HTTP_PORT = 8681;
 const INSTANCE_PORTS = [8682, 8683, 8684];
 
 const TITLE = 'Kaart van Roos';
+/** A card save in nginx's access log, with the instance that answered it. */
+const CARD_SAVE = / PUT \/api\/maps\/\S+\/cards\/mine 200 (\S+)/g;
 const NURSE: JoinerProfile = {
   username: 'ayse-kraam',
   name: 'Ayşe Demir',
@@ -64,6 +66,12 @@ async function until<T>(
   }
 }
 
+function mapIdOf(url: string): string {
+  const mapId = /\/kaarten\/([A-Za-z0-9_-]{22})/.exec(url)?.[1];
+  if (mapId === undefined) throw new Error(`no map in ${url}`);
+  return mapId;
+}
+
 /** Terminates the backend named `application` whenever it is there, until stopped. */
 function holdListenerDown(application: string) {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -85,6 +93,10 @@ function holdListenerDown(application: string) {
     }
   })();
   return {
+    /** How many times the connection was terminated so far. */
+    get terminated(): number {
+      return terminated;
+    },
     /** Stops cutting; resolves with how many times the connection was terminated. */
     async stop(): Promise<number> {
       stopped = true;
@@ -178,6 +190,12 @@ describe.runIf(postgres)('three instances behind nginx: consent flow while insta
     const n = nurse.page;
     acknowledged.watch(p, 'parent');
     acknowledged.watch(n, 'nurse');
+    // the expected failure: nginx resets the parent's stream when its instance dies
+    const DROPPED = 'console: Failed to load resource: net::ERR_HTTP2_PROTOCOL_ERROR';
+    const droppedStreams: string[] = [];
+    p.on('console', (message) => {
+      if (`console: ${message.text()}` === DROPPED) droppedStreams.push(message.location().url);
+    });
     try {
       await parentWithMap(p, proxy.url, 'roos-ouder', TITLE);
       // set once; a reload of the page would lose it
@@ -219,6 +237,8 @@ describe.runIf(postgres)('three instances behind nginx: consent flow while insta
       expect(application).toMatch(/^netwerkkaart-events-[0-9a-f]{8}$/);
       const cutAt = holder.currentRun.length;
       const cut = holdListenerDown(application);
+      let card = CARD;
+      let cardWentTo = '';
       let terminated: number;
       try {
         const degraded = await until(
@@ -232,7 +252,27 @@ describe.runIf(postgres)('three instances behind nginx: consent flow while insta
           database: 'postgres',
           reasons: ['live_events_down'],
         });
-        await writeCard(n, CARD);
+        // Until a save lands on another instance than the cut one (round robin decides), so the
+        // parent's screen can only learn of it by the resync after the heal; at most five saves.
+        for (let saves = 1; ; saves += 1) {
+          card = saves === 1 ? CARD : { ...CARD, when: `${CARD.when} (${saves})` };
+          await writeCard(n, card);
+          const went = await until(
+            'the card save in the access log',
+            () => [...proxy.logs().matchAll(CARD_SAVE)].map((match) => match[1]),
+            (upstreams) => upstreams.length === saves,
+            10_000,
+          );
+          cardWentTo = went.at(-1) ?? '';
+          if (cardWentTo !== holder.url.replace('http://', '') || saves === 5) break;
+        }
+        // an outage of some seconds around the write, as the backoff grows (0.25 s, 0.5 s, 1 s, …)
+        await until(
+          'cut three times',
+          () => cut.terminated,
+          (count) => count >= 3,
+          30_000,
+        );
       } finally {
         terminated = await cut.stop();
       }
@@ -251,7 +291,7 @@ describe.runIf(postgres)('three instances behind nginx: consent flow while insta
       ).toBe(true);
       await member(p, NURSE.name)
         .getByTestId('member-card')
-        .filter({ hasText: CARD.whatIDo })
+        .filter({ hasText: card.when })
         .waitFor({ timeout: 30_000 });
       await screenshot(p, 'multi-instance-card-arrived');
       const withCard = await readBack(acknowledged, proxy.url, {
@@ -260,7 +300,7 @@ describe.runIf(postgres)('three instances behind nginx: consent flow while insta
         ca: proxy.certificate,
       });
       expect(withCard.missing).toEqual([]);
-      expect(acknowledged.cards.length).toBe(1);
+      expect(acknowledged.cards.length).toBeGreaterThanOrEqual(1);
 
       // Removal: the nurse's open screen says at once that she has no access any more.
       await member(p, NURSE.name).getByRole('button', { name: 'Van de kaart halen' }).click();
@@ -305,12 +345,16 @@ describe.runIf(postgres)('three instances behind nginx: consent flow while insta
         expect(back.checked).toBe(versions + records + acknowledged.keyrings.size);
       }
 
-      expect(parent.problems).toEqual([]);
+      // (a read cut by the kill after its answer began would show here too; the page reads it again)
+      expect(droppedStreams).toContain(`${proxy.url}/api/maps/${mapIdOf(p.url())}/events`);
+      for (const url of droppedStreams) expect(url.startsWith(`${proxy.url}/api/maps/`)).toBe(true);
+      expect(parent.problems.filter((problem) => problem !== DROPPED)).toEqual([]);
       expect(nurse.problems).toEqual([]);
       console.log(
         `multi-instance flow took ${Date.now() - started} ms; killed ${killed.name}, ` +
-          `cut the LISTEN of ${holder.name} ${terminated}×; read back ${versions} versions, ` +
-          `${records} log records, 1 card, 2 keyrings`,
+          `cut the LISTEN of ${holder.name} (${holder.url}) ${terminated}×, the last of ` +
+          `${acknowledged.cards.length} card saves went to ${cardWentTo}; read back ${versions} ` +
+          `versions, ${records} log records, ${acknowledged.cards.length} cards, 2 keyrings`,
       );
     } catch (error) {
       console.error(logs());

@@ -7,6 +7,7 @@ import type { Page, Response } from 'playwright-core';
 const MAP_PATH = /^\/api\/maps\/([A-Za-z0-9_-]{22})(\/.*)?$/;
 
 export interface AcknowledgedCard {
+  who: string;
   mapId: string;
   cardVersion: number;
   body: string;
@@ -101,6 +102,7 @@ export class Acknowledged {
       this.#records(mapId, number(answer['headSeq']), strings(sent['logRecords']));
     } else if (method === 'PUT' && rest === '/cards/mine') {
       this.cards.push({
+        who,
         mapId,
         cardVersion: number(answer['cardVersion']),
         body: string(sent['body']),
@@ -184,7 +186,7 @@ export interface ReadBack {
 
 /**
  * Reads every acknowledged map version and log record (as `reader`, with its capability), each
- * account's newest keyring and, with `cards`, every acknowledged card, at `base`.
+ * account's newest keyring and, with `cards`, each member's newest acknowledged card, at `base`.
  */
 export async function readBack(
   acknowledged: Acknowledged,
@@ -221,7 +223,13 @@ export async function readBack(
     for (const [seq, record] of records) compare(`log record ${seq}`, stored.get(seq), record);
   }
   if (options.cards) {
+    // a member has one card per map: each save replaces the one before, so the newest must be there
+    const newest = new Map<string, AcknowledgedCard>();
     for (const card of acknowledged.cards) {
+      const key = `${card.who} ${card.mapId}`;
+      if ((newest.get(key)?.cardVersion ?? 0) < card.cardVersion) newest.set(key, card);
+    }
+    for (const card of newest.values()) {
       const answer = await get(`/api/maps/${card.mapId}/cards`, capabilityOf(card.mapId));
       const cards =
         (answer.body['cards'] as { cardVersion: number; body: string }[] | undefined) ?? [];

@@ -106,7 +106,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       await sessions.logout(
         fastify.db,
         request.cookies[REFRESH_COOKIE],
-        fastify.readAccessToken(request),
+        await fastify.readAccessToken(request),
         Date.now(),
       );
       fastify.clearRefreshCookie(reply);

@@ -1,4 +1,4 @@
-// Environment → validated Config. Pure: no files are touched here (see secrets.ts for the JWT secret file).
+// Environment → validated Config. Pure: no files are touched here (secrets/root.ts reads the secret file).
 import { join, resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -39,7 +39,7 @@ export interface Config {
   port: number;
   dataDir: string;
   database: DatabaseConfig;
-  /** From JWT_SECRET; when absent the server generates one into DATA_DIR/jwt-secret. */
+  /** From JWT_SECRET; when absent the server generates one (secrets/root.ts: database or DATA_DIR). */
   jwtSecret: string | null;
   logLevel: LogLevel;
   /** Built web app, served when the directory exists. */

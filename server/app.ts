@@ -24,6 +24,7 @@ import mapEvents from './membership/events/plugin.js';
 import housekeeping from './infra/housekeeping.js';
 import rateLimit from './infra/rate-limit.js';
 import securityHeaders from './infra/security-headers.js';
+import timeouts, { serverTimeouts } from './infra/timeouts.js';
 import webApp from './infra/web-app.js';
 import accountRoutes from './accounts/routes.js';
 import adminRoutes from './admin/routes.js';
@@ -51,6 +52,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, secrets })
 
   await fastify.register(errors, { webApp: webAppRoot });
   await fastify.register(securityHeaders);
+  await fastify.register(timeouts);
   await fastify.register(rateLimit);
   await fastify.register(db);
   await fastify.register(accessRecorder);
@@ -94,6 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     loggerInstance: createLogger(config.logLevel, options.logStream) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
+    ...serverTimeouts,
     // request ids are ours; a client-chosen id could be used to forge log lines
     requestIdHeader: false,
   }).withTypeProvider<TypeBoxTypeProvider>();

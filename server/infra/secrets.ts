@@ -1,6 +1,6 @@
 // The server's one secret (JWT_SECRET or a generated file) and the keys derived from it.
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from './config.js';
 
@@ -30,6 +30,8 @@ async function readOrCreateSecretFile(dataDir: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
+  // a file from an older version, or copied in by hand, may be readable by others
+  if (((await stat(file)).mode & 0o077) !== 0) await chmod(file, 0o600);
   const secret = (await readFile(file, 'utf8')).trim();
   if (secret.length < 32) throw new Error(`${file} is too short; delete it to generate a new one`);
   return secret;

@@ -1,4 +1,4 @@
-// The Origin check of the routes the refresh cookie reaches (docs/decisions/0009): only the app's own pages.
+// The Origin check of the routes the refresh cookie reaches (docs/decisions/0010): only the app's own pages.
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { ApiError } from './errors.js';
 
@@ -22,8 +22,10 @@ function isSameOrigin(request: FastifyRequest, publicOrigin: string | null): boo
   const sent = webUrl(origin);
   if (sent === null || sent.origin !== origin) return false;
   if (publicOrigin !== null) return origin === publicOrigin;
-  // no configured origin: the host the request was sent to (X-Forwarded-Host only with TRUST_PROXY);
-  // the scheme is not compared, as a TLS proxy hides it, and Sec-Fetch-Site covers http vs https
+  // the browser itself says the page is of this origin, even when a proxy rewrote Host
+  if (site === 'same-origin') return true;
+  // a browser without Sec-Fetch-Site: the host the request was sent to (X-Forwarded-Host only with
+  // TRUST_PROXY); the scheme is not compared, as a TLS proxy hides it from the app
   const own = webUrl(`${sent.protocol}//${request.host}`);
   return own !== null && own.host === sent.host;
 }

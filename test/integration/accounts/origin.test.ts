@@ -1,4 +1,4 @@
-// The routes the refresh cookie reaches (/api/accounts/…) answer only the app's own pages (decision 0009).
+// The routes the refresh cookie reaches (/api/accounts/…) answer only the app's own pages (decision 0010).
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../server/app.js';
@@ -68,6 +68,18 @@ describe.each(databases)('the Origin check on $engine', (database) => {
     // no Origin and no Sec-Fetch-Site: a script with the token in hand, not a browser adding a cookie
     const script = await refresh(refreshCookie(own), {});
     expect(script.statusCode, script.body).toBe(200);
+  });
+
+  it('believes Sec-Fetch-Site same-origin when a proxy rewrote Host, and without it compares Host', async () => {
+    const user = await signUp(app);
+    const { refreshToken } = await logIn(app, user.username);
+    const behindProxy = { host: '127.0.0.1:8080', origin: 'https://netwerkkaart.example' };
+    expectRefused(await refresh(refreshToken, behindProxy));
+    const browser = await refresh(refreshToken, {
+      ...behindProxy,
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(browser.statusCode, browser.body).toBe(200);
   });
 
   it('checks every route under /api/accounts, not the bearer routes the cookie never reaches', async () => {

@@ -25,6 +25,7 @@ import housekeeping from './infra/housekeeping.js';
 import rateLimit from './infra/rate-limit.js';
 import secrets from './infra/secrets/plugin.js';
 import securityHeaders from './infra/security-headers.js';
+import timeouts, { serverTimeouts } from './infra/timeouts.js';
 import webApp from './infra/web-app.js';
 import accountRoutes from './accounts/routes.js';
 import adminRoutes from './admin/routes.js';
@@ -50,6 +51,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, { config }) => {
 
   await fastify.register(errors, { webApp: webAppRoot });
   await fastify.register(securityHeaders);
+  await fastify.register(timeouts);
   await fastify.register(db);
   // the secrets and the rate-limit counters live in the database all instances share
   await fastify.register(secrets);
@@ -94,6 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     loggerInstance: createLogger(config.logLevel, options.logStream) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
+    ...serverTimeouts,
     // request ids are ours; a client-chosen id could be used to forge log lines
     requestIdHeader: false,
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -30,3 +30,8 @@ export default fp(
   },
   { name: 'rate-limit', dependencies: ['db', 'secrets'] },
 );
+
+/** Sign-up's own bucket, per IP per hour: its 409 username_taken tells whether a name exists. */
+export function signUpRateLimit(perHour: number): { max: number; timeWindow: number } {
+  return { max: perHour, timeWindow: 60 * 60_000 };
+}

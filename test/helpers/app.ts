@@ -8,7 +8,7 @@ import { loadConfig } from '../../server/infra/config.js';
 import type { TestDatabase } from './databases.js';
 
 export interface TestAppOptions {
-  /** Extra environment variables (e.g. RATE_LIMIT_LOGIN). */
+  /** Extra environment variables (e.g. RATE_LIMIT_LOGIN, PUBLIC_ORIGIN). */
   env?: Record<string, string>;
   logStream?: DestinationStream;
 }
@@ -32,6 +32,7 @@ export async function buildAppOn(
     LOG_LEVEL: 'silent',
     STATIC_DIR: `${dataDir}/no-web-app`,
     RATE_LIMIT_LOGIN: '10000',
+    RATE_LIMIT_SIGNUP: '10000',
     ...options.env,
   });
   return buildApp(config, options.logStream ? { logStream: options.logStream } : {});

@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       staticDir: resolve('dist/client'),
       rateLimitLogin: 20,
+      rateLimitSignUp: 20,
+      publicOrigin: null,
       cookieSecure: false,
       trustProxy: false,
     });
@@ -39,6 +41,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       STATIC_DIR: '/srv/web',
       RATE_LIMIT_LOGIN: '5',
+      RATE_LIMIT_SIGNUP: '3',
+      PUBLIC_ORIGIN: 'https://Netwerkkaart.example:443/',
       TRUST_PROXY: 'true',
       UNRELATED: 'ignored',
     });
@@ -50,6 +54,8 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       staticDir: '/srv/web',
       rateLimitLogin: 5,
+      rateLimitSignUp: 3,
+      publicOrigin: 'https://netwerkkaart.example',
       cookieSecure: true,
       trustProxy: true,
     });
@@ -80,6 +86,8 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'loud',
         COOKIE_SECURE: 'yes',
         RATE_LIMIT_LOGIN: '-1',
+        RATE_LIMIT_SIGNUP: 'many',
+        PUBLIC_ORIGIN: 'https://netwerkkaart.example/app',
       });
     } catch (error) {
       caught = error;
@@ -93,11 +101,15 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
       'COOKIE_SECURE',
       'RATE_LIMIT_LOGIN',
+      'RATE_LIMIT_SIGNUP',
+      'PUBLIC_ORIGIN',
     ]) {
       expect(message).toContain(name);
     }
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ RATE_LIMIT_LOGIN: '0' })).toThrow(/RATE_LIMIT_LOGIN/);
+    expect(() => loadConfig({ RATE_LIMIT_SIGNUP: '0' })).toThrow(/RATE_LIMIT_SIGNUP/);
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'netwerkkaart.example' })).toThrow(/PUBLIC_ORIGIN/);
   });
 });
 

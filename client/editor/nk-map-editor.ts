@@ -20,6 +20,7 @@ import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
 import { ringName } from '../taxonomy/vocabulary.js';
+import type { NkEvent } from '../ui/events.js';
 import './nk-centre-form.js';
 import './picture/nk-map-legend.js';
 import './nk-person-card.js';
@@ -367,20 +368,23 @@ export class NkMapEditor extends LitElement {
    * Live update: someone else saved a new version. The session takes it (a save in progress goes
    * first); the picture and list show it at once. While a person's form is open, that form and what
    * is typed in it stay as they are; the rest follows when the form closes. Saving from the form
-   * merges on top of the newest version.
+   * merges on top of the newest version. After a resync the borgers (from the cards) are read
+   * again even when the version did not change: card events may have been missed too.
    */
-  private readonly onRemoteVersion = async (): Promise<void> => {
+  private readonly onRemoteVersion = async (event: NkEvent<'nk-map-version'>): Promise<void> => {
     const session = this.session;
     if (session === null) return;
+    let changed: boolean;
     try {
-      if (!(await session.refresh())) return;
+      changed = await session.refresh();
     } catch {
       return; // The next event or save tries again; a lost access shows through nk-members-entry.
     }
-    if (this.session !== session) return;
+    if (this.session !== session || (!changed && !event.detail.resync)) return;
     void session.borgerIds().then((ids) => {
       if (this.session === session) this.borgerIds = ids;
     });
+    if (!changed) return;
     if (this.editing !== null && this.editing !== 'new') {
       this.refreshedWhileEditing = true;
       return;

@@ -1,7 +1,11 @@
 /** Plain (structured-clone safe) views of membership data that the crypto worker hands to the page. */
 
-export type SectionName = 'base' | 'detail' | 'private';
-export type MemberRoleView = 'owner' | 'borger' | 'professional' | 'informal';
+import type { MemberRole } from '../../shared/crypto/membership.js';
+import type { Section } from '../../shared/crypto/sections.js';
+
+// The page uses the protocol's own names for roles and sections (type-only: no crypto code loads here).
+export type SectionName = Section;
+export type MemberRoleView = MemberRole;
 
 /** The last verified head of a map's log and the highest version seen; kept per map on this device. */
 export interface PinState {

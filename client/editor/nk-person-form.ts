@@ -22,7 +22,7 @@ import {
   type Step,
 } from './person-form-fields.js';
 import { personFormStyles } from './person-form-styles.js';
-import { joinLabel, splitLabel } from './person-label.js';
+import { joinLabel, splitLabel } from '../../shared/map/label.js';
 import { emit } from '../ui/events.js';
 
 /** What the form gives back: the entry's fields (without id) and its private details. */

@@ -1,4 +1,4 @@
-/** A person's label on the map: her name and role, joined by a dash ("M. — moeder"). */
+// A person's label on the map: her name and role joined by a dash ("M. — moeder"), one rule for every screen.
 
 /** Between the name and the role in a label: "M. — moeder". */
 const SEPARATOR = ' — ';

@@ -38,11 +38,13 @@ export function fillTemplate(template: string, options: NginxOptions & { dir: st
       throw new Error(`deploy/nginx.conf: ${pattern} found ${found}×, not ${times}×`);
     text = text.replace(new RegExp(pattern.source, 'gm'), typeof by === 'string' ? () => by : by);
   };
-  const servers = options.upstreamPorts
-    .map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=10s;`)
-    .join('\n');
-  replace(/^ {4}server 127\.0\.0\.1:808\d .*\n/, '', 3);
-  replace(/^( {4}keepalive \d+;)$/, (line) => `${servers}\n${line}`, 1);
+  // the upstream lines keep their parameters (max_fails, fail_timeout); only the ports change
+  const ports = [...options.upstreamPorts];
+  replace(
+    /^ {4}server 127\.0\.0\.1:\d+/,
+    () => `    server 127.0.0.1:${ports.shift()}`,
+    ports.length,
+  );
   // loopback only: a CI container may have no IPv6
   replace(/^ {4}listen \[::\]:.*\n/, '', 2);
   replace(/^ {4}listen 80;$/, `    listen 127.0.0.1:${options.httpPort};`, 1);

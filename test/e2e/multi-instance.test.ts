@@ -258,8 +258,8 @@ describe.runIf(postgres)('three instances behind nginx: consent flow while insta
           database: 'postgres',
           reasons: ['live_events_down'],
         });
-        // Until a save lands on another instance than the cut one (the proxy decides), so the
-        // parent's screen can only learn of it by the resync after the heal; at most five saves.
+        // Until a save lands on another instance than the cut one (the proxy decides): the parent's
+        // screen then learns of it from the resync after the heal. At most five saves.
         for (let saves = 1; ; saves += 1) {
           card = saves === 1 ? CARD : { ...CARD, when: `${CARD.when} (${saves})` };
           await writeCard(n, card);

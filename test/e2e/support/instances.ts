@@ -2,6 +2,7 @@
 // PORT and data dir, all on one PostgreSQL database: what a self-hoster runs behind a proxy.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -48,6 +49,9 @@ export class Instance {
   /** Starts the process and resolves once it listens and /api/health answers. */
   async start(): Promise<void> {
     if (this.#child) throw new Error(`${this.name} is already running`);
+    // a server left over from an earlier run would answer the health checks in this one's place
+    if (await portAnswers(this.#options.port))
+      throw new Error(`${this.name}: port ${this.#options.port} is in use`);
     this.runs.push(this.lines.length);
     const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
       env: {
@@ -164,4 +168,16 @@ export class Instance {
       if (text !== '') this.other.push(text);
     }
   }
+}
+
+/** Whether something accepts connections on 127.0.0.1:`port`. */
+export function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }

@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { portAnswers } from './instances.js';
 
 const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
 const TEMPLATE = resolve('deploy/nginx.conf');
@@ -83,6 +84,8 @@ ${temp}
 }
 
 export async function startNginx(options: NginxOptions): Promise<Nginx> {
+  for (const port of [options.httpsPort, options.httpPort])
+    if (await portAnswers(port)) throw new Error(`nginx: port ${port} is in use`);
   const dir = mkdtempSync(join(tmpdir(), 'nk-e2e-nginx-'));
   execFileSync(
     'openssl',

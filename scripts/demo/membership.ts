@@ -166,6 +166,7 @@ export async function joinWithConsent(
   if (link.info.mapId !== map.mapId) throw new Error('the invite names another map');
   const sealedRequest = sealJoinRequest({
     invite: link.keys,
+    mapId: link.info.mapId,
     joinerIdentity: {
       signPublicKey: member.identity.signPublicKey,
       signSecretKey: member.identity.signSecretKey,
@@ -192,16 +193,16 @@ export async function joinWithConsent(
   if (!pending?.sealedRequest || pending.requestId !== requestId) {
     throw new Error('the join request did not arrive');
   }
-  const request = openJoinRequest(fromBase64Url(pending.sealedRequest), invite.keys);
+  const request = openJoinRequest(fromBase64Url(pending.sealedRequest), invite.keys, map.mapId);
   const parentCode = safetyCode(
+    invite.keys,
     map.owner.identity.signPublicKey,
     request.signPublicKey,
-    invite.inviteId,
   );
   const joinerCode = safetyCode(
+    link.keys,
     link.info.parentSignPublicKey,
     member.identity.signPublicKey,
-    invite.inviteId,
   );
   if (parentCode !== joinerCode) throw new Error('the safety codes differ');
 

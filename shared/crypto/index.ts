@@ -142,6 +142,7 @@ export {
 } from './invite.js';
 export {
   JOIN_PROFILE_LIMITS,
+  JOIN_REQUEST_VERSION,
   SLOT_RIGHTS,
   sealJoinRequest,
   openJoinRequest,
@@ -149,10 +150,12 @@ export {
   openJoinAnswer,
   type JoinProfile,
   type JoinRequest,
+  type JoinInviteKeys,
   type JoinAnswer,
   type SlotRights,
 } from './join.js';
-export { safetyCode } from './safety-code.js';
+export { safetyCode, SAFETY_CODE_KDF } from './safety-code.js';
+export { joinProof, type JoinProofFields } from './join-proof.js';
 export {
   CARD_FORMAT,
   CARD_LIMITS,

@@ -189,6 +189,7 @@ export async function requestToJoin(app: App, secret: string, name = 'Fatima'): 
   const opened = openInvite(secret, fromBase64Url(sealedInfo));
   const sealed = sealJoinRequest({
     invite: opened.keys,
+    mapId: opened.info.mapId,
     joinerIdentity: {
       signPublicKey: who.signer.publicKey,
       signSecretKey: who.signer.secretKey,

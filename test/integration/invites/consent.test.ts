@@ -61,13 +61,14 @@ describe.each(databases)('consent flow on $engine', (database) => {
 
     // the parent opens the request; both devices compute the same safety code
     const pending = await pendingRequest(app, parent, created.inviteId);
-    const request = openJoinRequest(pending.sealedRequest, deriveInviteKeys(created.secret));
+    const parentKeys = deriveInviteKeys(created.secret);
+    const request = openJoinRequest(pending.sealedRequest, parentKeys, parent.mapId);
     expect(request.profile.profession).toBe('verloskundige');
-    const parentCode = safetyCode(parent.signer.publicKey, request.signPublicKey, created.inviteId);
+    const parentCode = safetyCode(parentKeys, parent.signer.publicKey, request.signPublicKey);
     const joinerCode = safetyCode(
+      joiner.keys,
       joiner.info.parentSignPublicKey,
       joiner.signer.publicKey,
-      created.inviteId,
     );
     expect(parentCode).toBe(joinerCode);
 

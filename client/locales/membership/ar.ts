@@ -20,6 +20,8 @@ export const membershipTemplates = {
   'members.grantDetail': 'يمكنه أيضًا رؤية الأسماء وبيانات الاتصال',
   'members.approve': 'اسمح بالدخول',
   'members.decline': 'لا تسمح',
+  'members.refusedHeading': 'لم يُعرض الطلب',
+  'members.refusedClear': 'إزالة',
   'members.approved': str`${0} يشارك الآن.`,
   'members.you': 'أنت',
   'members.trusted': 'الشخص الموثوق',

@@ -23,6 +23,8 @@ export const membershipTemplates = {
   'members.grantDetail': 'May also see names and contact details',
   'members.approve': 'Let in',
   'members.decline': 'Do not let in',
+  'members.refusedHeading': 'Request not shown',
+  'members.refusedClear': 'Remove',
   'members.approved': str`${0} now takes part.`,
   'members.you': 'you',
   'members.trusted': 'trusted person',

@@ -25,7 +25,7 @@ import {
   safetyCode,
   sealJoinAnswer,
   sealJoinRequest,
-  sealKeyBundle,
+  sealKeyRing,
   SECTIONS,
   signInviteProof,
   startLog,
@@ -66,7 +66,7 @@ export interface Membership {
 /**
  * Creates the parent's map in one POST /api/maps: version 1 is the whole document, signed by her,
  * with the INIT record that names her slot as owner; then the map goes into her keyring.
- * The key bundle is format v1, which both the app and `openKeyRing` open.
+ * The key bundle is a key ring signed by her, as the app makes it.
  */
 export async function createFamilyMap(
   api: DemoApi,
@@ -106,7 +106,12 @@ export async function createFamilyMap(
       slotId,
       capabilityHash: toBase64Url(capabilityHash(capability)),
       keyBundle: toBase64Url(
-        sealKeyBundle({ mapId, epoch: EPOCH, keys }, owner.identity.boxPublicKey),
+        sealKeyRing({
+          ring: { mapId, epochs: { [EPOCH]: keys } },
+          slotId,
+          recipientBoxPublicKey: owner.identity.boxPublicKey,
+          signer: signerOf(owner),
+        }),
       ),
       body: toBase64Url(body),
       logRecord: toBase64Url(record),
@@ -234,10 +239,12 @@ export async function joinWithConsent(
   for (const section of log.members[slotId]?.sections ?? ['base']) {
     granted[section] = map.keys[section];
   }
-  const keyBundle = sealKeyBundle(
-    { mapId: map.mapId, epoch: EPOCH, keys: { base: map.keys.base, ...granted } },
-    request.boxPublicKey,
-  );
+  const keyBundle = sealKeyRing({
+    ring: { mapId: map.mapId, epochs: { [EPOCH]: { base: map.keys.base, ...granted } } },
+    slotId,
+    recipientBoxPublicKey: request.boxPublicKey,
+    signer: signerOf(map.owner),
+  });
   const answer = sealJoinAnswer(
     {
       inviteId: invite.inviteId,

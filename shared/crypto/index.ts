@@ -168,8 +168,11 @@ export {
 export {
   sealKeyRing,
   openKeyRing,
+  trustKeyRing,
+  KEY_RING_VERSION,
   MAX_RING_EPOCHS,
   type KeyRing,
+  type SignedKeyRing,
   type EpochKeys,
 } from './key-ring.js';
 export { rotateMap, type RotateMapInput, type RotatedMap } from './rotation.js';

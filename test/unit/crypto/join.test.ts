@@ -20,6 +20,7 @@ import {
   startLog,
   TEST_KDF,
   toBase64Url,
+  trustKeyRing,
   utf8Encode,
   verifyInviteProof,
   verifyLog,
@@ -125,10 +126,12 @@ describe('consent to join', () => {
       baseKey: keys.base,
       signer: parent.signer,
     });
-    const ring = sealKeyRing(
-      { mapId: MAP_ID, epochs: { 1: { base: keys.base } } },
-      request.boxPublicKey,
-    );
+    const ring = sealKeyRing({
+      ring: { mapId: MAP_ID, epochs: { 1: { base: keys.base } } },
+      slotId,
+      recipientBoxPublicKey: request.boxPublicKey,
+      signer: parent.signer,
+    });
     const capability = newCapability();
     const answer = sealJoinAnswer(
       {
@@ -158,12 +161,13 @@ describe('consent to join', () => {
       rights: 'write',
       title: 'Linda',
     });
-    const myKeys = openKeyRing(ring, joiner.box, MAP_ID);
+    const myKeys = openKeyRing(ring, joiner.box, { mapId: MAP_ID, slotId });
     const log = verifyLog({
       mapId: MAP_ID,
       records: [start.record, added.record],
       keysByEpoch: { 1: myKeys.epochs[1]!.base },
     });
+    trustKeyRing(myKeys, log);
     expect(hex(log.members[slotId]!.signPublicKey)).toBe(hex(joiner.signer.publicKey));
   });
 

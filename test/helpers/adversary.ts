@@ -6,9 +6,12 @@ import { padTo } from '../../shared/crypto/padding.js';
 import {
   concatBytes,
   newId,
+  newSectionKeys,
   sealJoinRequest,
+  sealKeyRing,
   toBase64Url,
   utf8Encode,
+  type EpochKeys,
   type JoinProfile,
   type KeyPair,
 } from '../../shared/crypto/index.js';
@@ -80,6 +83,40 @@ export function forgeOldRequest(stored: {
   const context = utf8Encode(`nk1|join-request|${stored.inviteId}`);
   const plain = signedPlaintext(attacker.signer, concatBytes(json, context), json);
   return sodium.crypto_box_seal(padTo(plain, 2048), stored.boxPublicKey);
+}
+
+/** An unsigned key ring as format 2 made it: anyone with the member's box public key can. */
+export function unsignedRing(mapId: string, recipientBoxPublicKey: Uint8Array): Uint8Array {
+  const keys = newSectionKeys();
+  const epochs = { 1: { base: toBase64Url(keys.base), detail: toBase64Url(keys.detail) } };
+  const json = utf8Encode(JSON.stringify({ v: 2, mapId, epochs }));
+  return sodium.crypto_box_seal(padTo(json, 128 + 192), recipientBoxPublicKey);
+}
+
+/** A signed ring with keys the signer chose: by the server's own key, or by a colluding member. */
+export function substitutedRing(input: {
+  mapId: string;
+  slotId: string;
+  recipientBoxPublicKey: Uint8Array;
+  signer: KeyPair;
+  keys?: EpochKeys;
+}): Uint8Array {
+  return sealKeyRing({
+    ring: { mapId: input.mapId, epochs: { 1: input.keys ?? newSectionKeys() } },
+    slotId: input.slotId,
+    recipientBoxPublicKey: input.recipientBoxPublicKey,
+    signer: input.signer,
+  });
+}
+
+/** The stored key bundle of a slot (to put back after an attack). */
+export async function storedKeyBundle(app: App, slotId: string): Promise<Uint8Array> {
+  const row = await app.db
+    .selectFrom('map_slots')
+    .select('key_bundle')
+    .where('id', '=', slotId)
+    .executeTakeFirstOrThrow();
+  return new Uint8Array(row.key_bundle);
 }
 
 /** The stored invite row: what the server knows of an invite. */

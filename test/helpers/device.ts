@@ -80,3 +80,73 @@ export async function listedRequest(
   if (!request?.sealedRequest) throw new Error('no pending request');
   return { requestId: request.requestId, sealedRequest: request.sealedRequest };
 }
+
+/** A member who joined through both workers and the real server, with her slot and capability. */
+export interface DeviceMember {
+  person: Person;
+  slotId: string;
+  capability: string;
+}
+
+/** The whole way in by invite, both sides in their own worker, every step through the real API. */
+export async function deviceJoin(
+  app: App,
+  parent: DeviceParent,
+  name: string,
+  role: 'borger' | 'professional' | 'informal' = 'professional',
+  detail = false,
+): Promise<DeviceMember> {
+  const person = register(name);
+  const { inviteId, secret } = await deviceInvite(app, parent);
+  const info = await app.inject({ method: 'GET', url: `/api/invites/${inviteId}` });
+  expect(info.statusCode, info.body).toBe(200);
+  const { sealedInfo } = info.json<{ sealedInfo: string }>();
+  const profile = {
+    name,
+    profession: 'verloskundige',
+    organisation: '',
+    contact: '',
+    availability: '',
+  };
+  const sealed = call(person.state, 'joinSeal', { secret, sealedInfo, profile });
+  const posted = await app.inject({
+    method: 'POST',
+    url: `/api/invites/${inviteId}/requests`,
+    payload: { sealedRequest: sealed.sealedRequest, signature: sealed.signature },
+  });
+  expect(posted.statusCode, posted.body).toBe(201);
+  await deviceOpen(app, parent.person, parent.mapId, parent.capability);
+  const listed = await listedRequest(app, parent, inviteId);
+  const seen = call(parent.person.state, 'openJoinRequest', {
+    mapId: parent.mapId,
+    secret,
+    sealedRequest: listed.sealedRequest,
+  });
+  expect(seen.safetyCode).toBe(sealed.safetyCode);
+  const body = call(parent.person.state, 'approveJoin', {
+    mapId: parent.mapId,
+    inviteId,
+    joiner: { signPublicKey: seen.signPublicKey, boxPublicKey: seen.boxPublicKey, profile },
+    role,
+    detail,
+  });
+  const url = `/api/maps/${parent.mapId}/requests/${listed.requestId}/approve`;
+  const approved = await capabilityRequest(app, 'POST', url, parent.capability, body);
+  expect(approved.statusCode, approved.body).toBe(200);
+  const challenge = await app.inject({ method: 'POST', url: `/api/invites/${inviteId}/challenge` });
+  const { challengeId, challenge: bytes } = challenge.json<{
+    challengeId: string;
+    challenge: string;
+  }>();
+  const { signature } = call(person.state, 'joinProof', { secret, challenge: bytes });
+  const answer = await app.inject({
+    method: 'POST',
+    url: `/api/invites/${inviteId}/answer`,
+    payload: { challengeId, signature },
+  });
+  expect(answer.statusCode, answer.body).toBe(200);
+  const { sealedAnswer } = answer.json<{ sealedAnswer: string }>();
+  const accepted = call(person.state, 'joinAccept', { secret, sealedInfo, sealedAnswer });
+  const capability = accepted.maps.find((m) => m.mapId === parent.mapId)!.capability;
+  return { person, slotId: body.slotId, capability };
+}

@@ -157,10 +157,13 @@ export {
 export { safetyCode, SAFETY_CODE_KDF } from './safety-code.js';
 export { joinProof, type JoinProofFields } from './join-proof.js';
 export {
+  BORGER_ANSWERS,
   CARD_FORMAT,
+  CARD_JSON_VERSION,
   CARD_LIMITS,
   encryptCard,
   decryptCard,
+  type BorgerAnswer,
   type MemberCard,
   type DecryptedCard,
   type CardInput,

@@ -29,12 +29,6 @@ export const templates = {
   'error.mapNotFound': 'This map was not found.',
   'error.decrypt': 'The data could not be opened. It may have been changed.',
   'error.unknownMember': 'This person is no longer on the map. The map may have just changed.',
-  'error.forgedRequest':
-    'This request was not made with your invite. Someone may have faked it. Do not let anyone in because of it.',
-  'error.oldRequest':
-    'This request comes from an older version of the app. We cannot check it. Make a new invite.',
-  'error.untrustedKeys':
-    'The keys of this map do not come from someone who manages the map. We do not open the map.',
   'error.generic': 'Something went wrong. Please try again.',
 
   // Welcome

@@ -25,6 +25,12 @@ export const membershipTemplates = {
   'members.decline': 'Do not let in',
   'members.refusedHeading': 'Request not shown',
   'members.refusedClear': 'Remove',
+  'error.forgedRequest':
+    'This request was not made with your invite. Someone may have faked it. Do not let anyone in because of it.',
+  'error.oldRequest':
+    'This request comes from an older version of the app. We cannot check it. Make a new invite.',
+  'error.untrustedKeys':
+    'The keys of this map do not come from someone who manages the map. We do not open the map.',
   'members.approved': str`${0} now takes part.`,
   'members.you': 'you',
   'members.trusted': 'trusted person',

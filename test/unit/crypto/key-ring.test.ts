@@ -66,6 +66,8 @@ describe('key rings', () => {
     const ring: KeyRing = { mapId: MAP_ID, epochs: { 1: keys, 2: { base: k2.base } } };
     const sealed = seal(ring, fatima);
     expect(sealed).toHaveLength(224 + 2 * 192 + 48);
+    // the signer stays hidden from the server, which stores the sealed bytes
+    expect(indexOfBytes(sealed, sanne.signer.publicKey)).toBe(-1);
     const opened = openKeyRing(sealed, fatima.box, place(fatima));
     expect(opened).toEqual({
       ...ring,

@@ -189,7 +189,7 @@ export class NkMembers extends LitElement implements MembersScreen {
     );
   }
 
-  onDecline(request: JoinRequestView): void {
+  onDecline(request: Pick<JoinRequestView, 'inviteId' | 'requestId'>): void {
     void this.act((session) => decline(session, request));
   }
 

@@ -74,5 +74,7 @@ export interface CardWire {
     name: string;
     organisation: string;
     suggestions?: SuggestionView[];
+    /** Her own yes or no to being the borger; absent: not answered (every card before format 2). */
+    borger?: 'yes' | 'no';
   };
 }

@@ -6,7 +6,7 @@ const SWEEP_MS = 60_000;
 
 /**
  * Rate limiting, off by default; routes switch it on in their config. On PostgreSQL the counters are
- * shared by every instance of the database (docs/decisions/0009); on SQLite they stay in memory.
+ * shared by every instance of the database (docs/decisions/0011); on SQLite they stay in memory.
  */
 export default fp(
   async (fastify) => {

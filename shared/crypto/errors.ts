@@ -1,6 +1,10 @@
 // Typed failures so callers branch on `code` instead of parsing libsodium's messages.
 
-/** Every way a shared/crypto operation can fail on bad or hostile input, or on a member not on the map. */
+/**
+ * Every way a shared/crypto operation can fail on bad or hostile input, or on a member not on the map.
+ * 'forged-request': a join request without a valid proof of the invite secret (made from what the
+ * server stores); 'untrusted-key-ring': a key ring not signed by an owner of the map, or for another slot.
+ */
 export const CRYPTO_ERROR_CODES = [
   'decrypt-failure',
   'unsupported-version',
@@ -8,6 +12,8 @@ export const CRYPTO_ERROR_CODES = [
   'bad-signature',
   'log-invalid',
   'unknown-member',
+  'forged-request',
+  'untrusted-key-ring',
 ] as const;
 
 export type CryptoErrorCode = (typeof CRYPTO_ERROR_CODES)[number];

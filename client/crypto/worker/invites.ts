@@ -68,10 +68,11 @@ export const inviteHandlers: Handlers<InviteOp> = {
     const current = requireSession(state);
     requireOpen(state, mapId);
     const keys = keysOfInvite(state, secret);
-    const request = openJoinRequest(fromBase64Url(sealedRequest), keys);
+    // refuses a request without a valid proof of the secret: nothing of it reaches the page
+    const request = openJoinRequest(fromBase64Url(sealedRequest), keys, mapId);
     return {
       profile: { ...request.profile },
-      safetyCode: safetyCode(current.identity.signPublicKey, request.signPublicKey, keys.inviteId),
+      safetyCode: safetyCode(keys, current.identity.signPublicKey, request.signPublicKey),
       signPublicKey: toBase64Url(request.signPublicKey),
       boxPublicKey: toBase64Url(request.boxPublicKey),
     };
@@ -99,6 +100,7 @@ export const inviteHandlers: Handlers<InviteOp> = {
     const { info } = openInvite(keys.secret, fromBase64Url(sealedInfo));
     const sealed = sealJoinRequest({
       invite: keys,
+      mapId: info.mapId,
       joinerIdentity: {
         signPublicKey: current.identity.signPublicKey,
         signSecretKey: current.identity.signSecretKey,
@@ -110,11 +112,7 @@ export const inviteHandlers: Handlers<InviteOp> = {
       inviteId: keys.inviteId,
       sealedRequest: toBase64Url(sealed),
       signature: toBase64Url(signInviteProof(keys, 'join-request', sealed)),
-      safetyCode: safetyCode(
-        info.parentSignPublicKey,
-        current.identity.signPublicKey,
-        keys.inviteId,
-      ),
+      safetyCode: safetyCode(keys, info.parentSignPublicKey, current.identity.signPublicKey),
     };
   },
 

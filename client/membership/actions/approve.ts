@@ -21,7 +21,11 @@ export function approve(
   });
 }
 
-export async function decline(session: MembershipSession, request: JoinRequestView): Promise<void> {
+/** Says no to a request, or clears one her device refused (the server marks it declined). */
+export async function decline(
+  session: MembershipSession,
+  request: Pick<JoinRequestView, 'inviteId' | 'requestId'>,
+): Promise<void> {
   await declineRequest(session.store, session.mapId, request.requestId);
   inviteSecrets.forget(session.mapId, request.inviteId);
   session.dropRequest(request.requestId);

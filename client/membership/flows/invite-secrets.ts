@@ -33,3 +33,11 @@ export const inviteSecrets = {
     write(mapId, secrets);
   },
 };
+
+/**
+ * The secret of one invite, wherever it is kept: the one call the members screen makes, so the
+ * storage can move (e.g. into the account's synced, encrypted state) without touching its callers.
+ */
+export function inviteSecretOf(mapId: string, inviteId: string): Promise<string | undefined> {
+  return Promise.resolve(inviteSecrets.get(mapId, inviteId));
+}

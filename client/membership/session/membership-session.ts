@@ -12,9 +12,16 @@ import { invitesApi } from '../../api/invites.js';
 import { membershipApi } from '../../api/membership.js';
 import { ApiError } from '../../api/transport.js';
 import type { AppStore } from '../../shell/store.js';
-import { describeError } from '../../ui/errors.js';
-import { inviteSecrets } from '../flows/invite-secrets.js';
-import { isPending, openRequest, type JoinRequestView } from '../flows/invite.js';
+import { describeError, describeRefusedRequest } from '../../ui/errors.js';
+import { CryptoFailure } from '../../crypto/crypto-client.js';
+import type { CryptoErrorCode } from '../../crypto/protocol.js';
+import { inviteSecretOf } from '../flows/invite-secrets.js';
+import {
+  isPending,
+  openRequest,
+  type JoinRequestView,
+  type RefusedRequestView,
+} from '../flows/invite.js';
 import { NoAccessError, openVerified } from '../open.js';
 import type { CardWire, MembershipView } from '../types.js';
 import { followMap } from './map-events.js';
@@ -24,6 +31,15 @@ export interface OpenInvite {
   readonly status: string;
   readonly expiresAt: number;
 }
+
+/** Worker failures that mean the request itself is not to be trusted (others: try again later). */
+const REFUSALS: ReadonlySet<CryptoErrorCode> = new Set([
+  'forged-request',
+  'unsupported-version',
+  'decrypt-failure',
+  'bad-signature',
+  'malformed',
+]);
 
 /** How often an owner's screen looks for new join requests (they raise no event), in ms. */
 const REQUEST_POLL_MS = 3000;
@@ -42,6 +58,8 @@ export class MembershipSession extends EventTarget {
   rights: Rights = 'read';
   cards: CardWire[] = [];
   requests: JoinRequestView[] = [];
+  /** Requests her device refused (no valid proof of the invite secret): shown as a plain refusal. */
+  refused: RefusedRequestView[] = [];
   invites: OpenInvite[] = [];
   access: AccessLogResponse | null = null;
 
@@ -145,21 +163,31 @@ export class MembershipSession extends EventTarget {
     try {
       const { invites } = await invitesApi.listInvites(this.mapId, capability);
       const requests: JoinRequestView[] = [];
+      const refused: RefusedRequestView[] = [];
       for (const invite of invites) {
         const request = invite.request;
         if (!isPending(request)) continue;
         const known = this.requests.find((r) => r.requestId === request.requestId);
-        if (known !== undefined) {
-          requests.push(known);
+        const knownRefused = this.refused.find((r) => r.requestId === request.requestId);
+        if (known !== undefined || knownRefused !== undefined) {
+          if (known !== undefined) requests.push(known);
+          if (knownRefused !== undefined) refused.push(knownRefused);
           continue;
         }
-        const secret = inviteSecrets.get(this.mapId, invite.inviteId);
+        const secret = await inviteSecretOf(this.mapId, invite.inviteId);
         if (secret === undefined) continue;
-        requests.push(
-          await openRequest(this.store, this.mapId, { inviteId: invite.inviteId, secret }, request),
-        );
+        const { inviteId } = invite;
+        try {
+          requests.push(await openRequest(this.store, this.mapId, { inviteId, secret }, request));
+        } catch (error) {
+          // the worker refused it (no proof of the secret): say so instead of showing it
+          if (!(error instanceof CryptoFailure) || !REFUSALS.has(error.code)) throw error;
+          const reason = describeRefusedRequest(error);
+          refused.push({ inviteId, requestId: request.requestId, reason });
+        }
       }
       this.requests = requests;
+      this.refused = refused;
       this.invites = invites
         .filter((i) => i.status === 'open')
         .map((i) => ({ inviteId: i.inviteId, status: i.status, expiresAt: i.expiresAt }));
@@ -172,6 +200,7 @@ export class MembershipSession extends EventTarget {
   /** A request that was answered here: off the list at once. */
   dropRequest(requestId: string): void {
     this.requests = this.requests.filter((r) => r.requestId !== requestId);
+    this.refused = this.refused.filter((r) => r.requestId !== requestId);
     this.#changed();
   }
 

@@ -23,7 +23,9 @@ import errors from './infra/error-handler.js';
 import mapEvents from './membership/events/plugin.js';
 import housekeeping from './infra/housekeeping.js';
 import rateLimit from './infra/rate-limit.js';
+import secrets from './infra/secrets/plugin.js';
 import securityHeaders from './infra/security-headers.js';
+import timeouts, { serverTimeouts } from './infra/timeouts.js';
 import webApp from './infra/web-app.js';
 import accountRoutes from './accounts/routes.js';
 import adminRoutes from './admin/routes.js';
@@ -33,26 +35,27 @@ import inviteRoutes from './invites/routes.js';
 import mapInviteRoutes from './invites/map-routes.js';
 import mapRoutes from './maps/routes.js';
 import membershipRoutes from './membership/routes.js';
-import { loadSecrets, type Secrets } from './infra/secrets.js';
 import { validatorCompiler } from './infra/validation.js';
 
 export interface AppOptions {
   config: Config;
-  secrets: Secrets;
 }
 
 /** Default body limit; routes that carry a keyring or a map version raise theirs. */
 const BODY_LIMIT = 64 * 1024;
 
-const app: FastifyPluginAsync<AppOptions> = async (fastify, { config, secrets }) => {
+const app: FastifyPluginAsync<AppOptions> = async (fastify, { config }) => {
   await loadSodium();
-  await fastify.register(configPlugin, { config, secrets });
+  await fastify.register(configPlugin, { config });
   const webAppRoot = existsSync(config.staticDir) && statSync(config.staticDir).isDirectory();
 
   await fastify.register(errors, { webApp: webAppRoot });
   await fastify.register(securityHeaders);
-  await fastify.register(rateLimit);
+  await fastify.register(timeouts);
   await fastify.register(db);
+  // the secrets and the rate-limit counters live in the database all instances share
+  await fastify.register(secrets);
+  await fastify.register(rateLimit);
   await fastify.register(accessRecorder);
   await fastify.register(housekeeping);
   await fastify.register(auth);
@@ -89,17 +92,17 @@ export interface BuildOptions {
 
 /** Builds the app (not yet listening); `await app.ready()` or `listen()` to start it. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
-  const secrets = await loadSecrets(config);
   const fastify = Fastify({
     loggerInstance: createLogger(config.logLevel, options.logStream) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
+    ...serverTimeouts,
     // request ids are ours; a client-chosen id could be used to forge log lines
     requestIdHeader: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   fastify.setValidatorCompiler(validatorCompiler);
   acceptJsonOnly(fastify);
-  await fastify.register(appPlugin, { config, secrets });
+  await fastify.register(appPlugin, { config });
   return fastify;
 }
 

@@ -5,7 +5,7 @@
  */
 import { MAP_EVENT_TYPES, type MapEventType } from '../../shared/api/membership.js';
 import { mapPath } from './maps.js';
-import { withoutAccount } from './transport.js';
+import { withoutAccount, type ApiClient } from './transport.js';
 
 const names: ReadonlySet<string> = new Set(MAP_EVENT_TYPES);
 
@@ -23,31 +23,55 @@ interface Stream {
 /** The open streams, by map id and capability. */
 const streams = new Map<string, Stream>();
 
+/** The server sends a heartbeat every 25 s; this long without a byte means the connection is dead. */
+const SILENCE_MS = 60_000;
+/** Wait before opening the stream again after it dropped, in ms. */
+const RECONNECT_MS = 2000;
+
 /**
  * Reads GET /api/maps/:id/events with fetch streaming (EventSource cannot send the capability
- * header) and calls `onEvent` per event. Reconnects after a drop until `signal` aborts; stops
- * for good after `removed`.
+ * header) and calls `onEvent` per event. Reconnects after a drop (or a silent connection) until
+ * `signal` aborts; each reconnect calls `onEvent('resync')`, since events sent while away are
+ * lost. Stops for good after `removed`. Exported for tests; the page uses watchMap.
  */
-async function run(
+export async function followStream(
+  transport: Pick<ApiClient, 'stream'>,
   mapId: string,
   capability: string,
   onEvent: Listener,
   signal: AbortSignal,
 ): Promise<void> {
+  let firstTry = true;
   while (!signal.aborted) {
     let removed = false;
+    const attempt = new AbortController();
+    const stop = (): void => attempt.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    let silence: ReturnType<typeof setTimeout> | undefined;
+    const heard = (): void => {
+      clearTimeout(silence);
+      silence = setTimeout(stop, SILENCE_MS);
+    };
     try {
-      const response = await withoutAccount.stream(mapPath(mapId, '/events'), capability, signal);
+      heard();
+      const response = await transport.stream(
+        mapPath(mapId, '/events'),
+        capability,
+        attempt.signal,
+      );
       if (response.status === 404) {
         onEvent('removed');
         return;
       }
       if (!response.ok || response.body === null) throw new Error('no stream');
+      // The first try follows a fresh load; any later one (perhaps on another instance) re-reads.
+      if (!firstTry) onEvent('resync');
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
+        heard();
         buffer += value;
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -62,10 +86,14 @@ async function run(
         }
       }
     } catch {
-      // Dropped or aborted: wait a moment and try again (unless aborted).
+      // Dropped, silent or aborted: wait a moment and try again (unless aborted).
+    } finally {
+      clearTimeout(silence);
+      signal.removeEventListener('abort', stop);
     }
     if (removed || signal.aborted) return;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    firstTry = false;
+    await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
   }
 }
 
@@ -89,10 +117,12 @@ export function watchMap(
     const fanOut = (name: MapEventType): void => {
       for (const listener of [...opened.listeners]) listener(name);
     };
-    void run(mapId, capability, fanOut, opened.abort.signal).finally(() => {
-      // Ended for good (removed): a later listener opens a fresh stream.
-      if (streams.get(key) === opened) streams.delete(key);
-    });
+    void followStream(withoutAccount, mapId, capability, fanOut, opened.abort.signal).finally(
+      () => {
+        // Ended for good (removed): a later listener opens a fresh stream.
+        if (streams.get(key) === opened) streams.delete(key);
+      },
+    );
   }
   const shared = stream;
   shared.listeners.add(onEvent);

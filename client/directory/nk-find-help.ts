@@ -1,12 +1,14 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { DirectoryService, ServiceSearchResponse } from '../../shared/api/directory.js';
 import { CATEGORIES, type BaseEntry, type Category } from '../../shared/map/types.js';
 import { searchServices } from '../api/directory.js';
+import { findHelpStyles } from './find-help-styles.js';
+import { LANGUAGES, languageName } from './languages.js';
 import { rememberPlace, rememberedPlace } from './place.js';
+import { renderService } from './service-card.js';
 import { onMap, openCategories } from './service-entry.js';
-import { getLocale } from '../localization.js';
 import { BusyController } from '../ui/busy.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { categoryName } from '../taxonomy/vocabulary.js';
@@ -14,19 +16,8 @@ import { emit } from '../ui/events.js';
 
 const PAGE_SIZE = 5;
 
-/** Languages a parent can ask for (ISO 639 codes; names come from the browser, in her language). */
-const LANGUAGES = ['nl', 'en', 'ar', 'tr', 'pl', 'ti', 'uk', 'es', 'fr'] as const;
-
 /** A place: a municipality's name or a Dutch postcode (its 4 digits are what the search uses). */
 const PLACE = /^(?:\d{4}(?:\s?[A-Za-z]{2})?|[\p{L}' .-]{2,100})$/u;
-
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([getLocale()], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * "Mist er iets?": services near the parent from the sociale kaart. Only the place, the kind of
@@ -37,97 +28,7 @@ export function languageName(code: string): string {
 @customElement('nk-find-help')
 @localized()
 export class NkFindHelp extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-        margin: 1.5rem 0;
-      }
-
-      section {
-        background: var(--nk-primary-soft);
-        border-radius: var(--nk-radius);
-        padding: 1rem 1.25rem;
-      }
-
-      h2 {
-        font-size: 1.2rem;
-      }
-
-      .open {
-        list-style: none;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        padding: 0;
-        margin: 0.5rem 0 1rem;
-      }
-
-      form {
-        display: grid;
-        gap: 0 1rem;
-        grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
-        align-items: end;
-      }
-
-      form .buttons {
-        margin-top: 0;
-        margin-bottom: 1.25rem;
-      }
-
-      .results {
-        list-style: none;
-        padding: 0;
-        margin: 1rem 0 0;
-        display: grid;
-        gap: 1rem;
-      }
-
-      .results h3 {
-        font-size: 1.1rem;
-        margin-bottom: 0.25rem;
-      }
-
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.25rem 0.75rem;
-        margin: 0.75rem 0;
-      }
-
-      dt {
-        font-weight: 600;
-      }
-
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-
-      .org {
-        color: var(--nk-text-soft);
-        margin: 0;
-      }
-
-      .pages {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.75rem;
-        margin-top: 1rem;
-      }
-
-      #fh-results-heading {
-        margin-top: 1.25rem;
-      }
-
-      .added {
-        font-weight: 600;
-        color: var(--nk-primary-dark);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, findHelpStyles];
 
   /** The map's entries (to see which kinds of help nobody gives yet, and what is on it). */
   @property({ attribute: false }) entries: readonly BaseEntry[] = [];
@@ -326,75 +227,12 @@ export class NkFindHelp extends LitElement {
   }
 
   private renderService(service: DirectoryService) {
-    const address = [service.address, [service.postcode, service.city].filter(Boolean).join(' ')]
-      .filter((part) => part !== null && part !== '')
-      .join(', ');
-    const added = onMap(this.entries, service);
-    return html`<article class="card" data-service=${service.id}>
-      <h4 id="fh-service-${service.id}">${service.name}</h4>
-      ${service.organisation ? html`<p class="org">${service.organisation}</p>` : nothing}
-      <p>${service.description}</p>
-      <dl>
-        <dt>${msg('Soort hulp', { id: 'findHelp.kind' })}</dt>
-        <dd>${categoryName(service.category)}</dd>
-        ${
-          address
-            ? html`<dt>${msg('Adres', { id: 'findHelp.address' })}</dt>
-                <dd>${address}</dd>`
-            : nothing
-        }
-        ${
-          service.phone
-            ? html`<dt>${msg('Telefoon', { id: 'findHelp.phone' })}</dt>
-                <dd>
-                  <a href="tel:${service.phone.replace(/[^0-9+]/g, '')}">${service.phone}</a>
-                </dd>`
-            : nothing
-        }
-        ${
-          service.email
-            ? html`<dt>${msg('E-mail', { id: 'findHelp.email' })}</dt>
-                <dd><a href="mailto:${service.email}">${service.email}</a></dd>`
-            : nothing
-        }
-        ${
-          service.website && /^https?:\/\//i.test(service.website)
-            ? html`<dt>${msg('Website', { id: 'findHelp.website' })}</dt>
-                <dd>
-                  <a href=${service.website} target="_blank" rel="noopener noreferrer"
-                    >${service.website.replace(/^https?:\/\//i, '')}</a
-                  >
-                </dd>`
-            : nothing
-        }
-        ${
-          service.languages.length > 0
-            ? html`<dt>${msg('Talen', { id: 'findHelp.languages' })}</dt>
-                <dd>${service.languages.map(languageName).join(', ')}</dd>`
-            : nothing
-        }
-        ${
-          service.openingHours
-            ? html`<dt>${msg('Open', { id: 'findHelp.hours' })}</dt>
-                <dd>${service.openingHours}</dd>`
-            : nothing
-        }
-      </dl>
-      ${
-        added
-          ? html`<p class="added">✓ ${msg('Staat op je kaart', { id: 'findHelp.onMap' })}</p>`
-          : this.readonly
-            ? nothing
-            : html`<button
-                type="button"
-                ?disabled=${this.busy}
-                aria-describedby="fh-service-${service.id}"
-                @click=${() => this.onAdd(service)}
-              >
-                + ${msg('Zet op mijn kaart', { id: 'findHelp.add' })}
-              </button>`
-      }
-    </article>`;
+    return renderService(service, {
+      added: onMap(this.entries, service),
+      readonly: this.readonly,
+      busy: this.busy,
+      onAdd: (found) => this.onAdd(found),
+    });
   }
 
   private async onPick(category: Category): Promise<void> {

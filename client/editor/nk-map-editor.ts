@@ -2,37 +2,36 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
-import { RINGS, type BaseEntry, type MapDocument, type Ring } from '../../shared/map/types.js';
-import { newEntryId, withEntry, withoutEntry } from './session/edits.js';
+import type { BaseEntry, MapDocument } from '../../shared/map/types.js';
+import {
+  newEntryId,
+  withCentre,
+  withEntry,
+  withoutEntry,
+  withPlace,
+  withWishes,
+} from './session/edits.js';
 import type { MapSession } from './session/map-session.js';
-import { visibleEntries, type PhaseFilter } from './session/view.js';
+import type { PhaseFilter } from './session/view.js';
 import { isProfessionalCategory } from '../../shared/map/taxonomy.js';
 import { describeError } from '../ui/errors.js';
 import { BusyController } from '../ui/busy.js';
-import { heading } from '../shell/heading.js';
 import { editorStyles } from './editor-styles.js';
 import type { NkPersonCard } from './nk-person-card.js';
 import type { NkPersonForm, PersonFormValue } from './nk-person-form.js';
+import { renderPeople, type PeopleScreen } from './people-section.js';
 import type { NkRingPicture } from './picture/nk-ring-picture.js';
 import type { MapView, ViewChange } from './nk-view-controls.js';
 import type { NkWishes } from './nk-wishes.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
-import { ringName } from '../taxonomy/vocabulary.js';
+import type { NkEvent } from '../ui/events.js';
 import './nk-centre-form.js';
-import './picture/nk-map-legend.js';
-import './nk-person-card.js';
-import './nk-person-form.js';
-import '../print/nk-print-menu.js';
-import '../membership/nk-members-entry.js';
-import './picture/nk-ring-picture.js';
 import './nk-room-to-grow.js';
 import './nk-strengths.js';
-import './nk-view-controls.js';
 import './nk-wishes.js';
 import '../directory/nk-find-help.js';
-import './nk-export-menu.js';
 import '../directory/nk-professional-search.js';
 import type { DirectoryService } from '../../shared/api/directory.js';
 import { serviceEntry } from '../directory/service-entry.js';
@@ -47,7 +46,7 @@ const FEW_INFORMAL = 3;
  */
 @customElement('nk-map-editor')
 @localized()
-export class NkMapEditor extends LitElement {
+export class NkMapEditor extends LitElement implements PeopleScreen {
   static override styles = [sharedStyles, editorStyles];
 
   private readonly store = new StoreController(this);
@@ -62,18 +61,18 @@ export class NkMapEditor extends LitElement {
   @query('nk-wishes') private wishes!: NkWishes | null;
 
   /** `new` while adding, an entry id while changing that entry, null otherwise. */
-  @state() private editing: string | null = null;
-  private readonly saving = new BusyController(this);
+  @state() editing: string | null = null;
+  readonly saving = new BusyController(this);
   @state() private document: MapDocument | null = null;
   /** True when this slot may only read the map. */
-  @state() private readonly = false;
-  @state() private view: MapView = 'picture';
-  @state() private phase: PhaseFilter = 'all';
-  @state() private showEnded = false;
+  @state() readonly = false;
+  @state() view: MapView = 'picture';
+  @state() phase: PhaseFilter = 'all';
+  @state() showEnded = false;
   /** The person opened from the picture. */
-  @state() private selected = '';
+  @state() selected = '';
   /** Entry ids of the agreed borgers (the parent asked and the member said yes on her card). */
-  @state() private borgerIds: readonly string[] = [];
+  @state() borgerIds: readonly string[] = [];
 
   private session: MapSession | null = null;
   /** A newer version arrived while a person's form was open: shown once the form closes. */
@@ -122,74 +121,12 @@ export class NkMapEditor extends LitElement {
 
   private renderMap(document: MapDocument) {
     const entries = document.base.entries;
-    const visible = visibleEntries(entries, { phase: this.phase, showEnded: this.showEnded });
     const informal = entries.filter(
       (entry) => entry.active && !isProfessionalCategory(entry.category),
     );
     return html`
       <h1 tabindex="-1">${document.base.title}</h1>
-      ${this.renderIntro(document)}
-
-      <section aria-labelledby="people-heading">
-        <h2 id="people-heading" tabindex="-1">
-          ${msg('Wie helpt jou?', { id: 'editor.peopleHeading' })}
-        </h2>
-        ${
-          entries.length === 0
-            ? html`<p>
-                  ${msg(
-                    'Zet hier de mensen om je heen op een rij: familie, vrienden, buren, en ook hulpverleners. Samen laten ze zien wat al goed gaat.',
-                    { id: 'editor.introEmpty' },
-                  )}
-                </p>
-                <p>
-                  ${msg('Begin met de mensen die het dichtst bij je staan.', { id: 'editor.emptyStart' })}
-                </p>`
-            : nothing
-        }
-        <div class="actions">
-          ${
-            this.readonly || this.editing === 'new'
-              ? nothing
-              : html`<button
-                  id="add-button"
-                  type="button"
-                  ?disabled=${this.saving.busy}
-                  @click=${this.onAdd}
-                >
-                  + ${msg('Iemand toevoegen', { id: 'editor.add' })}
-                </button>`
-          }
-          <nk-print-menu .mapId=${this.mapId}></nk-print-menu>
-          <nk-export-menu .document=${document}></nk-export-menu>
-          <nk-members-entry
-            .mapId=${this.mapId}
-            @nk-map-version=${this.onRemoteVersion}
-          ></nk-members-entry>
-        </div>
-        ${this.editing === 'new' ? this.renderAddForm() : nothing}
-        ${this.saving.error ? html`<p class="error" role="alert">${this.saving.error}</p>` : nothing}
-        ${
-          entries.length > 0
-            ? html`<nk-view-controls
-                view=${this.view}
-                phase=${this.phase}
-                ?showEnded=${this.showEnded}
-                .endedCount=${entries.filter((entry) => !entry.active).length}
-                @nk-view-change=${this.onViewChange}
-              ></nk-view-controls>`
-            : nothing
-        }
-        ${
-          entries.length > 0 && visible.length === 0
-            ? html`<p class="none">
-                ${msg('In deze fase staat nog niemand op je kaart.', { id: 'editor.noneInPhase' })}
-              </p>`
-            : nothing
-        }
-        ${this.view === 'picture' ? this.renderPicture(document, visible) : this.renderList(document, visible)}
-      </section>
-
+      ${this.renderIntro(document)} ${renderPeople(this, document)}
       ${
         this.readonly
           ? nothing
@@ -243,105 +180,21 @@ export class NkMapEditor extends LitElement {
     </div>`;
   }
 
-  private renderAddForm() {
-    return html`<div class="card add">
-      <h2 id="add-heading">${msg('Iemand toevoegen', { id: 'editor.addHeading' })}</h2>
-      <nk-person-form
-        headingLevel="3"
-        ?busy=${this.saving.busy}
-        @nk-person-save=${this.onSaveNew}
-        @nk-person-cancel=${this.onCancel}
-      ></nk-person-form>
-    </div>`;
-  }
-
-  private renderPicture(document: MapDocument, visible: readonly BaseEntry[]) {
-    const selected = visible.find((entry) => entry.id === this.selected);
-    return html`<div class="picture-layout">
-      <nk-ring-picture
-        interactive
-        .entries=${visible}
-        .borgerIds=${this.borgerIds}
-        .centre=${document.base.centre}
-        selected=${selected?.id ?? ''}
-        @nk-person-open=${this.onOpen}
-      ></nk-ring-picture>
-      <section class="panel" aria-label=${msg('Gekozen persoon', { id: 'editor.panel' })}>
-        ${
-          selected === undefined
-            ? html`<p class="hint-pick">
-                  ${msg('Kies iemand op de kaart om te zien wat die voor je doet.', { id: 'editor.pick' })}
-                </p>
-                <nk-map-legend></nk-map-legend>`
-            : html`${this.renderPerson(document, selected, 3)}
-                <button type="button" class="quiet close" @click=${this.onClose}>
-                  ${msg('Sluiten', { id: 'editor.close' })}
-                </button>`
-        }
-      </section>
-    </div>`;
-  }
-
-  private renderList(document: MapDocument, visible: readonly BaseEntry[]) {
-    return RINGS.map((ring) => this.renderRing(ring, visible, document));
-  }
-
-  private renderRing(ring: Ring, entries: readonly BaseEntry[], document: MapDocument) {
-    const inRing = entries.filter((entry) => entry.ring === ring);
-    if (inRing.length === 0) return nothing;
-    return html`
-      <h3 data-ring=${ring}><span class="dot" aria-hidden="true"></span>${ringName(ring)}</h3>
-      <ul class="people">
-        ${inRing.map((entry) => html`<li>${this.renderPerson(document, entry, 4)}</li>`)}
-      </ul>
-    `;
-  }
-
-  /** One person's card at heading `level`, or the form while changing them. */
-  private renderPerson(document: MapDocument, entry: BaseEntry, level: 3 | 4) {
-    const detail = document.detail?.entries[entry.id];
-    if (this.editing === entry.id) {
-      return html`<div class="card">
-        ${heading(level, msg(str`${entry.label} wijzigen`, { id: 'card.editLabel' }), { className: 'edit-heading' })}
-        <nk-person-form
-          headingLevel=${level + 1}
-          .entry=${entry}
-          .detail=${detail}
-          ?busy=${this.saving.busy}
-          @nk-person-save=${(event: CustomEvent<PersonFormValue>) => this.onSaveEdit(entry, event)}
-          @nk-person-cancel=${this.onCancel}
-        ></nk-person-form>
-      </div>`;
-    }
-    return html`<nk-person-card
-      data-id=${entry.id}
-      headingLevel=${level}
-      .entry=${entry}
-      .detail=${detail}
-      ?borger=${this.borgerIds.includes(entry.id)}
-      ?busy=${this.saving.busy}
-      ?readonly=${this.readonly}
-      @nk-person-edit=${this.onEdit}
-      @nk-person-trusted=${this.onTrusted}
-      @nk-person-remove=${this.onRemove}
-    ></nk-person-card>`;
-  }
-
-  private onViewChange(event: CustomEvent<ViewChange>): void {
+  onViewChange(event: CustomEvent<ViewChange>): void {
     this.view = event.detail.view;
     this.store.value.mapView = this.view;
     this.phase = event.detail.phase;
     this.showEnded = event.detail.showEnded;
   }
 
-  private async onOpen(event: CustomEvent<{ id: string }>): Promise<void> {
+  async onOpen(event: CustomEvent<{ id: string }>): Promise<void> {
     this.editing = null;
     this.selected = event.detail.id;
     await this.updateComplete;
     this.card(this.selected)?.focusHeading();
   }
 
-  private async onClose(): Promise<void> {
+  async onClose(): Promise<void> {
     const id = this.selected;
     this.selected = '';
     this.editing = null;
@@ -349,14 +202,14 @@ export class NkMapEditor extends LitElement {
     await this.picture?.focusEntry(id);
   }
 
-  private async onAdd(): Promise<void> {
+  async onAdd(): Promise<void> {
     this.saving.clear();
     this.editing = 'new';
     await this.updateComplete;
     this.form?.focus();
   }
 
-  private async onEdit(event: CustomEvent<{ id: string }>): Promise<void> {
+  async onEdit(event: CustomEvent<{ id: string }>): Promise<void> {
     this.saving.clear();
     this.editing = event.detail.id;
     await this.updateComplete;
@@ -367,20 +220,23 @@ export class NkMapEditor extends LitElement {
    * Live update: someone else saved a new version. The session takes it (a save in progress goes
    * first); the picture and list show it at once. While a person's form is open, that form and what
    * is typed in it stay as they are; the rest follows when the form closes. Saving from the form
-   * merges on top of the newest version.
+   * merges on top of the newest version. After a resync the borgers (from the cards) are read
+   * again even when the version did not change: card events may have been missed too.
    */
-  private readonly onRemoteVersion = async (): Promise<void> => {
+  readonly onRemoteVersion = async (event: NkEvent<'nk-map-version'>): Promise<void> => {
     const session = this.session;
     if (session === null) return;
+    let changed: boolean;
     try {
-      if (!(await session.refresh())) return;
+      changed = await session.refresh();
     } catch {
       return; // The next event or save tries again; a lost access shows through nk-members-entry.
     }
-    if (this.session !== session) return;
+    if (this.session !== session || (!changed && !event.detail.resync)) return;
     void session.borgerIds().then((ids) => {
       if (this.session === session) this.borgerIds = ids;
     });
+    if (!changed) return;
     if (this.editing !== null && this.editing !== 'new') {
       this.refreshedWhileEditing = true;
       return;
@@ -388,7 +244,7 @@ export class NkMapEditor extends LitElement {
     this.document = session.document;
   };
 
-  private async onCancel(): Promise<void> {
+  async onCancel(): Promise<void> {
     const was = this.editing;
     this.editing = null;
     if (this.refreshedWhileEditing && this.session !== null) this.document = this.session.document;
@@ -397,7 +253,7 @@ export class NkMapEditor extends LitElement {
     this.restoreFocus(was);
   }
 
-  private async onSaveNew(event: CustomEvent<PersonFormValue>): Promise<void> {
+  async onSaveNew(event: CustomEvent<PersonFormValue>): Promise<void> {
     const { detail, ...fields } = event.detail;
     const entry: BaseEntry = { id: newEntryId(), ...fields, active: true };
     const saved = await this.apply(
@@ -411,7 +267,7 @@ export class NkMapEditor extends LitElement {
     }
   }
 
-  private async onSaveEdit(old: BaseEntry, event: CustomEvent<PersonFormValue>): Promise<void> {
+  async onSaveEdit(old: BaseEntry, event: CustomEvent<PersonFormValue>): Promise<void> {
     const { detail, ...fields } = event.detail;
     const entry: BaseEntry = { ...old, ...fields };
     const saved = await this.apply(
@@ -425,7 +281,7 @@ export class NkMapEditor extends LitElement {
     }
   }
 
-  private async onTrusted(event: CustomEvent<{ id: string; trusted: boolean }>): Promise<void> {
+  async onTrusted(event: CustomEvent<{ id: string; trusted: boolean }>): Promise<void> {
     const { id, trusted } = event.detail;
     const old = this.document?.base.entries.find((entry) => entry.id === id);
     if (old === undefined) return;
@@ -441,7 +297,7 @@ export class NkMapEditor extends LitElement {
     );
   }
 
-  private async onRemove(event: CustomEvent<{ id: string }>): Promise<void> {
+  async onRemove(event: CustomEvent<{ id: string }>): Promise<void> {
     const id = event.detail.id;
     const label = this.document?.base.entries.find((entry) => entry.id === id)?.label ?? '';
     const saved = await this.apply(
@@ -468,10 +324,7 @@ export class NkMapEditor extends LitElement {
   private async onPlaceSave(event: CustomEvent<{ place: string }>): Promise<void> {
     const place = event.detail.place;
     await this.apply(
-      (document) =>
-        document.private === undefined
-          ? document
-          : { ...document, private: { ...document.private, place } },
+      (document) => withPlace(document, place),
       msg('Je plaats is bewaard in je kaart.', { id: 'editor.placeSaved' }),
     );
   }
@@ -479,10 +332,7 @@ export class NkMapEditor extends LitElement {
   private async onWishes(event: CustomEvent<{ wishes: string }>): Promise<void> {
     const wishes = event.detail.wishes;
     const saved = await this.apply(
-      (document) =>
-        document.private === undefined
-          ? document
-          : { ...document, private: { ...document.private, wishes } },
+      (document) => withWishes(document, wishes),
       msg('Je wensen zijn bewaard.', { id: 'editor.wishesSaved' }),
     );
     if (saved) await this.wishes?.saved();
@@ -493,7 +343,7 @@ export class NkMapEditor extends LitElement {
   ): Promise<void> {
     const centre = event.detail;
     await this.apply(
-      (document) => ({ ...document, base: { ...document.base, centre } }),
+      (document) => withCentre(document, centre),
       msg('De namen zijn bewaard.', { id: 'editor.centreSaved' }),
     );
   }

@@ -232,6 +232,8 @@ export class NkMemberCardForm extends LitElement {
             ...(this.suggestions.length > 0
               ? { suggestions: this.suggestions.slice(0, MAX_SUGGESTIONS) }
               : {}),
+            // editing her card keeps her borger answer as it was
+            ...(base?.card.borger === undefined ? {} : { borger: base.card.borger }),
           },
         });
         try {

@@ -11,9 +11,9 @@ import { followMap } from './session/map-events.js';
  * The map editor's way into "Wie doet mee?". It is also where the editor hears the map's events
  * (the one shared stream, session/map-events.ts): when this account's slot is removed it says so
  * plainly, and on a new version of the map (saved elsewhere) it fires `nk-map-version`, so the
- * open editor refreshes without reloading.
+ * open editor refreshes without reloading; after a `resync` (events may have been missed) too.
  *
- * @fires nk-map-version - the map has a new version on the server
+ * @fires nk-map-version - the map has a new version on the server, or may have (`resync`)
  */
 @customElement('nk-members-entry')
 @localized()
@@ -56,7 +56,9 @@ export class NkMembersEntry extends LitElement {
       {
         removed: () => (this.removed = true),
         event: (name) => {
-          if (name === 'version') emit(this, 'nk-map-version');
+          if (name === 'version') emit(this, 'nk-map-version', { resync: false });
+          // the stream reconnected or the server missed events: read it all again
+          if (name === 'resync') emit(this, 'nk-map-version', { resync: true });
         },
       },
       abort.signal,

@@ -11,7 +11,6 @@ import { makeTrusted } from './actions/trusted.js';
 import type { JoinRequestView } from './flows/invite.js';
 import { renderMember } from './members/render-member.js';
 import { renderRequests } from './members/render-requests.js';
-import { renderUnverifiable } from './members/render-unverifiable.js';
 import { renderHistory, renderInvite, renderLeave } from './members/render-sections.js';
 import type { MembersScreen, RequestChoice } from './members/screen.js';
 import { membersStyles } from './members/styles.js';
@@ -119,7 +118,7 @@ export class NkMembers extends LitElement implements MembersScreen {
     const error = this.actions.error || this.session.error;
     return html`
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
-      ${isOwner ? renderRequests(this) : nothing} ${isOwner ? renderUnverifiable(this) : nothing}
+      ${isOwner ? renderRequests(this) : nothing}
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">${msg('Op deze kaart', { id: 'members.people' })}</h2>
         <ul class="people">
@@ -190,7 +189,7 @@ export class NkMembers extends LitElement implements MembersScreen {
     );
   }
 
-  onDecline(request: { readonly requestId: string }): void {
+  onDecline(request: Pick<JoinRequestView, 'inviteId' | 'requestId'>): void {
     void this.act((session) => decline(session, request));
   }
 

@@ -1,7 +1,11 @@
 /** Plain (structured-clone safe) views of membership data that the crypto worker hands to the page. */
 
-export type SectionName = 'base' | 'detail' | 'private';
-export type MemberRoleView = 'owner' | 'borger' | 'professional' | 'informal';
+import type { MemberRole } from '../../shared/crypto/membership.js';
+import type { Section } from '../../shared/crypto/sections.js';
+
+// The page uses the protocol's own names for roles and sections (type-only: no crypto code loads here).
+export type SectionName = Section;
+export type MemberRoleView = MemberRole;
 
 export interface JoinProfileView {
   name: string;
@@ -62,5 +66,7 @@ export interface CardWire {
     name: string;
     organisation: string;
     suggestions?: SuggestionView[];
+    /** Her own yes or no to being the borger; absent: not answered (every card before format 2). */
+    borger?: 'yes' | 'no';
   };
 }

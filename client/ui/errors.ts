@@ -57,6 +57,13 @@ export function describeError(error: unknown): string {
     }
   }
   if (error instanceof CryptoFailure) {
+    if (error.code === 'forged-request') return forgedRequest();
+    if (error.code === 'untrusted-key-ring') {
+      return msg(
+        'De sleutels van deze kaart komen niet van iemand die de kaart beheert. We openen de kaart niet.',
+        { id: 'error.untrustedKeys' },
+      );
+    }
     if (error.code === 'unknown-member') {
       return msg('Deze persoon staat niet meer op de kaart. Misschien is de kaart net veranderd.', {
         id: 'error.unknownMember',
@@ -69,4 +76,22 @@ export function describeError(error: unknown): string {
     }
   }
   return msg('Er ging iets mis. Probeer het opnieuw.', { id: 'error.generic' });
+}
+
+function forgedRequest(): string {
+  return msg(
+    'Dit verzoek is niet gemaakt met jouw uitnodiging. Misschien heeft iemand het nagemaakt. Laat op grond hiervan niemand toe.',
+    { id: 'error.forgedRequest' },
+  );
+}
+
+/** Why her device shows no join request in this place: it was not made with her invite, or is too old. */
+export function describeRefusedRequest(error: CryptoFailure): string {
+  if (error.code === 'unsupported-version') {
+    return msg(
+      'Dit verzoek komt uit een oudere versie van de app. We kunnen het niet controleren. Maak een nieuwe uitnodiging.',
+      { id: 'error.oldRequest' },
+    );
+  }
+  return forgedRequest();
 }

@@ -19,7 +19,8 @@ export interface NkEventMap {
   'nk-service-add': DirectoryService;
   'nk-card-saved': undefined;
   'nk-invites-changed': undefined;
-  'nk-map-version': undefined;
+  /** `resync`: events may have been missed, so everything shown is read again. */
+  'nk-map-version': { resync: boolean };
   'nk-locale-changed': { locale: string };
 }
 

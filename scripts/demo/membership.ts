@@ -27,7 +27,7 @@ import {
   sealInviteSecret,
   sealJoinAnswer,
   sealJoinRequest,
-  sealKeyBundle,
+  sealKeyRing,
   SECTIONS,
   signInviteProof,
   startLog,
@@ -68,7 +68,7 @@ export interface Membership {
 /**
  * Creates the parent's map in one POST /api/maps: version 1 is the whole document, signed by her,
  * with the INIT record that names her slot as owner; then the map goes into her keyring.
- * The key bundle is format v1, which both the app and `openKeyRing` open.
+ * The key bundle is a key ring signed by her, as the app makes it.
  */
 export async function createFamilyMap(
   api: DemoApi,
@@ -109,7 +109,12 @@ export async function createFamilyMap(
       slotId,
       capabilityHash: toBase64Url(capabilityHash(capability)),
       keyBundle: toBase64Url(
-        sealKeyBundle({ mapId, epoch: EPOCH, keys }, owner.identity.boxPublicKey),
+        sealKeyRing({
+          ring: { mapId, epochs: { [EPOCH]: keys } },
+          slotId,
+          recipientBoxPublicKey: owner.identity.boxPublicKey,
+          signer: signerOf(owner),
+        }),
       ),
       body: toBase64Url(body),
       logRecord: toBase64Url(record),
@@ -178,6 +183,7 @@ export async function joinWithConsent(
   if (link.info.mapId !== map.mapId) throw new Error('the invite names another map');
   const sealedRequest = sealJoinRequest({
     invite: link.keys,
+    mapId: link.info.mapId,
     joinerIdentity: {
       signPublicKey: member.identity.signPublicKey,
       signSecretKey: member.identity.signSecretKey,
@@ -204,16 +210,16 @@ export async function joinWithConsent(
   if (!pending?.sealedRequest || pending.requestId !== requestId) {
     throw new Error('the join request did not arrive');
   }
-  const request = openJoinRequest(fromBase64Url(pending.sealedRequest), invite.keys);
+  const request = openJoinRequest(fromBase64Url(pending.sealedRequest), invite.keys, map.mapId);
   const parentCode = safetyCode(
+    invite.keys,
     map.owner.identity.signPublicKey,
     request.signPublicKey,
-    invite.inviteId,
   );
   const joinerCode = safetyCode(
+    link.keys,
     link.info.parentSignPublicKey,
     member.identity.signPublicKey,
-    invite.inviteId,
   );
   if (parentCode !== joinerCode) throw new Error('the safety codes differ');
 
@@ -245,10 +251,12 @@ export async function joinWithConsent(
   for (const section of log.members[slotId]?.sections ?? ['base']) {
     granted[section] = map.keys[section];
   }
-  const keyBundle = sealKeyBundle(
-    { mapId: map.mapId, epoch: EPOCH, keys: { base: map.keys.base, ...granted } },
-    request.boxPublicKey,
-  );
+  const keyBundle = sealKeyRing({
+    ring: { mapId: map.mapId, epochs: { [EPOCH]: { base: map.keys.base, ...granted } } },
+    slotId,
+    recipientBoxPublicKey: request.boxPublicKey,
+    signer: signerOf(map.owner),
+  });
   const answer = sealJoinAnswer(
     {
       inviteId: invite.inviteId,

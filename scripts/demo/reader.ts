@@ -6,6 +6,7 @@ import {
   decryptCard,
   fromBase64Url,
   openKeyRing,
+  trustKeyRing,
   verifyLog,
   type DecryptedCard,
   type EpochKeys,
@@ -40,7 +41,10 @@ export async function openMap(
 ): Promise<OpenedMap> {
   const auth = { capability: entry.capability };
   const read = await api.json<ReadMapResponse>('GET', `/maps/${entry.mapId}`, { auth });
-  const ring = openKeyRing(fromBase64Url(read.keyBundle), boxOf(account), entry.mapId);
+  const ring = openKeyRing(fromBase64Url(read.keyBundle), boxOf(account), {
+    mapId: entry.mapId,
+    slotId: read.slotId,
+  });
   const epochs = Object.keys(ring.epochs).map(Number);
   const epoch = Math.max(...epochs);
   const keys = ring.epochs[epoch];
@@ -59,6 +63,7 @@ export async function openMap(
   }
   const log = verifyLog({ mapId: entry.mapId, records, keysByEpoch: { [epoch]: keys.base } });
   if (log.members[read.slotId] === undefined) throw new Error('this slot is not a member');
+  trustKeyRing(ring, log);
 
   // only an owner writes versions in the demo; the signature must be one of theirs
   const owners = log.owners.flatMap((slotId) => {

@@ -14,21 +14,25 @@ import * as accounts from './service.js';
 import * as sessions from './sessions.js';
 import { ACCESS_TOKEN_SECONDS, REFRESH_COOKIE } from './tokens.js';
 import { ApiError } from '../infra/errors.js';
+import { signUpRateLimit } from '../infra/rate-limit.js';
+import { sameOriginOnly } from '../infra/same-origin.js';
 import { BODY_ERRORS, errorResponses, KEYRING_REQUEST_LIMIT } from '../infra/responses.js';
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   // guessing passphrases or refresh tokens must be slow; per IP, kept in memory only
   const rateLimit = { max: fastify.config.rateLimitLogin, timeWindow: 60_000 };
+  // the browser adds the refresh cookie to every request here, whichever site makes it
+  fastify.addHook('onRequest', sameOriginOnly(fastify.config.publicOrigin));
 
   fastify.post(
     '/',
     {
       bodyLimit: KEYRING_REQUEST_LIMIT,
-      // 409 username_taken tells whether a name exists: as slow to probe as prelogin
-      config: { rateLimit },
+      // a bucket of its own, per hour: 409 username_taken tells whether a name exists
+      config: { rateLimit: signUpRateLimit(fastify.config.rateLimitSignUp) },
       schema: {
         body: RegisterRequest,
-        response: { 201: RegisterResponse, ...errorResponses(...BODY_ERRORS, 409, 429) },
+        response: { 201: RegisterResponse, ...errorResponses(...BODY_ERRORS, 403, 409, 429) },
       },
     },
     async (request, reply) => {
@@ -43,7 +47,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { rateLimit },
       schema: {
         body: PreloginRequest,
-        response: { 200: PreloginResponse, ...errorResponses(...BODY_ERRORS, 429) },
+        response: { 200: PreloginResponse, ...errorResponses(...BODY_ERRORS, 403, 429) },
       },
     },
     async (request) =>
@@ -56,7 +60,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { rateLimit },
       schema: {
         body: LoginRequest,
-        response: { 200: LoginResponse, ...errorResponses(...BODY_ERRORS, 401, 429) },
+        response: { 200: LoginResponse, ...errorResponses(...BODY_ERRORS, 401, 403, 429) },
       },
     },
     async (request, reply) => {
@@ -78,7 +82,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/refresh',
     {
       config: { rateLimit },
-      schema: { response: { 200: TokenResponse, ...errorResponses(400, 401, 429, 500) } },
+      schema: { response: { 200: TokenResponse, ...errorResponses(400, 401, 403, 429, 500) } },
     },
     async (request, reply) => {
       const outcome = await sessions.refresh(
@@ -101,12 +105,12 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   fastify.post(
     '/logout',
-    { schema: { response: { 204: Type.Null(), ...errorResponses(400, 500) } } },
+    { schema: { response: { 204: Type.Null(), ...errorResponses(400, 403, 500) } } },
     async (request, reply) => {
       await sessions.logout(
         fastify.db,
         request.cookies[REFRESH_COOKIE],
-        fastify.readAccessToken(request),
+        await fastify.readAccessToken(request),
         Date.now(),
       );
       fastify.clearRefreshCookie(reply);

@@ -135,11 +135,22 @@ export async function revokeOtherSessions(
     .execute();
 }
 
-/** Housekeeping: forgets spent challenges and sessions that can no longer be used. */
-export async function deleteExpired(db: Db, now: number, keepRevokedMs: number): Promise<void> {
-  await db.deleteFrom('login_challenges').where('expires_at', '<', now).execute();
-  await db
+/** Housekeeping: forgets expired challenges and sessions that can no longer be used; the counts. */
+export async function deleteExpired(
+  db: Db,
+  now: number,
+  keepRevokedMs: number,
+): Promise<{ challenges: number; sessions: number }> {
+  const challenges = await db
+    .deleteFrom('login_challenges')
+    .where('expires_at', '<', now)
+    .executeTakeFirst();
+  const sessions = await db
     .deleteFrom('sessions')
     .where((eb) => eb.or([eb('expires_at', '<', now), eb('revoked_at', '<', now - keepRevokedMs)]))
-    .execute();
+    .executeTakeFirst();
+  return {
+    challenges: Number(challenges.numDeletedRows),
+    sessions: Number(sessions.numDeletedRows),
+  };
 }

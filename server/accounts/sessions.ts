@@ -75,7 +75,10 @@ export async function sessionIsActive(
 // a revoked session stays a day, so a late refresh with its token still gets a clear 401
 const KEEP_REVOKED_MS = 24 * 60 * 60 * 1000;
 
-/** Housekeeping: forgets spent challenges and sessions that can no longer be used. */
-export async function sweepExpired(db: Db, now: number): Promise<void> {
-  await repo.deleteExpired(db, now, KEEP_REVOKED_MS);
+/** Housekeeping: forgets expired challenges (used ones are deleted when taken) and ended sessions. */
+export async function sweepExpired(
+  db: Db,
+  now: number,
+): Promise<{ challenges: number; sessions: number }> {
+  return repo.deleteExpired(db, now, KEEP_REVOKED_MS);
 }

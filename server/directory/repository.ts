@@ -142,3 +142,9 @@ export async function refreshStatistics(db: Db, engine: DatabaseEngine): Promise
     db,
   );
 }
+
+/** True when no service has been imported yet. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('directory_services').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}

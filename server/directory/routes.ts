@@ -11,6 +11,7 @@ import {
   ServiceSearchResponse,
 } from '../../shared/api/directory.js';
 import * as professionals from './professionals.js';
+import { isEmpty } from './repository.js';
 import { directoryDb } from './schema.js';
 import { searchServices } from './service.js';
 import { accountOf } from '../infra/auth.js';
@@ -21,6 +22,15 @@ const searchRateLimit = { max: 120, timeWindow: 60_000 };
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   const db = directoryDb(fastify.db);
+
+  // an operator who never imported a directory sees an empty sociale kaart and no reason why
+  fastify.addHook('onReady', async () => {
+    if (await isEmpty(db)) {
+      fastify.log.info(
+        'the sociale kaart is empty: npm run directory:import -- <file> (fictional demo data: scripts/demo-data/sociale-kaart-demo.json)',
+      );
+    }
+  });
 
   fastify.get(
     '/services',

@@ -34,7 +34,7 @@ declare module 'fastify' {
     requireAccount: (request: FastifyRequest) => Promise<void>;
     issueAccessToken: (account: AuthenticatedAccount) => string;
     /** The bearer token's account without checking the session (logout accepts it); undefined if invalid. */
-    readAccessToken: (request: FastifyRequest) => AuthenticatedAccount | undefined;
+    readAccessToken: (request: FastifyRequest) => Promise<AuthenticatedAccount | undefined>;
     /** Only under /api/accounts and /api/account, where the cookie plugin is registered. */
     setRefreshCookie: (reply: FastifyReply, token: string) => void;
     clearRefreshCookie: (reply: FastifyReply) => void;
@@ -46,17 +46,24 @@ declare module 'fastify' {
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
-/** Access tokens (JWT, 15 minutes) checked against revocable sessions, and the refresh cookie. */
+/**
+ * Access tokens (JWT, 15 minutes, signed with the newest key of the shared ring and naming it as kid)
+ * checked against revocable sessions, and the refresh cookie.
+ */
 export default fp(
   async (fastify) => {
+    const keys = fastify.secrets.jwtKeys;
     await fastify.register(fastifyJwt, {
-      secret: fastify.secrets.jwtKey,
+      // every call passes its own key (with its kid); this one is only the plugin's required default
+      secret: keys.signing().key,
       sign: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_SECONDS }, // @fastify/jwt reads numbers as seconds
       verify: { algorithms: ['HS256'] },
     });
     fastify.decorateRequest('account', null);
 
-    const verify = (request: FastifyRequest): AuthenticatedAccount => {
+    const invalid = () => new ApiError('unauthorized', 'The access token is not valid.');
+
+    const verify = async (request: FastifyRequest): Promise<AuthenticatedAccount> => {
       const match = BEARER.exec(request.headers.authorization ?? '');
       if (!match?.[1]) {
         throw new ApiError(
@@ -64,24 +71,34 @@ export default fp(
           'Sign in first: send the access token as a bearer token.',
         );
       }
+      const token = match[1];
+      let kid: unknown;
+      try {
+        kid = fastify.jwt.decode<{ header: { kid?: unknown } }>(token, { complete: true })?.header
+          .kid;
+      } catch {
+        throw invalid();
+      }
+      if (kid !== undefined && typeof kid !== 'string') throw invalid();
+      // a retired or unknown key fails like a wrong signature
+      const key = await keys.verifying(kid);
+      if (!key) throw invalid();
       let payload: unknown;
       try {
-        payload = fastify.jwt.verify(match[1]);
+        payload = fastify.jwt.verify(token, { key: key.key });
       } catch (error) {
         const expired = (error as { code?: unknown }).code === 'FAST_JWT_EXPIRED';
         throw expired
           ? new ApiError('session_expired', 'The access token has expired; refresh it.')
-          : new ApiError('unauthorized', 'The access token is not valid.');
+          : invalid();
       }
       const { sub, sid } = (payload ?? {}) as Partial<AccessTokenPayload>;
-      if (typeof sub !== 'string' || typeof sid !== 'string') {
-        throw new ApiError('unauthorized', 'The access token is not valid.');
-      }
+      if (typeof sub !== 'string' || typeof sid !== 'string') throw invalid();
       return { accountId: sub, sessionId: sid };
     };
 
     fastify.decorate('requireAccount', async (request: FastifyRequest) => {
-      const account = verify(request);
+      const account = await verify(request);
       // a logout or passphrase change must end the session now, not when the token expires
       if (!(await sessionIsActive(fastify.db, account.accountId, account.sessionId, Date.now()))) {
         throw new ApiError('session_expired', 'This session has ended; sign in again.');
@@ -89,17 +106,18 @@ export default fp(
       request.account = account;
     });
 
-    fastify.decorate('readAccessToken', (request: FastifyRequest) => {
+    fastify.decorate('readAccessToken', async (request: FastifyRequest) => {
       try {
-        return verify(request);
+        return await verify(request);
       } catch {
         return undefined;
       }
     });
 
-    fastify.decorate('issueAccessToken', ({ accountId, sessionId }: AuthenticatedAccount) =>
-      fastify.jwt.sign({ sub: accountId, sid: sessionId }),
-    );
+    fastify.decorate('issueAccessToken', ({ accountId, sessionId }: AuthenticatedAccount) => {
+      const { kid, key } = keys.signing();
+      return fastify.jwt.sign({ sub: accountId, sid: sessionId }, { key, kid });
+    });
 
     const cookieOptions = {
       path: REFRESH_COOKIE_PATH,
@@ -117,7 +135,7 @@ export default fp(
       reply.clearCookie(REFRESH_COOKIE, cookieOptions);
     });
   },
-  { name: 'auth', dependencies: ['config', 'db'] },
+  { name: 'auth', dependencies: ['config', 'db', 'secrets'] },
 );
 
 /** The authenticated account of a route behind requireAccount. */

@@ -1,4 +1,4 @@
-// Environment → validated Config. Pure: no files are touched here (see secrets.ts for the JWT secret file).
+// Environment → validated Config. Pure: no files are touched here (secrets/root.ts reads the secret file).
 import { join, resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -24,6 +24,8 @@ const Env = Type.Object({
   LOG_LEVEL: Type.Optional(Type.Union(LOG_LEVELS.map((level) => Type.Literal(level)))),
   STATIC_DIR: Type.Optional(Type.String({ minLength: 1 })),
   RATE_LIMIT_LOGIN: Type.Optional(WholeNumber),
+  RATE_LIMIT_SIGNUP: Type.Optional(WholeNumber),
+  PUBLIC_ORIGIN: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+/?$' })),
   COOKIE_SECURE: Type.Optional(BooleanText),
   TRUST_PROXY: Type.Optional(BooleanText),
 });
@@ -39,13 +41,17 @@ export interface Config {
   port: number;
   dataDir: string;
   database: DatabaseConfig;
-  /** From JWT_SECRET; when absent the server generates one into DATA_DIR/jwt-secret. */
+  /** From JWT_SECRET; when absent the server generates one (secrets/root.ts: database or DATA_DIR). */
   jwtSecret: string | null;
   logLevel: LogLevel;
   /** Built web app, served when the directory exists. */
   staticDir: string;
   /** Requests per minute per IP to prelogin, login and refresh. */
   rateLimitLogin: number;
+  /** Sign-ups per hour per IP. */
+  rateLimitSignUp: number;
+  /** The origin browsers use to reach the app (`https://host`); null: the Host the request came to. */
+  publicOrigin: string | null;
   cookieSecure: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
@@ -78,6 +84,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (port > 65535) throw new ConfigError(['PORT: must be a port number from 0 to 65535']);
   const rateLimitLogin = Number(e.RATE_LIMIT_LOGIN ?? 20);
   if (rateLimitLogin < 1) throw new ConfigError(['RATE_LIMIT_LOGIN: must be at least 1']);
+  const rateLimitSignUp = Number(e.RATE_LIMIT_SIGNUP ?? 20);
+  if (rateLimitSignUp < 1) throw new ConfigError(['RATE_LIMIT_SIGNUP: must be at least 1']);
   const dataDir = resolve(e.DATA_DIR ?? './data');
   return {
     host,
@@ -90,6 +98,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL ?? 'info',
     staticDir: resolve(e.STATIC_DIR ?? 'dist/client'),
     rateLimitLogin,
+    rateLimitSignUp,
+    publicOrigin: e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null,
     // browsers drop Secure cookies over plain http, which a loopback development server uses
     cookieSecure: e.COOKIE_SECURE ? isTrue(e.COOKIE_SECURE) : !LOOPBACK_HOSTS.has(host),
     trustProxy: e.TRUST_PROXY ? isTrue(e.TRUST_PROXY) : false,
@@ -112,6 +122,10 @@ function describe(key: string): string {
       return `must be one of ${LOG_LEVELS.join(', ')}`;
     case 'RATE_LIMIT_LOGIN':
       return 'must be a whole number of requests per minute';
+    case 'RATE_LIMIT_SIGNUP':
+      return 'must be a whole number of sign-ups per hour';
+    case 'PUBLIC_ORIGIN':
+      return 'must be an origin such as https://netwerkkaart.example (no path)';
     case 'COOKIE_SECURE':
     case 'TRUST_PROXY':
       return 'must be true or false';

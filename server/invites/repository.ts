@@ -113,3 +113,38 @@ export async function listInvites(
     .orderBy('invites.id')
     .execute();
 }
+
+/**
+ * Housekeeping: deletes invites that ended before `endedBefore` (expired unasked, withdrawn, declined,
+ * answer collected) or were approved before `uncollectedBefore` and never collected; their request goes
+ * with them (cascade). Pending requests stay, whatever the invite's expiry: the parent may still answer.
+ */
+export async function deleteEndedInvites(
+  db: Db,
+  endedBefore: number,
+  uncollectedBefore: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('invites')
+    .where((eb) => {
+      const requestOf = eb
+        .selectFrom('invite_requests')
+        .select('invite_requests.id')
+        .whereRef('invite_requests.invite_id', '=', 'invites.id');
+      return eb.or([
+        eb.and([eb('invites.expires_at', '<', endedBefore), eb.not(eb.exists(requestOf))]),
+        eb('invites.withdrawn_at', '<', endedBefore),
+        eb.exists(
+          requestOf.where((r) =>
+            r.or([
+              r.and([r('status', '=', 'declined'), r('answered_at', '<', endedBefore)]),
+              r('collected_at', '<', endedBefore),
+              r.and([r('status', '=', 'approved'), r('answered_at', '<', uncollectedBefore)]),
+            ]),
+          ),
+        ),
+      ]);
+    })
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -103,6 +103,9 @@ export type RemoveMembersRequest = Static<typeof RemoveMembersRequest>;
 export const RemoveMembersResponse = Type.Object({ version: Version, headSeq: Seq }, closed);
 export type RemoveMembersResponse = Static<typeof RemoveMembersResponse>;
 
-/** Server-Sent Event names on GET /api/maps/:mapId/events; data is `{"mapId":"…"}`, never content. */
-export const MAP_EVENT_TYPES = ['version', 'log', 'card', 'slots', 'removed'] as const;
+/**
+ * Server-Sent Event names on GET /api/maps/:mapId/events; data is `{"mapId":"…"}`, never content.
+ * `resync`: events may have been missed (the server's LISTEN connection was cut); fetch it all again.
+ */
+export const MAP_EVENT_TYPES = ['version', 'log', 'card', 'slots', 'removed', 'resync'] as const;
 export type MapEventType = (typeof MAP_EVENT_TYPES)[number];

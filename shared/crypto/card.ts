@@ -6,7 +6,15 @@ import { concatBytes, expectBytes, readU32, u32ToBytes, utf8Encode } from './enc
 import { openSignedPlaintext, signedPlaintext } from './hidden-signer.js';
 import type { LogState } from './log-verify.js';
 import type { MemberRole } from './membership.js';
-import { expectArray, expectObject, expectString, fail, parseJsonBytes } from './shape.js';
+import {
+  expectArray,
+  expectObject,
+  expectOneOf,
+  expectPlainObject,
+  expectString,
+  fail,
+  parseJsonBytes,
+} from './shape.js';
 import { bytesEqual, randomBytes, SIZES, type KeyPair } from './sodium.js';
 
 /** First byte of every card body. */
@@ -41,6 +49,13 @@ export type CardSuggestion = {
   note?: string;
 };
 
+/** Format of a card's JSON: 2 adds the structured borger answer; 1 is still read (no answer). */
+export const CARD_JSON_VERSION = 2;
+
+/** A member's own answer to being the borger; a card without one has not answered. */
+export const BORGER_ANSWERS = ['yes', 'no'] as const;
+export type BorgerAnswer = (typeof BORGER_ANSWERS)[number];
+
 /** What a member says about themselves: role is their own words (e.g. "verloskundige"). */
 export type MemberCard = {
   whatIDo: string;
@@ -51,6 +66,8 @@ export type MemberCard = {
   organisation: string;
   /** Optional (cards written before it existed have none): at most SUGGESTION_LIMITS.count. */
   suggestions?: CardSuggestion[];
+  /** Her yes or no to being the borger (never read from her free text); absent: not answered. */
+  borger?: BorgerAnswer;
 };
 
 /** A verified card: its epoch and version (from 1), the card, and the slot's member role from the log. */
@@ -82,8 +99,11 @@ function validateSuggestion(value: unknown, path: string): CardSuggestion {
 }
 
 function validateCard(value: unknown): MemberCard {
-  const o = expectObject(value, 'card', ['v', ...Object.keys(CARD_LIMITS)], ['suggestions']);
-  if (o.v !== 1) fail('card.v', 'must be 1');
+  const raw = expectPlainObject(value, 'card');
+  // version 1 had no borger answer: its cards read as "not answered"
+  const optional = raw.v === 1 ? ['suggestions'] : ['suggestions', 'borger'];
+  const o = expectObject(raw, 'card', ['v', ...Object.keys(CARD_LIMITS)], optional);
+  if (o.v !== 1 && o.v !== CARD_JSON_VERSION) fail('card.v', 'must be 1 or 2');
   const L = CARD_LIMITS;
   const suggestions =
     o.suggestions === undefined
@@ -99,6 +119,9 @@ function validateCard(value: unknown): MemberCard {
     name: expectString(o.name, 'card.name', 0, L.name),
     organisation: expectString(o.organisation, 'card.organisation', 0, L.organisation),
     ...(suggestions === undefined ? {} : { suggestions }),
+    ...(o.borger === undefined
+      ? {}
+      : { borger: expectOneOf(o.borger, 'card.borger', BORGER_ANSWERS) }),
   };
 }
 
@@ -117,7 +140,8 @@ export type CardInput = {
 export function encryptCardWithNonce(input: CardInput, nonce: Uint8Array): Uint8Array {
   const { mapId, epoch, slotId, cardVersion } = input;
   const context = adCard(mapId, slotId, epoch, cardVersion);
-  const json = utf8Encode(JSON.stringify({ v: 1, ...validateCard({ v: 1, ...input.card }) }));
+  const card = validateCard({ v: CARD_JSON_VERSION, ...input.card });
+  const json = utf8Encode(JSON.stringify({ v: CARD_JSON_VERSION, ...card }));
   const message = concatBytes(json, cardSignatureContext(mapId, slotId, epoch, cardVersion));
   const envelope = encryptEnvelopeWithNonce(
     expectBytes(input.keys.base, 'base key', SIZES.key),
@@ -136,7 +160,8 @@ export function encryptCardWithNonce(input: CardInput, nonce: Uint8Array): Uint8
 /**
  * A card body: `[0x01][epoch u32 BE][cardVersion u32 BE][envelope]`, the envelope under the epoch's base
  * key with context `card|<mapId>|<slotId>|<epoch>|<cardVersion>` holding `[signerPk 32][sig 64][JSON]`,
- * the signature over JSON ‖ `nk1|card|<mapId>|<slotId>|<epoch>|<cardVersion>`. Throws 'malformed'.
+ * the signature over JSON ‖ `nk1|card|<mapId>|<slotId>|<epoch>|<cardVersion>`; JSON v2 (optional `borger`:
+ * "yes" | "no"). Throws 'malformed'.
  */
 export function encryptCard(input: CardInput): Uint8Array {
   return encryptCardWithNonce(input, randomBytes(SIZES.nonce));

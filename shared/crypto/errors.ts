@@ -1,8 +1,10 @@
 // Typed failures so callers branch on `code` instead of parsing libsodium's messages.
 
 /**
- * Every way a shared/crypto operation can fail on bad or hostile input, on a member not on the map, or
- * on a server that serves older state than this account has seen ('rollback').
+ * Every way a shared/crypto operation can fail on bad or hostile input, or on a member not on the map.
+ * 'forged-request': a join request without a valid proof of the invite secret (made from what the
+ * server stores); 'untrusted-key-ring': a key ring not signed by an owner of the map, or for another slot;
+ * 'rollback': a server that serves older state than this account has seen.
  */
 export const CRYPTO_ERROR_CODES = [
   'decrypt-failure',
@@ -11,6 +13,8 @@ export const CRYPTO_ERROR_CODES = [
   'bad-signature',
   'log-invalid',
   'unknown-member',
+  'forged-request',
+  'untrusted-key-ring',
   'rollback',
 ] as const;
 

@@ -152,6 +152,7 @@ export {
 } from './invite.js';
 export {
   JOIN_PROFILE_LIMITS,
+  JOIN_REQUEST_VERSION,
   SLOT_RIGHTS,
   sealJoinRequest,
   openJoinRequest,
@@ -159,17 +160,22 @@ export {
   openJoinAnswer,
   type JoinProfile,
   type JoinRequest,
+  type JoinInviteKeys,
   type JoinAnswer,
   type OpenedJoinAnswer,
   type SlotRights,
 } from './join.js';
-export { safetyCode } from './safety-code.js';
+export { safetyCode, SAFETY_CODE_KDF } from './safety-code.js';
+export { joinProof, type JoinProofFields } from './join-proof.js';
 export { openInviteSecret, sealInviteSecret, SEALED_SECRET_FORMAT } from './invite-secret.js';
 export {
+  BORGER_ANSWERS,
   CARD_FORMAT,
+  CARD_JSON_VERSION,
   CARD_LIMITS,
   encryptCard,
   decryptCard,
+  type BorgerAnswer,
   type MemberCard,
   type DecryptedCard,
   type CardInput,
@@ -177,8 +183,11 @@ export {
 export {
   sealKeyRing,
   openKeyRing,
+  trustKeyRing,
+  KEY_RING_VERSION,
   MAX_RING_EPOCHS,
   type KeyRing,
+  type SignedKeyRing,
   type EpochKeys,
 } from './key-ring.js';
 export { rotateMap, type RotateMapInput, type RotatedMap } from './rotation.js';

@@ -44,6 +44,8 @@ export const INVITE_CODE_KDF: KdfCost = DEFAULT_KDF;
 // 16 ASCII bytes: codes are too short to carry a salt, and 2^50 Argon2id runs defeat a table anyway
 const INVITE_CODE_SALT = utf8Encode('nk1|invite-code1');
 const INVITE_CONTEXT = 'nkinvite';
+// its own context: nothing the server stores (verify or box public key) is derived under it
+const JOIN_CONTEXT = 'nkjoin02';
 /** Most Unicode code points in an invite's greeting. */
 export const GREETING_MAX_CHARS = 200;
 
@@ -55,6 +57,8 @@ export type InvitePurpose = (typeof INVITE_PURPOSES)[number];
  * Everything derived from an invite secret. inviteId = base64url(first 16 bytes of kdf(root, 1));
  * verify pair = Ed25519 from kdf(root, 2); box pair = X25519 from kdf(root, 3); infoKey = kdf(root, 4);
  * kdf context "nkinvite"; root = the link's 32 bytes, or Argon2id13(32, code ASCII, "nk1|invite-code1").
+ * joinKey = kdf(root, 1) and safetyKey = kdf(root, 2) under context "nkjoin02": only the joiner and the
+ * parent's devices hold them, so the server can neither make a join proof nor compute a safety code.
  */
 export type InviteKeys = {
   kind: InviteKind;
@@ -64,6 +68,10 @@ export type InviteKeys = {
   verifyKeyPair: KeyPair;
   boxKeyPair: KeyPair;
   infoKey: Uint8Array;
+  /** keys the in-seal proof of a join request (BLAKE2b MAC); never leaves the two devices. */
+  joinKey: Uint8Array;
+  /** keys the safety code, so whoever lacks the secret cannot compute or grind it. */
+  safetyKey: Uint8Array;
 };
 
 /** The invite as the joiner reads it after opening `sealedInviteInfo`. */
@@ -129,6 +137,8 @@ export function deriveInviteKeys(secret: string, codeCost: KdfCost = INVITE_CODE
     verifyKeyPair: signSeedKeyPair(verifySeed),
     boxKeyPair: boxSeedKeyPair(boxSeed),
     infoKey: kdfDerive(root, 4, INVITE_CONTEXT),
+    joinKey: kdfDerive(root, 1, JOIN_CONTEXT),
+    safetyKey: kdfDerive(root, 2, JOIN_CONTEXT),
   };
   for (const secretBytes of [root, id, verifySeed, boxSeed]) wipe(secretBytes);
   return keys;

@@ -4,12 +4,14 @@ import { CryptoError } from './errors.js';
 import { concatBytes, expectBytes, fromBase64Url, toBase64Url, utf8Encode } from './encoding.js';
 import { openSignedPlaintext, signedPlaintext } from './hidden-signer.js';
 import type { InviteKeys } from './invite.js';
+import { isJoinProof, joinProof } from './join-proof.js';
 import { padTo, unpad } from './padding.js';
 import {
   expectBase64Url,
   expectInteger,
   expectObject,
   expectOneOf,
+  expectPlainObject,
   expectString,
   fail,
   parseJsonBytes,
@@ -34,8 +36,15 @@ export type JoinProfile = {
   availability: string;
 };
 
+/** Format of a join request's JSON; 1 had no proof of the invite secret and is refused. */
+export const JOIN_REQUEST_VERSION = 2;
+
+/** The invite keys a request is sealed and proved with (re-derived from the secret). */
+export type JoinInviteKeys = Pick<InviteKeys, 'inviteId' | 'boxKeyPair' | 'joinKey'>;
+
 /** An opened join request: the joiner's identity keys (32 bytes each), profile, and time (ms). */
 export type JoinRequest = {
+  mapId: string;
   inviteId: string;
   signPublicKey: Uint8Array;
   boxPublicKey: Uint8Array;
@@ -108,11 +117,13 @@ function openPadded(sealed: Uint8Array, pair: KeyPair, what: string): Uint8Array
 
 /**
  * The joiner's request: crypto_box_seal to the invite's X25519 key of `[signPk 32][sig 64][JSON]`,
- * ISO 7816-4 padded to 2048 bytes; JSON `{v:1, inviteId, signPublicKey, boxPublicKey, profile, at}`,
- * signed by the joiner's identity key over JSON ‖ `nk1|join-request|<inviteId>`.
+ * ISO 7816-4 padded to 2048 bytes; JSON `{v:2, mapId, inviteId, signPublicKey, boxPublicKey, profile,
+ * at, proof}`, signed by the joiner's identity key over JSON ‖ `nk1|join-request|<inviteId>`; `proof`
+ * (base64url, 32 bytes) is joinProof() under the invite's joinKey, which the server never has.
  */
 export function sealJoinRequest(input: {
-  invite: Pick<InviteKeys, 'inviteId' | 'boxKeyPair'>;
+  invite: JoinInviteKeys;
+  mapId: string;
   joinerIdentity: {
     signPublicKey: Uint8Array;
     signSecretKey: Uint8Array;
@@ -122,14 +133,25 @@ export function sealJoinRequest(input: {
   at?: number;
 }): Uint8Array {
   const { invite, joinerIdentity: joiner } = input;
+  const fields = {
+    mapId: expectBase64Url(input.mapId, 'mapId', 16),
+    inviteId: invite.inviteId,
+    signPublicKey: expectBytes(joiner.signPublicKey, 'sign key', 32),
+    boxPublicKey: expectBytes(joiner.boxPublicKey, 'box key', 32),
+    profile: validateProfile({ ...input.profile }),
+    at: expectInteger(input.at ?? Date.now(), 'at', 0, Number.MAX_SAFE_INTEGER),
+  };
+  const proof = joinProof(expectBytes(invite.joinKey, 'join key', SIZES.key), fields);
   const json = utf8Encode(
     JSON.stringify({
-      v: 1,
-      inviteId: invite.inviteId,
-      signPublicKey: toBase64Url(expectBytes(joiner.signPublicKey, 'sign key', 32)),
-      boxPublicKey: toBase64Url(expectBytes(joiner.boxPublicKey, 'box key', 32)),
-      profile: validateProfile({ ...input.profile }),
-      at: expectInteger(input.at ?? Date.now(), 'at', 0, Number.MAX_SAFE_INTEGER),
+      v: JOIN_REQUEST_VERSION,
+      mapId: fields.mapId,
+      inviteId: fields.inviteId,
+      signPublicKey: toBase64Url(fields.signPublicKey),
+      boxPublicKey: toBase64Url(fields.boxPublicKey),
+      profile: fields.profile,
+      at: fields.at,
+      proof: toBase64Url(proof),
     }),
   );
   const signer = { publicKey: joiner.signPublicKey, secretKey: joiner.signSecretKey };
@@ -139,28 +161,40 @@ export function sealJoinRequest(input: {
 }
 
 /**
- * The parent's device opens a request with the invite's keys (re-derived from the secret) and checks
- * it is for this invite and signed by the key it names. Throws CryptoError 'decrypt-failure',
- * 'bad-signature', 'malformed'.
+ * The parent's device opens a request with the invite's keys (re-derived from the secret she kept) for
+ * her map `mapId`, checks it is for this invite and signed by the key it names, and checks the proof of
+ * the invite secret before anything of it is shown. Throws CryptoError 'forged-request' (no valid proof:
+ * made from what the server stores, or for another map), 'unsupported-version' (a v1 request, which
+ * carries no proof), 'decrypt-failure', 'bad-signature', 'malformed'.
  */
 export function openJoinRequest(
   sealed: Uint8Array,
-  invite: Pick<InviteKeys, 'inviteId' | 'boxKeyPair'>,
+  invite: JoinInviteKeys,
+  mapId: string,
 ): JoinRequest {
   const plain = openPadded(sealed, invite.boxKeyPair, 'join request');
   const context = requestContext(invite.inviteId);
   const { signerPublicKey, payload } = openSignedPlaintext(plain, (json) =>
     concatBytes(json, context),
   );
-  const o = expectObject(parseJsonBytes(payload, 'request'), 'request', [
+  const raw = expectPlainObject(parseJsonBytes(payload, 'request'), 'request');
+  if (raw.v === 1) {
+    throw new CryptoError(
+      'unsupported-version',
+      'a v1 join request carries no proof of the secret',
+    );
+  }
+  const o = expectObject(raw, 'request', [
     'v',
+    'mapId',
     'inviteId',
     'signPublicKey',
     'boxPublicKey',
     'profile',
     'at',
+    'proof',
   ]);
-  if (o.v !== 1) fail('request.v', 'must be 1');
+  if (o.v !== JOIN_REQUEST_VERSION) fail('request.v', 'must be 2');
   if (o.inviteId !== invite.inviteId) fail('request.inviteId', 'not this invite');
   const signPublicKey = fromBase64Url(
     expectBase64Url(o.signPublicKey, 'request.signPublicKey', 32),
@@ -168,13 +202,20 @@ export function openJoinRequest(
   if (!bytesEqual(signPublicKey, signerPublicKey)) {
     throw new CryptoError('bad-signature', 'request signed by another key than it names');
   }
-  return {
+  const request: JoinRequest = {
+    mapId: expectBase64Url(mapId, 'mapId', 16),
     inviteId: invite.inviteId,
     signPublicKey,
     boxPublicKey: fromBase64Url(expectBase64Url(o.boxPublicKey, 'request.boxPublicKey', 32)),
     profile: validateProfile(o.profile),
     at: expectInteger(o.at, 'request.at', 0, Number.MAX_SAFE_INTEGER),
   };
+  const proof = fromBase64Url(expectBase64Url(o.proof, 'request.proof', SIZES.blake2b256));
+  // the MAC is over the expected map, so a request made for another map fails here too
+  if (o.mapId !== mapId || !isJoinProof(invite.joinKey, request, proof)) {
+    throw new CryptoError('forged-request', 'no valid proof of the invite secret');
+  }
+  return request;
 }
 
 /**

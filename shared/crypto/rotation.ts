@@ -27,7 +27,7 @@ export type RotatedMap = {
   keys: SectionKeys;
   /** REMOVE records (old epoch) then the ROTATE record (new epoch), in seq order. */
   records: Uint8Array[];
-  /** a sealed key ring (sealKeyRing) per remaining slot id, to replace each slot's key bundle. */
+  /** a key ring per remaining slot id, sealed and signed by the rotating owner, to replace its bundle. */
   keyRings: Record<string, Uint8Array>;
   log: LogState;
 };
@@ -85,7 +85,12 @@ export function rotateMap(input: RotateMapInput): RotatedMap {
   const keyRings: Record<string, Uint8Array> = {};
   for (const member of Object.values(log.members)) {
     const ring = memberRing(log.mapId, held, epoch, member);
-    keyRings[member.slotId] = sealKeyRing(ring, member.boxPublicKey);
+    keyRings[member.slotId] = sealKeyRing({
+      ring,
+      slotId: member.slotId,
+      recipientBoxPublicKey: member.boxPublicKey,
+      signer,
+    });
   }
   return { epoch, keys, records, keyRings, log };
 }

@@ -158,6 +158,15 @@ export function blake2b(message: Uint8Array, length: number = SIZES.blake2b256):
   return lib().crypto_generichash(length, message, null);
 }
 
+/** Keyed BLAKE2b (crypto_generichash with a 16…64-byte key): a MAC; 32 bytes by default. */
+export function blake2bKeyed(
+  message: Uint8Array,
+  key: Uint8Array,
+  length: number = SIZES.blake2b256,
+): Uint8Array {
+  return lib().crypto_generichash(length, message, key);
+}
+
 export function sha256(message: Uint8Array): Uint8Array {
   return lib().crypto_hash_sha256(message);
 }

@@ -60,6 +60,8 @@ describe('consent: roles', () => {
     await joinerOpensMap(j, 'Kaart van Meriam');
     await j.getByText('De ouder vraagt of jij haar borger wilt zijn.').waitFor();
     await screenshot(j, 'consent-borger-question');
+    // A clear choice: yes or no, each its own answer on her card.
+    await j.getByRole('button', { name: 'Nee, liever niet' }).waitFor();
     await j.getByRole('button', { name: 'Ja, ik word borger' }).click();
     await member(j, buddy.name).getByTestId('borger-mark').waitFor();
     // The parent sees the yes arrive without reloading.

@@ -77,7 +77,7 @@ describe('consent: a midwife joins by link, with the parent’s approval', () =>
     await screenshot(p, 'consent-invite-link');
 
     const joinerCode = await joinByLink(m, link, MIDWIFE);
-    expect(joinerCode).toMatch(/^\d{3} \d{3}$/);
+    expect(joinerCode).toMatch(/^\d{4} \d{4} \d{4}$/);
     await screenshot(m, 'consent-joiner-waiting');
 
     const parentCode = await pendingCode(p, MIDWIFE.name);

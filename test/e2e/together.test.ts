@@ -161,7 +161,7 @@ describe.each([
     const walk = await makeMapTogether(page, parentName, async (screen) => {
       if (screen !== 'register') await screenshot(page, `together-${screen}-${device}`);
     });
-    expect(walk.safetyCode).toMatch(/^\d{3} \d{3}$/);
+    expect(walk.safetyCode).toMatch(/^\d{4} \d{4} \d{4}$/);
 
     // Nothing of the parent stays in storage: no passphrase, recovery code, name or invite secret.
     const stored = await storageDump(page);

@@ -1,11 +1,14 @@
 // Builds the real app on a fresh test database; no mocks.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { buildApp, type App } from '../../server/app.js';
 import { loadConfig } from '../../server/infra/config.js';
 import type { TestDatabase } from './databases.js';
 
 export interface TestAppOptions {
-  /** Extra environment variables (e.g. RATE_LIMIT_LOGIN). */
+  /** Extra environment variables (e.g. RATE_LIMIT_LOGIN, PUBLIC_ORIGIN). */
   env?: Record<string, string>;
   logStream?: DestinationStream;
 }
@@ -29,7 +32,49 @@ export async function buildAppOn(
     LOG_LEVEL: 'silent',
     STATIC_DIR: `${dataDir}/no-web-app`,
     RATE_LIMIT_LOGIN: '10000',
+    RATE_LIMIT_SIGNUP: '10000',
     ...options.env,
   });
   return buildApp(config, options.logStream ? { logStream: options.logStream } : {});
+}
+
+/** The PostgreSQL one of `testDatabases()`: what several instances share. */
+export function postgresOf(databases: TestDatabase[]): TestDatabase {
+  const postgres = databases.find((d) => d.engine === 'postgres');
+  if (!postgres) throw new Error('testDatabases() has no PostgreSQL');
+  return postgres;
+}
+
+export interface Instances {
+  apps: App[];
+  databaseUrl: string | undefined;
+  /** Closes every instance and removes their data directories. */
+  close(): Promise<void>;
+}
+
+/**
+ * `count` app instances started at the same moment on one fresh database, each with a data directory
+ * of its own (as on separate machines), so nothing is shared but the database.
+ */
+export async function buildInstances(
+  database: TestDatabase,
+  count: number,
+  options: TestAppOptions = {},
+): Promise<Instances> {
+  const { databaseUrl } = await database.create();
+  const dirs = await Promise.all(
+    Array.from({ length: count }, () => mkdtemp(join(tmpdir(), 'nk-instance-'))),
+  );
+  const apps = await Promise.all(
+    dirs.map((dataDir) => buildAppOn({ dataDir, databaseUrl }, options)),
+  );
+  await Promise.all(apps.map((app) => app.ready()));
+  return {
+    apps,
+    databaseUrl,
+    close: async () => {
+      await Promise.all(apps.map((app) => app.close()));
+      await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    },
+  };
 }

@@ -128,7 +128,14 @@ export async function createParentMap(app: App): Promise<Parent> {
       mapId,
       slotId,
       capabilityHash: toBase64Url(capabilityHash(capability)),
-      keyBundle: toBase64Url(sealKeyRing({ mapId, epochs: { 1: keys } }, parent.box.publicKey)),
+      keyBundle: toBase64Url(
+        sealKeyRing({
+          ring: { mapId, epochs: { 1: keys } },
+          slotId,
+          recipientBoxPublicKey: parent.box.publicKey,
+          signer: parent.signer,
+        }),
+      ),
       body: toBase64Url(body),
       logRecord: toBase64Url(record),
     },
@@ -201,6 +208,7 @@ export async function requestToJoin(app: App, secret: string, name = 'Fatima'): 
   const opened = openInvite(secret, fromBase64Url(sealedInfo));
   const sealed = sealJoinRequest({
     invite: opened.keys,
+    mapId: opened.info.mapId,
     joinerIdentity: {
       signPublicKey: who.signer.publicKey,
       signSecretKey: who.signer.secretKey,
@@ -276,7 +284,12 @@ export function approval(
     signer: parent.signer,
   });
   const ringKeys = role === 'owner' ? parent.keys : { base: parent.keys.base };
-  const ring = sealKeyRing({ mapId: parent.mapId, epochs: { 1: ringKeys } }, joiner.boxPublicKey);
+  const ring = sealKeyRing({
+    ring: { mapId: parent.mapId, epochs: { 1: ringKeys } },
+    slotId,
+    recipientBoxPublicKey: joiner.boxPublicKey,
+    signer: parent.signer,
+  });
   const answer = sealJoinAnswer(
     { inviteId, mapId: parent.mapId, slotId, capability, rights, title: 'Kaart van Sanne' },
     joiner.boxPublicKey,

@@ -119,7 +119,8 @@ export const inviteHandlers: Handlers<InviteOp> = {
     const current = requireSession(state);
     const open = requireOpen(state, mapId);
     const keys = keysOfInvite(state, secret);
-    const request = openJoinRequest(fromBase64Url(sealedRequest), keys);
+    // refuses a request without a valid proof of the secret: nothing of it reaches the page
+    const request = openJoinRequest(fromBase64Url(sealedRequest), keys, mapId);
     // the joiner's code is made with the inviting parent's key, who may be the other owner
     const inviter =
       sealedInfo === undefined
@@ -127,7 +128,7 @@ export const inviteHandlers: Handlers<InviteOp> = {
         : inviterOf(open, mapId, keys, sealedInfo);
     return {
       profile: { ...request.profile },
-      safetyCode: safetyCode(inviter, request.signPublicKey, keys.inviteId),
+      safetyCode: safetyCode(keys, inviter, request.signPublicKey),
       signPublicKey: toBase64Url(request.signPublicKey),
       boxPublicKey: toBase64Url(request.boxPublicKey),
     };
@@ -155,6 +156,7 @@ export const inviteHandlers: Handlers<InviteOp> = {
     const { info } = openInvite(keys.secret, fromBase64Url(sealedInfo));
     const sealed = sealJoinRequest({
       invite: keys,
+      mapId: info.mapId,
       joinerIdentity: {
         signPublicKey: current.identity.signPublicKey,
         signSecretKey: current.identity.signSecretKey,
@@ -166,11 +168,7 @@ export const inviteHandlers: Handlers<InviteOp> = {
       inviteId: keys.inviteId,
       sealedRequest: toBase64Url(sealed),
       signature: toBase64Url(signInviteProof(keys, 'join-request', sealed)),
-      safetyCode: safetyCode(
-        info.parentSignPublicKey,
-        current.identity.signPublicKey,
-        keys.inviteId,
-      ),
+      safetyCode: safetyCode(keys, info.parentSignPublicKey, current.identity.signPublicKey),
     };
   },
 

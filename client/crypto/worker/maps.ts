@@ -17,6 +17,7 @@ import {
   sectionsFor,
   startLog,
   toBase64Url,
+  trustKeyRing,
   verifyLog,
   versionSigners,
   type KeyRing,
@@ -55,7 +56,12 @@ export const mapHandlers: Handlers<MapOp> = {
     const capability = newCapability();
     const keys = newSectionKeys();
     const ring: KeyRing = { mapId, epochs: { [FIRST_EPOCH]: keys } };
-    const keyBundle = sealKeyRing(ring, current.identity.boxPublicKey);
+    const keyBundle = sealKeyRing({
+      ring,
+      slotId,
+      recipientBoxPublicKey: current.identity.boxPublicKey,
+      signer: signer(current.identity),
+    });
     const { record, log } = startLog({
       mapId,
       epoch: FIRST_EPOCH,
@@ -130,7 +136,11 @@ export const mapHandlers: Handlers<MapOp> = {
       publicKey: current.identity.boxPublicKey,
       secretKey: current.identity.boxSecretKey,
     };
-    const ring = openKeyRing(fromBase64Url(map.keyBundle), box, map.mapId);
+    const signed = openKeyRing(fromBase64Url(map.keyBundle), box, {
+      mapId: map.mapId,
+      slotId: map.slotId,
+    });
+    const ring: KeyRing = { mapId: signed.mapId, epochs: signed.epochs };
     // the account's pin, from whichever of its devices saw the map last (synced in the keyring)
     const pin = pinInKeyring(current, map.mapId);
     checkAgainstPin(pin, { version: map.version, logRecords: log?.length ?? 0 });
@@ -148,6 +158,11 @@ export const mapHandlers: Handlers<MapOp> = {
         ...(pinned ? { pinned } : {}),
       });
     }
+    // keys count only from an owner the verified log names; without a log nobody vouches for them
+    if (verified === null) {
+      throw new WorkerFailure('untrusted-key-ring', 'No membership log to check the keys against.');
+    }
+    trustKeyRing(signed, verified);
     const body = fromBase64Url(map.body);
     const keys = ring.epochs[readVersionEpoch(body)];
     if (keys === undefined) throw new WorkerFailure('decrypt-failure', 'No keys for this version.');

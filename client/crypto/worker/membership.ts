@@ -67,7 +67,14 @@ export const membershipHandlers: Handlers<MembershipOp> = {
       slotId,
       capabilityHash: toBase64Url(capabilityHash(capability)),
       rights,
-      keyBundle: toBase64Url(sealKeyRing(ring, boxPublicKey)),
+      keyBundle: toBase64Url(
+        sealKeyRing({
+          ring,
+          slotId,
+          recipientBoxPublicKey: boxPublicKey,
+          signer: signer(current.identity),
+        }),
+      ),
       logRecords: records.map(toBase64Url),
       sealedAnswer: toBase64Url(answer),
     };
@@ -89,7 +96,14 @@ export const membershipHandlers: Handlers<MembershipOp> = {
     const ring = memberRing(mapId, open.ring.epochs, changed.log.epoch, after);
     return {
       rights: rightsOf(after.role),
-      keyBundle: toBase64Url(sealKeyRing(ring, after.boxPublicKey)),
+      keyBundle: toBase64Url(
+        sealKeyRing({
+          ring,
+          slotId,
+          recipientBoxPublicKey: after.boxPublicKey,
+          signer: signer(current.identity),
+        }),
+      ),
       logRecords: changed.records.map(toBase64Url),
     };
   },

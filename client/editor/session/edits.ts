@@ -46,6 +46,28 @@ export function withoutEntry(document: MapDocument, id: string): MapDocument {
   return next;
 }
 
+/** The document with the parent's wishes set (unchanged without a private section). */
+export function withWishes(document: MapDocument, wishes: string): MapDocument {
+  return document.private === undefined
+    ? document
+    : { ...document, private: { ...document.private, wishes } };
+}
+
+/** The document with the parent's place kept in the private section (unchanged without one). */
+export function withPlace(document: MapDocument, place: string): MapDocument {
+  return document.private === undefined
+    ? document
+    : { ...document, private: { ...document.private, place } };
+}
+
+/** The document with the names in the centre replaced. */
+export function withCentre(
+  document: MapDocument,
+  centre: MapDocument['base']['centre'],
+): MapDocument {
+  return { ...document, base: { ...document.base, centre } };
+}
+
 /** Names typed as "Meriam, Micha" or "Meriam & Micha" → ["Meriam", "Micha"], within the limits. */
 export function splitNames(text: string): string[] {
   return text

@@ -23,7 +23,14 @@ export const membershipTemplates = {
   'members.grantDetail': 'May also see names and contact details',
   'members.approve': 'Let in',
   'members.decline': 'Do not let in',
-  'members.unverifiableHeading': 'Wants to take part, but cannot be checked',
+  'members.refusedHeading': 'Request not shown',
+  'members.refusedClear': 'Remove',
+  'error.forgedRequest':
+    'This request was not made with your invite. Someone may have faked it. Do not let anyone in because of it.',
+  'error.oldRequest':
+    'This request comes from an older version of the app. We cannot check it. Make a new invite.',
+  'error.untrustedKeys':
+    'The keys of this map do not come from someone who manages the map. We do not open the map.',
   'members.unverifiable':
     'Someone asks to take part. We cannot check who it is, because the invite cannot be opened here. Do not let this person in. Are you expecting someone? Then make a new invite.',
   'members.approved': str`${0} now takes part.`,
@@ -35,6 +42,7 @@ export const membershipTemplates = {
   'members.roleInformal': 'someone from your circle',
   'members.borgerProposed': 'asked to be borger, waiting for a yes',
   'members.borgerAsked': 'would like to be borger',
+  'members.borgerDeclined': 'asked to be borger, said no',
   'members.sees': str`Sees: ${0}`,
   'members.sectionBase': 'basics',
   'members.sectionDetail': 'names and contact details',
@@ -43,6 +51,8 @@ export const membershipTemplates = {
   'members.whenReach': 'When:',
   'members.borgerQuestion': 'The parent asks whether you want to be her borger.',
   'members.borgerYes': 'Yes, I will be borger',
+  'members.borgerNo': 'No, rather not',
+  'members.borgerSaidNo': 'You said no. You can still change your mind.',
   'members.borgerStopSelf': 'Stop as borger',
   'members.borgerAsk': 'Ask to become borger',
   'members.makeTrusted': str`Make ${0} your trusted person`,

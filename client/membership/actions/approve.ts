@@ -19,10 +19,10 @@ export function approve(
   });
 }
 
-/** Says no to a request: an opened one, or one whose sender could not be checked. */
+/** Says no to a request, or clears one her device refused (the server marks it declined). */
 export async function decline(
   session: MembershipSession,
-  request: { readonly requestId: string },
+  request: Pick<JoinRequestView, 'inviteId' | 'requestId'>,
 ): Promise<void> {
   await declineRequest(session.store, session.mapId, request.requestId);
   session.dropRequest(request.requestId);

@@ -1,4 +1,4 @@
-/** The member's yes (or stop) to being the borger: said on her own card. */
+/** The member's yes or no to being the borger: a field of its own on her card, her words untouched. */
 import { membershipApi } from '../../api/membership.js';
 import type { MembershipSession } from '../session/membership-session.js';
 
@@ -11,17 +11,14 @@ export async function answerBorger(session: MembershipSession, yes: boolean): Pr
     whatIDo: '',
     howToReach: '',
     when: '',
-    role: me?.profession ?? '',
-    name: me?.name ?? '',
-    organisation: me?.organisation ?? '',
+    role: (me?.profession ?? '').slice(0, 120),
+    name: (me?.name ?? '').slice(0, 120),
+    organisation: (me?.organisation ?? '').slice(0, 120),
   };
-  const role = yes
-    ? `borger${me?.profession ? ` (${me.profession})` : ''}`
-    : (me?.profession ?? '');
   const version = (card?.cardVersion ?? 0) + 1;
   const { body } = await session.store.crypto.call('sealCard', {
     mapId: session.mapId,
-    card: { ...base, role: role.slice(0, 120) },
+    card: { ...base, borger: yes ? 'yes' : 'no' },
     cardVersion: version,
   });
   await membershipApi.putCard(session.mapId, session.capability, version - 1, body);

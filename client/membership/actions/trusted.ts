@@ -1,4 +1,5 @@
 /** Marks one member as the trusted person: the entry with the member's slot id on the map. */
+import { joinLabel } from '../../../shared/map/label.js';
 import type { BaseEntry } from '../../../shared/map/types.js';
 import { categoryOf } from '../members/category.js';
 import type { MembershipSession } from '../session/membership-session.js';
@@ -15,10 +16,7 @@ export async function makeTrusted(session: MembershipSession, member: MemberView
     else
       entries.push({
         id: member.slotId,
-        label: (member.profession ? `${member.name} — ${member.profession}` : member.name).slice(
-          0,
-          80,
-        ),
+        label: joinLabel(member.name, member.profession).slice(0, 80),
         category: categoryOf(member),
         ring: 2,
         support: [],

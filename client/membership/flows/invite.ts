@@ -26,6 +26,16 @@ export interface JoinRequestView {
   readonly boxPublicKey: string;
 }
 
+/**
+ * A request the parent's device refused to show: it does not prove the invite secret (built from what
+ * the server stores), or it cannot be checked. `reason` is the plain sentence shown in its place.
+ */
+export interface RefusedRequestView {
+  readonly inviteId: string;
+  readonly requestId: string;
+  readonly reason: string;
+}
+
 /** A request as the server lists it under an invite. */
 interface ListedRequest {
   readonly requestId: string;

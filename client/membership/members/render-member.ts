@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { trustedSlot } from '../actions/trusted.js';
-import { saysBorger } from '../borger.js';
+import { borgerAnswerOf } from '../borger.js';
 import { roleLabel, sectionLabel } from '../labels.js';
 import type { MembershipView, MemberView, SuggestionView } from '../types.js';
 import type { MembersScreen } from './screen.js';
@@ -15,9 +15,12 @@ export function renderMember(
   const card = screen.session.cards.find((c) => c.slotId === member.slotId);
   const mine = member.slotId === membership.mySlotId;
   const trusted = trustedSlot(screen.session) === member.slotId;
-  const borgerAccepted = member.role === 'borger' && saysBorger(card);
-  const borgerProposed = member.role === 'borger' && !saysBorger(card);
-  const borgerAsked = member.role !== 'borger' && member.role !== 'owner' && saysBorger(card);
+  const answer = borgerAnswerOf(card);
+  const isBorger = member.role === 'borger';
+  const borgerAccepted = isBorger && answer === 'yes';
+  const borgerProposed = isBorger && answer === 'unanswered';
+  const borgerDeclined = isBorger && answer === 'no';
+  const borgerAsked = !isBorger && member.role !== 'owner' && answer === 'yes';
   const seesDetail = member.sections.includes('detail');
   return html`<li class="card" data-testid="member" data-slot=${member.slotId}>
     <h3>${member.name}${mine ? html` (${msg('jij', { id: 'members.you' })})` : nothing}</h3>
@@ -42,6 +45,13 @@ export function renderMember(
         borgerProposed
           ? html`<span class="badge"
               >${msg('gevraagd als borger, wacht op ja', { id: 'members.borgerProposed' })}</span
+            >`
+          : nothing
+      }
+      ${
+        borgerDeclined
+          ? html`<span class="badge" data-testid="borger-declined"
+              >${msg('gevraagd als borger, zei nee', { id: 'members.borgerDeclined' })}</span
             >`
           : nothing
       }
@@ -72,22 +82,7 @@ export function renderMember(
         : nothing
     }
     ${card?.card.suggestions?.length ? renderSuggestions(screen, member, card.card.suggestions) : nothing}
-    ${
-      mine && borgerProposed
-        ? html`<p>
-              ${msg('De ouder vraagt of jij haar borger wilt zijn.', { id: 'members.borgerQuestion' })}
-            </p>
-            <div class="actions">
-              <button
-                type="button"
-                ?disabled=${screen.busy}
-                @click=${() => screen.onBorgerAnswer(true)}
-              >
-                ${msg('Ja, ik word borger', { id: 'members.borgerYes' })}
-              </button>
-            </div>`
-        : nothing
-    }
+    ${mine && (borgerProposed || borgerDeclined) ? renderBorgerQuestion(screen, borgerDeclined) : nothing}
     ${
       mine && borgerAccepted
         ? html`<div class="actions">
@@ -103,7 +98,7 @@ export function renderMember(
         : nothing
     }
     ${
-      mine && !screen.session.isOwner && member.role !== 'borger' && !saysBorger(card)
+      mine && !screen.session.isOwner && !isBorger && answer !== 'yes'
         ? html`<div class="actions">
             <button
               type="button"
@@ -118,6 +113,39 @@ export function renderMember(
     }
     ${screen.session.isOwner && !mine ? renderOwnerActions(screen, member, { trusted, seesDetail, borgerAsked }) : nothing}
   </li>`;
+}
+
+/** The parent asked her to be the borger: a clear yes or no, kept as its own answer on her card. */
+function renderBorgerQuestion(screen: MembersScreen, saidNo: boolean) {
+  return html`<fieldset class="borger-question" data-testid="borger-question">
+    <legend>
+      ${msg('De ouder vraagt of jij haar borger wilt zijn.', { id: 'members.borgerQuestion' })}
+    </legend>
+    ${
+      saidNo
+        ? html`<p>
+            ${msg('Je hebt nee gezegd. Je kunt nog van gedachten veranderen.', { id: 'members.borgerSaidNo' })}
+          </p>`
+        : nothing
+    }
+    <div class="actions">
+      <button type="button" ?disabled=${screen.busy} @click=${() => screen.onBorgerAnswer(true)}>
+        ${msg('Ja, ik word borger', { id: 'members.borgerYes' })}
+      </button>
+      ${
+        saidNo
+          ? nothing
+          : html`<button
+              type="button"
+              class="secondary"
+              ?disabled=${screen.busy}
+              @click=${() => screen.onBorgerAnswer(false)}
+            >
+              ${msg('Nee, liever niet', { id: 'members.borgerNo' })}
+            </button>`
+      }
+    </div>
+  </fieldset>`;
 }
 
 /** Warm handover: whom this member suggests; the parent can invite them (the name stays here). */

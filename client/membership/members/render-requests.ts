@@ -1,14 +1,35 @@
-/** Join requests on the members screen: who asks, the safety code to compare, role and detail. */
+/**
+ * Join requests on the members screen: who asks, the safety code to compare, role and detail; and in
+ * place of a request her device refused, a plain sentence saying so (nothing of that request is shown).
+ */
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { roleLabel } from '../labels.js';
 import type { MembersScreen, RequestChoice } from './screen.js';
 
 export function renderRequests(screen: MembersScreen) {
-  if (screen.session.requests.length === 0) return nothing;
+  const { requests, refused } = screen.session;
+  if (requests.length === 0 && refused.length === 0) return nothing;
   return html`<section aria-labelledby="requests-heading">
     <h2 id="requests-heading">${msg('Wil meedoen', { id: 'members.requests' })}</h2>
-    ${screen.session.requests.map((request) => {
+    ${refused.map(
+      (request) =>
+        html`<div class="card" data-testid="refused-request" role="alert">
+          <h3>${msg('Verzoek niet getoond', { id: 'members.refusedHeading' })}</h3>
+          <p>${request.reason}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="secondary"
+              ?disabled=${screen.busy}
+              @click=${() => screen.onDecline(request)}
+            >
+              ${msg('Weghalen', { id: 'members.refusedClear' })}
+            </button>
+          </div>
+        </div>`,
+    )}
+    ${requests.map((request) => {
       const choice = screen.choiceFor(request.requestId);
       const set = (next: Partial<RequestChoice>) =>
         screen.setChoice(request.requestId, { ...choice, ...next });

@@ -19,7 +19,7 @@ export interface MembersScreen {
   setChoice(requestId: string, choice: RequestChoice): void;
   askRemove(slotId: string): void;
   onApprove(request: JoinRequestView, choice: RequestChoice): void;
-  onDecline(request: { readonly requestId: string }): void;
+  onDecline(request: Pick<JoinRequestView, 'inviteId' | 'requestId'>): void;
   onWithdraw(inviteId: string): void;
   onDetail(member: MemberView, on: boolean): void;
   onRole(member: MemberView, borger: boolean): void;

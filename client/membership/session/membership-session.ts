@@ -13,9 +13,15 @@ import { membershipApi } from '../../api/membership.js';
 import { ApiError } from '../../api/transport.js';
 import { CryptoFailure } from '../../crypto/crypto-client.js';
 import type { AppStore } from '../../shell/store.js';
-import { describeError } from '../../ui/errors.js';
+import { describeError, describeRefusedRequest } from '../../ui/errors.js';
+import type { CryptoErrorCode } from '../../crypto/protocol.js';
 import { inviteSecretOf } from '../flows/invite-secrets.js';
-import { isPending, openRequest, type JoinRequestView } from '../flows/invite.js';
+import {
+  isPending,
+  openRequest,
+  type JoinRequestView,
+  type RefusedRequestView,
+} from '../flows/invite.js';
 import { NoAccessError, openVerified } from '../open.js';
 import type { CardWire, MembershipView } from '../types.js';
 import { followMap } from './map-events.js';
@@ -26,12 +32,14 @@ export interface OpenInvite {
   readonly expiresAt: number;
 }
 
-/** A pending request whose invite secret this device cannot open: shown, but not as a person. */
-export interface UnverifiableRequest {
-  readonly inviteId: string;
-  readonly requestId: string;
-  readonly createdAt: number;
-}
+/** Worker failures that mean the request itself is not to be trusted (others: try again later). */
+const REFUSALS: ReadonlySet<CryptoErrorCode> = new Set([
+  'forged-request',
+  'unsupported-version',
+  'decrypt-failure',
+  'bad-signature',
+  'malformed',
+]);
 
 /** How often an owner's screen looks for new join requests (they raise no event), in ms. */
 const REQUEST_POLL_MS = 3000;
@@ -50,8 +58,8 @@ export class MembershipSession extends EventTarget {
   rights: Rights = 'read';
   cards: CardWire[] = [];
   requests: JoinRequestView[] = [];
-  /** Pending requests that cannot be checked here (their invite's secret does not open). */
-  unverifiable: UnverifiableRequest[] = [];
+  /** Requests her device refused (no valid proof of the invite secret): shown as a plain refusal. */
+  refused: RefusedRequestView[] = [];
   invites: OpenInvite[] = [];
   access: AccessLogResponse | null = null;
 
@@ -155,31 +163,41 @@ export class MembershipSession extends EventTarget {
     try {
       const { invites } = await invitesApi.listInvites(this.mapId, capability);
       const requests: JoinRequestView[] = [];
-      const unverifiable: UnverifiableRequest[] = [];
+      const refused: RefusedRequestView[] = [];
       for (const invite of invites) {
         const request = invite.request;
         if (!isPending(request)) continue;
         const known = this.requests.find((r) => r.requestId === request.requestId);
-        if (known !== undefined) {
-          requests.push(known);
+        const knownRefused = this.refused.find((r) => r.requestId === request.requestId);
+        if (known !== undefined || knownRefused !== undefined) {
+          if (known !== undefined) requests.push(known);
+          if (knownRefused !== undefined) refused.push(knownRefused);
           continue;
         }
         const { inviteId, sealedInfo } = invite;
-        const { requestId, createdAt } = request;
+        const { requestId } = request;
         const secret = await inviteSecretOf(this.store, this.mapId, invite);
+        if (secret === null) {
+          // its invite does not open on this device: say so, never show it as someone to let in
+          const reason = msg(
+            'Iemand vraagt om mee te doen. We kunnen niet controleren wie het is, want de uitnodiging is hier niet te openen. Laat deze persoon niet toe. Verwacht je iemand? Maak dan een nieuwe uitnodiging.',
+            { id: 'members.unverifiable' },
+          );
+          refused.push({ inviteId, requestId, reason });
+          continue;
+        }
         try {
-          if (secret === null) throw new CryptoFailure('decrypt-failure', 'no secret here');
           requests.push(
             await openRequest(this.store, this.mapId, { inviteId, secret, sealedInfo }, request),
           );
         } catch (error) {
-          // not checkable on this device: shown as such, never as a person to let in
-          if (!(error instanceof CryptoFailure)) throw error;
-          unverifiable.push({ inviteId, requestId, createdAt });
+          // the worker refused it (no proof of the secret): say so instead of showing it
+          if (!(error instanceof CryptoFailure) || !REFUSALS.has(error.code)) throw error;
+          refused.push({ inviteId, requestId, reason: describeRefusedRequest(error) });
         }
       }
       this.requests = requests;
-      this.unverifiable = unverifiable;
+      this.refused = refused;
       this.invites = invites
         .filter((i) => i.status === 'open')
         .map((i) => ({ inviteId: i.inviteId, status: i.status, expiresAt: i.expiresAt }));
@@ -192,7 +210,7 @@ export class MembershipSession extends EventTarget {
   /** A request that was answered here: off the list at once. */
   dropRequest(requestId: string): void {
     this.requests = this.requests.filter((r) => r.requestId !== requestId);
-    this.unverifiable = this.unverifiable.filter((r) => r.requestId !== requestId);
+    this.refused = this.refused.filter((r) => r.requestId !== requestId);
     this.#changed();
   }
 

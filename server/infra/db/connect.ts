@@ -2,7 +2,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseConfig } from '../config.js';
 import type { Database } from './schema.js';
@@ -28,7 +28,11 @@ export function openDatabase(config: DatabaseConfig): Kysely<Database> {
   }
   mkdirSync(dirname(config.file), { recursive: true, mode: 0o700 });
   const sqlite = new BetterSqlite3(config.file);
+  // before WAL is on: SQLite gives the -wal and -shm files it creates later the database file's mode
+  ownerOnly(config.file);
   sqlite.pragma('journal_mode = WAL');
+  // files left by an earlier run (or an older version) keep their mode; tighten them too
+  for (const suffix of ['-wal', '-shm']) ownerOnly(config.file + suffix);
   // FULL: an acknowledged write survives power loss, not just a process crash
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -36,6 +40,11 @@ export function openDatabase(config: DatabaseConfig): Kysely<Database> {
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
+}
+
+/** Mode 0600, whatever the umask or the directory's mode: the database is the family's metadata. */
+function ownerOnly(file: string): void {
+  if (existsSync(file)) chmodSync(file, 0o600);
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -35,6 +35,7 @@ export function openEventStream(
     unsubscribe();
     fastify.eventStreams.delete(raw);
     raw.end();
+    request.log.info({ openStreams: fastify.eventStreams.size }, 'event stream closed');
   };
   const unsubscribe = fastify.mapEvents.subscribe(mapId, (type) => {
     if (type !== 'removed') {
@@ -59,4 +60,6 @@ export function openEventStream(
   heartbeat.unref();
   fastify.eventStreams.add(raw);
   raw.on('close', end);
+  // with the close line, tells an operator (and the multi-instance test) how many streams this instance holds
+  request.log.info({ openStreams: fastify.eventStreams.size }, 'event stream opened');
 }

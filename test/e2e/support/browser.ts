@@ -29,6 +29,8 @@ export interface LaunchOptions {
   /** Disables the page's Content-Security-Policy; only for injecting axe-core. */
   bypassCSP?: boolean;
   viewport?: { width: number; height: number };
+  /** Accepts a self-signed certificate (the test's own proxy on loopback). */
+  ignoreHTTPSErrors?: boolean;
 }
 
 /** A phone-sized viewport (an iPhone 12–15 is 390 px wide). */
@@ -46,6 +48,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<TestBr
     bypassCSP: options.bypassCSP ?? false,
     locale: 'nl-NL',
     acceptDownloads: true,
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());

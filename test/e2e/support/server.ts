@@ -30,6 +30,7 @@ export async function startServer(): Promise<TestServer> {
     LOG_LEVEL: 'info',
     // One browser logs in several times a minute during a test run.
     RATE_LIMIT_LOGIN: '1000',
+    RATE_LIMIT_SIGNUP: '1000',
   });
   if (config.database.engine !== 'sqlite') throw new Error('e2e tests expect SQLite');
   const databaseFile = config.database.file;

@@ -1,10 +1,13 @@
-// Configuration from the environment, and the generated JWT secret file; the app starts on both engines.
-import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
+// Configuration from the environment, and the generated secret file; the app starts on both engines.
+import { chmodSync, mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../server/infra/config.js';
-import { loadSecrets } from '../../../server/infra/secrets.js';
+import { openDatabase } from '../../../server/infra/db/connect.js';
+import { deriveKeys } from '../../../server/infra/secrets/keys.js';
+import { loadRootSecret } from '../../../server/infra/secrets/root.js';
+import { secretsDb } from '../../../server/infra/secrets/schema.js';
 import { buildAppOn } from '../../helpers/app.js';
 import { createMap, mapRequest } from '../../helpers/maps.js';
 import { testDatabases } from '../../helpers/databases.js';
@@ -21,6 +24,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       staticDir: resolve('dist/client'),
       rateLimitLogin: 20,
+      rateLimitSignUp: 20,
+      publicOrigin: null,
       cookieSecure: false,
       trustProxy: false,
     });
@@ -36,6 +41,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       STATIC_DIR: '/srv/web',
       RATE_LIMIT_LOGIN: '5',
+      RATE_LIMIT_SIGNUP: '3',
+      PUBLIC_ORIGIN: 'https://Netwerkkaart.example:443/',
       TRUST_PROXY: 'true',
       UNRELATED: 'ignored',
     });
@@ -47,6 +54,8 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       staticDir: '/srv/web',
       rateLimitLogin: 5,
+      rateLimitSignUp: 3,
+      publicOrigin: 'https://netwerkkaart.example',
       cookieSecure: true,
       trustProxy: true,
     });
@@ -77,6 +86,8 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'loud',
         COOKIE_SECURE: 'yes',
         RATE_LIMIT_LOGIN: '-1',
+        RATE_LIMIT_SIGNUP: 'many',
+        PUBLIC_ORIGIN: 'https://netwerkkaart.example/app',
       });
     } catch (error) {
       caught = error;
@@ -90,33 +101,61 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
       'COOKIE_SECURE',
       'RATE_LIMIT_LOGIN',
+      'RATE_LIMIT_SIGNUP',
+      'PUBLIC_ORIGIN',
     ]) {
       expect(message).toContain(name);
     }
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ RATE_LIMIT_LOGIN: '0' })).toThrow(/RATE_LIMIT_LOGIN/);
+    expect(() => loadConfig({ RATE_LIMIT_SIGNUP: '0' })).toThrow(/RATE_LIMIT_SIGNUP/);
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'netwerkkaart.example' })).toThrow(/PUBLIC_ORIGIN/);
   });
 });
 
-describe('the JWT secret', () => {
+describe('the server secret without PostgreSQL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nk-secret-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // loadRootSecret reads no table on SQLite or with JWT_SECRET; a real database all the same
+  const db = secretsDb(openDatabase({ engine: 'sqlite', file: join(dir, 'db', 'x.sqlite') }));
+  afterAll(async () => {
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const warnings: string[] = [];
+  const warn = (message: string) => warnings.push(message);
 
   it('is generated once into DATA_DIR/jwt-secret with mode 0600 and kept', async () => {
     const config = loadConfig({ DATA_DIR: join(dir, 'data') });
-    const first = await loadSecrets(config);
+    const first = await loadRootSecret(config, db, warn);
+    expect(first.source).toBe('file');
     const file = join(dir, 'data', 'jwt-secret');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8').length).toBeGreaterThanOrEqual(43);
-    const second = await loadSecrets(config);
-    expect(second.jwtKey.equals(first.jwtKey)).toBe(true);
-    expect(first.jwtKey.equals(first.fakeSaltKey)).toBe(false);
+    const second = await loadRootSecret(config, db, warn);
+    expect(second.secret.equals(first.secret)).toBe(true);
+    const keys = deriveKeys(first.secret);
+    expect(keys.jwtKey.equals(keys.fakeSaltKey)).toBe(false);
+    expect(keys.rateLimitKey.equals(keys.jwtKey)).toBe(false);
+    expect(keys.rateLimitKey.equals(keys.fakeSaltKey)).toBe(false);
+    expect(warnings).toEqual([]);
+  });
+
+  it('makes a file readable by others 0600 again and says so', async () => {
+    const config = loadConfig({ DATA_DIR: join(dir, 'data') });
+    const before = await loadRootSecret(config, db, warn);
+    const file = join(dir, 'data', 'jwt-secret');
+    chmodSync(file, 0o644);
+    const after = await loadRootSecret(config, db, warn);
+    expect(after.secret.equals(before.secret)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(warnings).toEqual([expect.stringContaining('0600')]);
   });
 
   it('comes from JWT_SECRET when set, without touching the data directory', async () => {
     const config = loadConfig({ DATA_DIR: join(dir, 'other'), JWT_SECRET: 'k'.repeat(32) });
-    const secrets = await loadSecrets(config);
-    expect(secrets.jwtKey).toHaveLength(32);
+    const root = await loadRootSecret(config, db, warn);
+    expect(root).toEqual({ secret: Buffer.from('k'.repeat(32)), source: 'env' });
+    expect(deriveKeys(root.secret).jwtKey).toHaveLength(32);
     expect(() => statSync(join(dir, 'other'))).toThrow();
   });
 });
@@ -144,6 +183,9 @@ describe.each(databases)('starting and stopping on $engine', (database) => {
         'invite_requests',
         'map_cards',
         'slot_events',
+        'server_secrets',
+        'jwt_keys',
+        'rate_limit_counters',
       ]),
     );
     expect(first.dbEngine).toBe(database.engine);

@@ -13,7 +13,10 @@ const LIMIT = 3;
 describe.each(databases)('rate limits of sign-up, maps and invites on $engine', (database) => {
   let app: App;
   beforeAll(async () => {
-    app = await buildTestApp(database, { env: { RATE_LIMIT_LOGIN: String(LIMIT) } });
+    // sign-up has a variable of its own (per hour); here both are the same small number
+    app = await buildTestApp(database, {
+      env: { RATE_LIMIT_LOGIN: String(LIMIT), RATE_LIMIT_SIGNUP: String(LIMIT) },
+    });
     await app.ready();
   });
   afterAll(async () => {

@@ -61,13 +61,14 @@ describe.each(databases)('consent flow on $engine', (database) => {
 
     // the parent opens the request; both devices compute the same safety code
     const pending = await pendingRequest(app, parent, created.inviteId);
-    const request = openJoinRequest(pending.sealedRequest, deriveInviteKeys(created.secret));
+    const parentKeys = deriveInviteKeys(created.secret);
+    const request = openJoinRequest(pending.sealedRequest, parentKeys, parent.mapId);
     expect(request.profile.profession).toBe('verloskundige');
-    const parentCode = safetyCode(parent.signer.publicKey, request.signPublicKey, created.inviteId);
+    const parentCode = safetyCode(parentKeys, parent.signer.publicKey, request.signPublicKey);
     const joinerCode = safetyCode(
+      joiner.keys,
       joiner.info.parentSignPublicKey,
       joiner.signer.publicKey,
-      created.inviteId,
     );
     expect(parentCode).toBe(joinerCode);
 
@@ -108,7 +109,10 @@ describe.each(databases)('consent flow on $engine', (database) => {
     const capability = toBase64Url(answer.capability);
     const read = await readMap(app, parent.mapId, capability);
     expect(read).toMatchObject({ rights: 'write', slotId: answer.slotId, version: 1 });
-    const ring = openKeyRing(fromBase64Url(read.keyBundle), joiner.box, parent.mapId);
+    const ring = openKeyRing(fromBase64Url(read.keyBundle), joiner.box, {
+      mapId: parent.mapId,
+      slotId: read.slotId,
+    });
     const keys = ring.epochs[1];
     if (!keys) throw new Error('no epoch 1 keys');
     const log = verifyLog({
@@ -203,7 +207,10 @@ describe.each(databases)('consent flow on $engine', (database) => {
 
     // the parent and the other member still read, at the new epoch, and verify the whole log
     const again = await readMap(app, parent.mapId, parent.capability);
-    const parentRing = openKeyRing(fromBase64Url(again.keyBundle), parent.box, parent.mapId);
+    const parentRing = openKeyRing(fromBase64Url(again.keyBundle), parent.box, {
+      mapId: parent.mapId,
+      slotId: again.slotId,
+    });
     const newKeys = parentRing.epochs[2];
     if (!newKeys) throw new Error('no epoch 2 keys');
     const after = verifyLog({
@@ -215,11 +222,10 @@ describe.each(databases)('consent flow on $engine', (database) => {
     expect(after.members[answer.slotId]).toBeUndefined();
     expect(after.former[answer.slotId]).toBeDefined();
     const otherRead = await readMap(app, parent.mapId, other.capability);
-    const otherRing = openKeyRing(
-      fromBase64Url(otherRead.keyBundle),
-      other.member.box,
-      parent.mapId,
-    );
+    const otherRing = openKeyRing(fromBase64Url(otherRead.keyBundle), other.member.box, {
+      mapId: parent.mapId,
+      slotId: otherRead.slotId,
+    });
     const decrypted = decryptMapVersion({
       mapId: parent.mapId,
       version: 2,

@@ -219,11 +219,11 @@ describe.each(databases)('tampering, atomicity and live events on $engine', (dat
 
     const done = await capabilityRequest(app, 'POST', url, parent.capability, payload);
     expect(done.statusCode, done.body).toBe(200);
-    const ring = openKeyRing(
-      fromBase64Url((await readMap(app, parent.mapId, stays.capability)).keyBundle),
-      stays.member.box,
-      parent.mapId,
-    );
+    const staysRead = await readMap(app, parent.mapId, stays.capability);
+    const ring = openKeyRing(fromBase64Url(staysRead.keyBundle), stays.member.box, {
+      mapId: parent.mapId,
+      slotId: staysRead.slotId,
+    });
     expect(Object.keys(ring.epochs).sort()).toEqual(['1', '2']);
   });
 

@@ -4,9 +4,11 @@ import sodium from 'libsodium-wrappers-sumo';
 import {
   adCard,
   appendLogEntry,
+  concatBytes,
   decryptCard,
   decryptEnvelope,
   encryptCard,
+  encryptEnvelope,
   loadSodium,
   newId,
   newSectionKeys,
@@ -17,7 +19,9 @@ import {
   type LogState,
   type MemberCard,
 } from '../../../shared/crypto/index.js';
+import { cardSignatureContext } from '../../../shared/crypto/ad.js';
 import { encryptCardWithNonce } from '../../../shared/crypto/card.js';
+import { signedPlaintext } from '../../../shared/crypto/hidden-signer.js';
 import { expectCryptoError, flipByte, hex, sequence } from './fixtures.js';
 import { indexOfBytes, person, type Person } from './people.js';
 
@@ -85,14 +89,14 @@ describe('member cards', () => {
     );
     expect(hex(body.subarray(0, 9))).toBe('01' + '00000002' + '00000003');
     expect(createHash('sha256').update(body).digest('hex')).toBe(
-      'dd7a5e14cfbae33389b021c1092f63a23f6b13592989b0cfd55b3125ea6e46bc',
+      '564ef63462e1304d257ee8bbdae2c1345d904fd32dbc7838e129f1751ed4eabe',
     );
     const context = `card|${MAP_ID}|${slotId}|2|3`;
     expect(adCard(MAP_ID, slotId, 2, 3)).toBe(context);
     const plain = decryptEnvelope(key, body.subarray(9), context);
     expect(hex(plain.subarray(0, 32))).toBe(hex(signer.publicKey));
     const json = plain.subarray(96);
-    expect(JSON.parse(utf8Decode(json))).toEqual({ v: 1, ...CARD });
+    expect(JSON.parse(utf8Decode(json))).toEqual({ v: 2, ...CARD });
     const publicKey = createPublicKey({
       key: { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(signer.publicKey) },
       format: 'jwk',
@@ -234,6 +238,58 @@ describe('member cards', () => {
         note: 'n'.repeat(280),
       };
       expect(() => seal({ ...CARD, suggestions: [edge] })).not.toThrow();
+    });
+  });
+
+  describe('borger answer', () => {
+    const seal = (card: MemberCard) =>
+      encryptCard({
+        mapId: MAP_ID,
+        epoch: 2,
+        slotId: fatima.slotId,
+        cardVersion: 1,
+        card,
+        keys: { base },
+        signer: fatima.signer,
+      });
+    const read = (body: Uint8Array) =>
+      decryptCard({ mapId: MAP_ID, slotId: fatima.slotId, body, log }).card;
+
+    /** A card as a client before format 2 wrote it: JSON v1, the role in her own words. */
+    const writeV1 = (card: Record<string, unknown>) => {
+      const context = adCard(MAP_ID, fatima.slotId, 2, 1);
+      const json = utf8Encode(JSON.stringify({ v: 1, ...card }));
+      const message = concatBytes(json, cardSignatureContext(MAP_ID, fatima.slotId, 2, 1));
+      const envelope = encryptEnvelope(
+        base,
+        signedPlaintext(fatima.signer, message, json),
+        context,
+      );
+      return concatBytes(new Uint8Array([1, 0, 0, 0, 2, 0, 0, 0, 1]), envelope);
+    };
+
+    it('carries yes or no as a field; a card without it has not answered', () => {
+      expect(read(seal({ ...CARD, borger: 'yes' })).borger).toBe('yes');
+      expect(read(seal({ ...CARD, borger: 'no' })).borger).toBe('no');
+      expect('borger' in read(seal(CARD))).toBe(false);
+      expectCryptoError(
+        () => seal({ ...CARD, borger: 'ja' } as unknown as MemberCard),
+        'malformed',
+      );
+      expectCryptoError(
+        () => seal({ ...CARD, borger: true } as unknown as MemberCard),
+        'malformed',
+      );
+    });
+
+    it('reads a version 1 card as not answered, whatever her free text says', () => {
+      for (const role of ['borger', 'geen borger', 'Borger (verloskundige)']) {
+        const card = read(writeV1({ ...CARD, role }));
+        expect(card.role).toBe(role);
+        expect(card.borger).toBeUndefined();
+      }
+      // version 1 never had the field, so a v1 card that claims it is not a real one
+      expectCryptoError(() => read(writeV1({ ...CARD, borger: 'yes' })), 'malformed');
     });
   });
 });

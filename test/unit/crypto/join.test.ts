@@ -20,6 +20,7 @@ import {
   startLog,
   TEST_KDF,
   toBase64Url,
+  trustKeyRing,
   utf8Encode,
   verifyInviteProof,
   verifyLog,
@@ -27,7 +28,7 @@ import {
 } from '../../../shared/crypto/index.js';
 import { signedPlaintext } from '../../../shared/crypto/hidden-signer.js';
 import { padTo } from '../../../shared/crypto/padding.js';
-import { expectCryptoError, flipByte, hex, sequence } from './fixtures.js';
+import { expectCryptoError, flipByte, hex } from './fixtures.js';
 import { person, type Person } from './people.js';
 
 const MAP_ID = 'AAECAwQFBgcICQoLDA0ODw';
@@ -77,6 +78,7 @@ describe('consent to join', () => {
     const opened = openInvite(invite.secret, invite.sealedInviteInfo, TEST_KDF);
     const sealed = sealJoinRequest({
       invite: opened.keys,
+      mapId: opened.info.mapId,
       joinerIdentity: joinerIdentity(),
       profile: PROFILE,
       at: 5,
@@ -88,18 +90,19 @@ describe('consent to join', () => {
     ).toBe(true);
     // parent: re-derives the invite keys from the secret she kept, opens the request
     const parentKeys = deriveInviteKeys(invite.secret, TEST_KDF);
-    const request = openJoinRequest(sealed, parentKeys);
+    const request = openJoinRequest(sealed, parentKeys, MAP_ID);
     expect(request.profile).toEqual(PROFILE);
     expect(request.at).toBe(5);
+    expect(request.mapId).toBe(MAP_ID);
     expect(hex(request.signPublicKey)).toBe(hex(joiner.signer.publicKey));
     // both devices show the same safety code
-    const onParent = safetyCode(parent.signer.publicKey, request.signPublicKey, invite.inviteId);
+    const onParent = safetyCode(parentKeys, parent.signer.publicKey, request.signPublicKey);
     const onJoiner = safetyCode(
+      opened.keys,
       opened.info.parentSignPublicKey,
       joiner.signer.publicKey,
-      opened.keys.inviteId,
     );
-    expect(onParent).toMatch(/^\d{3} \d{3}$/);
+    expect(onParent).toMatch(/^\d{4} \d{4} \d{4}$/);
     expect(onJoiner).toBe(onParent);
     // approval: ADD entry, slot key ring, signed answer
     const slotId = newId();
@@ -123,10 +126,12 @@ describe('consent to join', () => {
       baseKey: keys.base,
       signer: parent.signer,
     });
-    const ring = sealKeyRing(
-      { mapId: MAP_ID, epochs: { 1: { base: keys.base } } },
-      request.boxPublicKey,
-    );
+    const ring = sealKeyRing({
+      ring: { mapId: MAP_ID, epochs: { 1: { base: keys.base } } },
+      slotId,
+      recipientBoxPublicKey: request.boxPublicKey,
+      signer: parent.signer,
+    });
     const capability = newCapability();
     const answer = sealJoinAnswer(
       {
@@ -157,12 +162,13 @@ describe('consent to join', () => {
       title: 'Linda',
       signerPublicKey: parent.signer.publicKey,
     });
-    const myKeys = openKeyRing(ring, joiner.box, MAP_ID);
+    const myKeys = openKeyRing(ring, joiner.box, { mapId: MAP_ID, slotId });
     const log = verifyLog({
       mapId: MAP_ID,
       records: [start.record, added.record],
       keysByEpoch: { 1: myKeys.epochs[1]!.base },
     });
+    trustKeyRing(myKeys, log);
     expect(hex(log.members[slotId]!.signPublicKey)).toBe(hex(joiner.signer.publicKey));
   });
 
@@ -181,27 +187,28 @@ describe('consent to join', () => {
     });
     const sealed = sealJoinRequest({
       invite: invite.keys,
+      mapId: MAP_ID,
       joinerIdentity: joinerIdentity(),
       profile: PROFILE,
     });
-    expectCryptoError(() => openJoinRequest(sealed, other.keys), 'decrypt-failure');
+    const open = (bytes: Uint8Array, keys = invite.keys) => openJoinRequest(bytes, keys, MAP_ID);
+    expectCryptoError(() => open(sealed, other.keys), 'decrypt-failure');
     for (const index of [0, 40, 100, sealed.length - 1]) {
-      expectCryptoError(
-        () => openJoinRequest(flipByte(sealed, index), invite.keys),
-        'decrypt-failure',
-      );
+      expectCryptoError(() => open(flipByte(sealed, index)), 'decrypt-failure');
     }
-    expectCryptoError(() => openJoinRequest(sealed.subarray(0, 48), invite.keys), 'malformed');
+    expectCryptoError(() => open(sealed.subarray(0, 48)), 'malformed');
     // a request naming Fawzia's keys but signed by someone else
     const impostor = person('Impostor', 'professional');
     const json = utf8Encode(
       JSON.stringify({
-        v: 1,
+        v: 2,
+        mapId: MAP_ID,
         inviteId: invite.inviteId,
         signPublicKey: toBase64Url(joiner.signer.publicKey),
         boxPublicKey: toBase64Url(impostor.box.publicKey),
         profile: PROFILE,
         at: 1,
+        proof: toBase64Url(new Uint8Array(32)),
       }),
     );
     const message = new Uint8Array([...json, ...utf8Encode(`nk1|join-request|${invite.inviteId}`)]);
@@ -209,18 +216,20 @@ describe('consent to join', () => {
       padTo(signedPlaintext(impostor.signer, message, json), 2048),
       invite.keys.boxKeyPair.publicKey,
     );
-    expectCryptoError(() => openJoinRequest(forged, invite.keys), 'bad-signature');
+    expectCryptoError(() => open(forged), 'bad-signature');
     // a request moved from another invite does not verify under this one's context
     const moved = sealJoinRequest({
       invite: { ...other.keys, boxKeyPair: invite.keys.boxKeyPair },
+      mapId: MAP_ID,
       joinerIdentity: joinerIdentity(),
       profile: PROFILE,
     });
-    expectCryptoError(() => openJoinRequest(moved, invite.keys), 'bad-signature');
+    expectCryptoError(() => open(moved), 'bad-signature');
     expectCryptoError(
       () =>
         sealJoinRequest({
           invite: invite.keys,
+          mapId: MAP_ID,
           joinerIdentity: joinerIdentity(),
           profile: { ...PROFILE, name: ' ' },
         }),
@@ -265,30 +274,5 @@ describe('consent to join', () => {
         ),
       'malformed',
     );
-  });
-
-  it('computes safety codes identically on both sides, and differently for another key', () => {
-    const inviteId = newId();
-    const code = safetyCode(parent.signer.publicKey, joiner.signer.publicKey, inviteId);
-    expect(code).toMatch(/^\d{3} \d{3}$/);
-    expect(safetyCode(joiner.signer.publicKey, parent.signer.publicKey, inviteId)).toBe(code);
-    const other = person('Other', 'professional');
-    expect(safetyCode(parent.signer.publicKey, other.signer.publicKey, inviteId)).not.toBe(code);
-    expect(safetyCode(parent.signer.publicKey, joiner.signer.publicKey, newId())).not.toBe(code);
-    // fixed vector: BLAKE2b-256("nk1|safety-code|<id>|" ‖ low ‖ high), 48 bits mod 10^6
-    const low = sequence(32, 1);
-    const high = sequence(32, 2);
-    const id = 'AAECAwQFBgcICQoLDA0ODw';
-    const hash = sodium.crypto_generichash(
-      32,
-      new Uint8Array([...utf8Encode(`nk1|safety-code|${id}|`), ...low, ...high]),
-      null,
-    );
-    const value = Number(BigInt(`0x${hex(hash.subarray(0, 6))}`) % 1_000_000n);
-    const expected = String(value).padStart(6, '0');
-    expect(safetyCode(high, low, id)).toBe(`${expected.slice(0, 3)} ${expected.slice(3)}`);
-    expect(safetyCode(high, low, id)).toBe('790 844');
-    expectCryptoError(() => safetyCode(low.subarray(1), high, id), 'malformed');
-    expectCryptoError(() => safetyCode(low, high, 'x'), 'malformed');
   });
 });

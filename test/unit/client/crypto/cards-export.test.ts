@@ -5,6 +5,7 @@ import { importMapJson } from '../../../../shared/export/map-json.js';
 import { handle } from '../../../../client/crypto/worker/handlers.js';
 import { createWorkerState } from '../../../../client/crypto/worker/state.js';
 import type { CryptoRequestMessage } from '../../../../client/crypto/protocol.js';
+import { agreedBorgerIds, borgerAnswerOf } from '../../../../client/membership/borger.js';
 import { call, documentWithEntry, expectFailure, join, parentWithMap } from './harness.js';
 import { flipByte } from '../../crypto/fixtures.js';
 
@@ -40,6 +41,35 @@ describe('worker: cards', () => {
       ],
     });
     expect(cards).toEqual([{ slotId, cardVersion: 1, updatedAt: 5, card: CARD }]);
+  });
+
+  it('carries her borger answer as a field, and agrees a borger only on a yes', () => {
+    const { parent, store, ownerSlot } = parentWithMap();
+    const ria = join(parent, store, ownerSlot, 'ria', { role: 'borger' });
+    const joke = join(parent, store, ownerSlot, 'joke', { role: 'borger' });
+    const mapId = store.mapId;
+    const members = store.open(parent, ownerSlot).membership!.members;
+    const sealed = (who: typeof ria, card: typeof CARD & { borger?: 'yes' | 'no' }) => {
+      store.open(who.joiner, who.slotId);
+      const { body } = call(who.joiner.state, 'sealCard', { mapId, card, cardVersion: 1 });
+      return { slotId: who.slotId, cardVersion: 1, body, updatedAt: 1 };
+    };
+    // Joke's words say "geen borger" and she answered nothing: not agreed (the old regex said yes)
+    const cards = call(parent.state, 'openCards', {
+      mapId,
+      cards: [
+        sealed(ria, { ...CARD, role: 'buurvrouw', borger: 'yes' }),
+        sealed(joke, { ...CARD, role: 'geen borger' }),
+      ],
+    });
+    expect(cards.map((c) => c.card.borger)).toEqual(['yes', undefined]);
+    expect(borgerAnswerOf(cards[1])).toBe('unanswered');
+    expect(agreedBorgerIds(members, cards)).toEqual([ria.slotId]);
+    const no = call(parent.state, 'openCards', {
+      mapId,
+      cards: [sealed(ria, { ...CARD, borger: 'no' })],
+    });
+    expect(agreedBorgerIds(members, no)).toEqual([]);
   });
 });
 

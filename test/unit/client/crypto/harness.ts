@@ -278,7 +278,7 @@ export function ringOf(person: Person, store: MapStore, slotId: string): Record<
   const ring = openKeyRing(
     fromBase64Url(store.read(slotId).keyBundle),
     { publicKey: identity.boxPublicKey, secretKey: identity.boxSecretKey },
-    store.mapId,
+    { mapId: store.mapId, slotId },
   );
   return Object.fromEntries(
     Object.entries(ring.epochs).map(([epoch, keys]) => [Number(epoch), Object.keys(keys).sort()]),

@@ -12,10 +12,10 @@ import {
   type LayoutEntry,
   type LayoutText,
   type RingLayout,
-} from '../../../client/editor/picture/ring-layout.js';
-import { textWidth, wrapText } from '../../../client/editor/picture/text-measure.js';
-import { CATEGORIES, type Ring } from '../../../shared/map/types.js';
-import { sixtyEntries } from '../../e2e/support/sixty.js';
+} from '../../../../../client/editor/picture/ring-layout.js';
+import { textWidth, wrapText } from '../../../../../client/editor/picture/text-measure.js';
+import { CATEGORIES, type Ring } from '../../../../../shared/map/types.js';
+import { sixtyEntries } from '../../../../e2e/support/sixty.js';
 
 const TEXT: LayoutText = {
   sectorNames: {

@@ -1,0 +1,18 @@
+// Pure client logic: the router's paths, including the print pages.
+import { describe, expect, it } from 'vitest';
+import { parsePath, paths } from '../../../../client/shell/router.js';
+
+describe('router', () => {
+  const mapId = 'AAAAAAAAAAAAAAAAAAAAAA';
+  it('knows the print pages, and the blank sheet needs no map', () => {
+    expect(parsePath(paths.print(mapId, 'map'))).toEqual({ name: 'print', mapId, sheet: 'map' });
+    expect(parsePath(paths.print(mapId, 'handout'))).toEqual({
+      name: 'print',
+      mapId,
+      sheet: 'handout',
+    });
+    expect(parsePath('/print/leeg')).toEqual({ name: 'print-blank' });
+    expect(parsePath(`/kaarten/${mapId}/print/iets`)).toEqual({ name: 'not-found' });
+    expect(parsePath('/kaarten/%E0%A4%A')).toEqual({ name: 'not-found' });
+  });
+});

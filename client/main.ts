@@ -1,6 +1,9 @@
 // Entry of the page: pick the language, then start the app shell.
 import { savedLocale, setLocale, sourceLocale } from './localization.js';
+import { forgetOldLocalState } from './shell/forget-local-state.js';
 import './shell/nk-app.js';
+
+forgetOldLocalState();
 
 const locale = savedLocale();
 if (locale !== sourceLocale) {

@@ -120,6 +120,18 @@ describe('consent: owners and devices share invites and what was seen', () => {
       0,
     );
     await screenshot(third.page, 'consent-devices-rollback-refused');
+
+    // What older versions kept in the browser (pins, invite secrets) is wiped when the app starts.
+    await third.page.evaluate(() => {
+      localStorage.setItem('nk-invites:oud', '{"a":"geheim"}');
+      localStorage.setItem('nk-pin:oud', '{}');
+    });
+    await third.page.reload();
+    await third.page.getByRole('heading', { level: 1 }).first().waitFor();
+    const keys = await third.page.evaluate(() => Object.keys(localStorage));
+    expect(
+      keys.filter((key) => key.startsWith('nk-pin:') || key.startsWith('nk-invites:')),
+    ).toEqual([]);
     expect(third.problems).toEqual([]);
   });
 });

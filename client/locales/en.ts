@@ -29,8 +29,6 @@ export const templates = {
   'error.mapNotFound': 'This map was not found.',
   'error.decrypt': 'The data could not be opened. It may have been changed.',
   'error.unknownMember': 'This person is no longer on the map. The map may have just changed.',
-  'error.rollback':
-    'The server shows an older map than you have seen before. So we do not show it. Try again later.',
   'error.generic': 'Something went wrong. Please try again.',
 
   // Welcome

@@ -17,7 +17,6 @@ import {
   newId,
   newSectionKeys,
   openInvite,
-  rotateMap,
   sealInviteSecret,
   sealJoinAnswer,
   sealJoinRequest,
@@ -370,43 +369,4 @@ export async function readLog(app: App, mapId: string, capability: string): Prom
   const response = await capabilityRequest(app, 'GET', `/api/maps/${mapId}/log`, capability);
   expect(response.statusCode, response.body).toBe(200);
   return response.json<LogResponse>().records.map((r) => fromBase64Url(r.record));
-}
-
-/**
- * The body of POST /api/maps/:mapId/remove as the parent's device builds it: REMOVE + ROTATE records,
- * the document re-encrypted at the new epoch as `version`, and a new key ring for every remaining slot.
- */
-export function removalRequest(
-  parent: Parent,
-  removeSlotIds: string[],
-  baseVersion: number,
-  document: Uint8Array = utf8Encode('{}'),
-) {
-  const rotated = rotateMap({
-    log: parent.log,
-    removeSlotIds,
-    ownerRing: { mapId: parent.mapId, epochs: { 1: parent.keys } },
-    signer: parent.signer,
-  });
-  const body = encryptMapVersion({
-    mapId: parent.mapId,
-    epoch: rotated.epoch,
-    version: baseVersion + 1,
-    sections: { base: document },
-    keys: rotated.keys,
-    signer: parent.signer,
-    logHead: logHeadOf(rotated.log),
-  });
-  return {
-    rotated,
-    payload: {
-      removeSlotIds,
-      logRecords: rotated.records.map(toBase64Url),
-      baseVersion,
-      body: toBase64Url(body),
-      keyBundles: Object.fromEntries(
-        Object.entries(rotated.keyRings).map(([slotId, ring]) => [slotId, toBase64Url(ring)]),
-      ),
-    },
-  };
 }

@@ -22,6 +22,7 @@ export const membershipTemplates = {
   'members.decline': 'لا تسمح',
   'members.refusedHeading': 'لم يُعرض الطلب',
   'members.refusedClear': 'إزالة',
+  'error.rollback': 'يعرض الخادم خريطة أقدم مما رأيته من قبل. لذلك لا نعرضها. حاول مرة أخرى لاحقاً.',
   'error.forgedRequest': 'هذا الطلب لم يُصنع بدعوتك. ربما زيّفه أحد. لا تسمح لأحد بالدخول بسببه.',
   'error.oldRequest': 'هذا الطلب من نسخة أقدم من التطبيق. لا نستطيع التحقق منه. أنشئ دعوة جديدة.',
   'error.untrustedKeys': 'مفاتيح هذه الخريطة لا تأتي من شخص يدير الخريطة. لن نفتح الخريطة.',

@@ -25,6 +25,8 @@ export const membershipTemplates = {
   'members.decline': 'Do not let in',
   'members.refusedHeading': 'Request not shown',
   'members.refusedClear': 'Remove',
+  'error.rollback':
+    'The server shows an older map than you have seen before. So we do not show it. Try again later.',
   'error.forgedRequest':
     'This request was not made with your invite. Someone may have faked it. Do not let anyone in because of it.',
   'error.oldRequest':

@@ -26,7 +26,6 @@ import {
   addMember,
   approval,
   capabilityRequest,
-  removalRequest,
   collectAnswer,
   createParentMap,
   DOCUMENT,
@@ -36,6 +35,7 @@ import {
   readMap,
   requestToJoin,
 } from '../../helpers/membership.js';
+import { removalRequest } from '../../helpers/removal.js';
 
 const databases = testDatabases();
 

@@ -24,12 +24,12 @@ import { expectError } from '../../helpers/http.js';
 import {
   addMember,
   capabilityRequest,
-  removalRequest,
   createParentMap,
   readLog,
   readMap,
   type Parent,
 } from '../../helpers/membership.js';
+import { removalRequest } from '../../helpers/removal.js';
 
 const databases = testDatabases();
 

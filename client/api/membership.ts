@@ -8,6 +8,7 @@ import type {
   PutCardResponse,
   RemoveMembersRequest,
   RemoveMembersResponse,
+  SlotsResponse,
   UpdateSlotRequest,
   UpdateSlotResponse,
 } from '../../shared/api/membership.js';
@@ -28,6 +29,8 @@ export async function fetchLog(mapId: string, capability: string): Promise<strin
 }
 
 export const membershipApi = {
+  slots: (mapId: string, capability: string): Promise<SlotsResponse> =>
+    withoutAccount.request(mapPath(mapId, '/slots'), { auth: capabilityOf(capability) }),
   updateSlot: (
     mapId: string,
     capability: string,

@@ -19,6 +19,7 @@ import type {
   CreateInviteRequest,
   JoinRequestRequest,
   RemoveMembersRequest,
+  SlotSummary,
   UpdateSlotRequest,
 } from '../../shared/api/index.js';
 import type { CryptoErrorCode as SharedCryptoErrorCode } from '../../shared/crypto/errors.js';
@@ -99,7 +100,9 @@ export interface CryptoOps extends ExportOps {
    * Opens a map response: key ring, membership log (verified against the pin in the keyring),
    * signature check by a member who may write, the version's log head, section decryption. Refuses
    * an older version or log than the account has seen ('rollback'). `pinMoved`: the keyring's pin
-   * advanced, so the page stores the keyring (sealKeyring) for the account's other devices.
+   * advanced, so the page stores the keyring (sealKeyring) for the account's other devices. An
+   * unsigned ring from before rings were signed opens while the pin has no `signedRings`;
+   * `ringUpgrade`: it did, and this account is an owner, so the page runs upgradeRings.
    */
   openMap: {
     args: { map: MapResponse; log?: string[] };
@@ -108,8 +111,19 @@ export interface CryptoOps extends ExportOps {
       version: number;
       pinMoved: boolean;
       membership: MembershipView | null;
+      ringUpgrade: boolean;
     };
   };
+  /**
+   * Owner of a map opened with an unsigned ring: a signed ring for every member slot the server lists
+   * (hers last), each guarded by the verified log head; for a map without a log, its INIT goes with hers.
+   */
+  upgradeRings: {
+    args: { mapId: string; slots: SlotSummary[] };
+    result: { updates: Array<{ slotId: string; body: UpdateSlotRequest }> };
+  };
+  /** After the server took every update of upgradeRings: the pin says the rings are signed. */
+  commitRingUpgrade: { args: { mapId: string }; result: { pinMoved: boolean } };
   /** The session's keyring sealed for the server (with every pin), and its maps. */
   sealKeyring: {
     args: Record<string, never>;
@@ -166,7 +180,7 @@ export interface CryptoOps extends ExportOps {
   /** Parent: a role change or a wider grant (ROLE/GRANT records and the slot's new key ring). */
   updateMember: {
     args: { mapId: string; slotId: string; role?: MemberRoleView; sections?: SectionName[] };
-    result: Required<UpdateSlotRequest>;
+    result: Required<Omit<UpdateSlotRequest, 'headSeq'>>;
   };
   /**
    * Parent: removal and/or narrowing, with a rotation to a new epoch: the body of POST …/remove.

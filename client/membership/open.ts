@@ -2,14 +2,16 @@
  * Opening a map with its membership log: fetch the log, verify it in the worker against the head
  * and version pinned in the account's keyring, and store the keyring when the pin moved, so every
  * device of the account refuses older state. A map whose slot is gone answers 404: that is "no
- * access any more" for a map in the keyring.
+ * access any more" for a map in the keyring. An owner's open of a map made before key rings were
+ * signed re-signs them (ring-upgrade.ts) and opens it again.
  */
 import { ApiError, type ApiClient } from '../api/transport.js';
 import { getMap } from '../api/maps.js';
 import type { MapResponse } from '../api/types.js';
 import type { CryptoClient } from '../crypto/crypto-client.js';
 import type { CryptoOps, MapSummary } from '../crypto/protocol.js';
-import { fetchLog } from '../api/membership.js';
+import { fetchLog, membershipApi } from '../api/membership.js';
+import { upgradeRings } from './ring-upgrade.js';
 
 /** What opening a map needs of the app: the server, the worker, and storing the keyring's pins. */
 export interface MapOpener {
@@ -45,7 +47,29 @@ export async function openVerified(
   }
   const opened = await crypto.call('openMap', { map: response, log });
   await opener.syncPins(opened.pinMoved);
+  // an owner opening a map from before rings were signed signs them now; the map opened either way
+  if (opened.ringUpgrade && (await tryUpgrade(opener, summary))) return openVerified(opener, summary);
   return { ...opened, response };
+}
+
+/** The ring upgrade through the page's API; a refusal (e.g. a log that moved on) waits for the next open. */
+async function tryUpgrade(opener: MapOpener, summary: MapSummary): Promise<boolean> {
+  const { capability } = summary;
+  try {
+    const moved = await upgradeRings(
+      {
+        call: (op, args) => opener.crypto.call(op, args),
+        listSlots: (mapId) => membershipApi.slots(mapId, capability),
+        updateSlot: (mapId, slotId, body) =>
+          membershipApi.updateSlot(mapId, capability, slotId, body),
+      },
+      summary.mapId,
+    );
+    await opener.syncPins(moved);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** GET /api/maps/:id, with a 404 for a map in the keyring read as "no access any more". */

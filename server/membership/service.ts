@@ -109,6 +109,10 @@ export async function updateSlot(
     const slots = await repo.listSlotsForUpdate(trx, mapId);
     const slot = slots.find((s) => s.id === slotId);
     if (!slot) throw new ApiError('slot_not_found', 'This map has no slot with this id.');
+    if (input.headSeq !== undefined) {
+      const head = await repo.headSeq(trx, mapId);
+      if (head !== input.headSeq) throw logConflict(head);
+    }
     if (input.rights !== 'admin') {
       if (slotId === (await repo.creatorSlotId(trx, mapId))) {
         throw new ApiError('creator_slot', 'The slot of the map’s creator stays an owner.');

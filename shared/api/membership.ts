@@ -51,9 +51,18 @@ export type SlotSummary = Static<typeof SlotSummary>;
 export const SlotsResponse = Type.Object({ slots: Type.Array(SlotSummary) }, closed);
 export type SlotsResponse = Static<typeof SlotsResponse>;
 
-/** A grant change: new rights and the slot's new key ring; `logRecords` (ROLE/GRANT) appended with it. */
+/**
+ * A grant change: new rights and the slot's new key ring; `logRecords` (ROLE/GRANT) appended with it.
+ * `headSeq` (optional): the log head the writer verified; another head is 409 log_conflict, so a ring
+ * re-signed from an older log never replaces one written since (0: the map has no log yet).
+ */
 export const UpdateSlotRequest = Type.Object(
-  { rights: Rights, keyBundle: KeyBundle, logRecords: Type.Optional(LogRecords) },
+  {
+    rights: Rights,
+    keyBundle: KeyBundle,
+    logRecords: Type.Optional(LogRecords),
+    headSeq: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 32 - 1 })),
+  },
   closed,
 );
 export type UpdateSlotRequest = Static<typeof UpdateSlotRequest>;

@@ -190,6 +190,7 @@ export {
   type SignedKeyRing,
   type EpochKeys,
 } from './key-ring.js';
+export { openLegacyKeyRing, vouchedLegacyRing } from './legacy-key-ring.js';
 export { rotateMap, type RotateMapInput, type RotatedMap } from './rotation.js';
 export { rightsOf, versionSigners, grantOf, sectionsFor, memberRing } from './grants.js';
 export {

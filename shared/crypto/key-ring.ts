@@ -152,7 +152,12 @@ export function openKeyRing(
     throw new CryptoError('decrypt-failure', 'key ring is for another map');
   if (slotId !== expected.slotId)
     throw new CryptoError('untrusted-key-ring', 'key ring is for another slot');
-  const raw = expectPlainObject(ring.epochs, 'ring.epochs');
+  return { mapId, slotId, epochs: parseRingEpochs(ring.epochs), signerPublicKey: opened.signerPublicKey };
+}
+
+/** The `epochs` object of a ring's JSON (formats 2 and 3). Throws CryptoError 'malformed'. */
+export function parseRingEpochs(value: unknown): Record<number, EpochKeys> {
+  const raw = expectPlainObject(value, 'ring.epochs');
   const names = Object.keys(raw);
   if (names.length < 1 || names.length > MAX_RING_EPOCHS) fail('ring.epochs', 'bad epoch count');
   const epochs: Record<number, EpochKeys> = {};
@@ -162,7 +167,7 @@ export function openKeyRing(
     if (!isU32(epoch) || String(epoch) !== name) fail('ring.epochs', 'bad epoch');
     epochs[epoch] = parseEpochKeys(raw[name], `ring.epochs.${name}`);
   }
-  return { mapId, slotId, epochs, signerPublicKey: opened.signerPublicKey };
+  return epochs;
 }
 
 function isOldRing(plain: Uint8Array): boolean {

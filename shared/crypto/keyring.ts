@@ -16,9 +16,11 @@ import { boxPublicKeyOf, bytesEqual, signPublicKeyOf, SIZES } from './sodium.js'
 /**
  * The newest state of a map this account has verified, on any of its devices: the membership log's
  * head (`seq`, BLAKE2b-256 `headHash` as base64url; seq 0 for a map without a log) and the highest
- * version number. A device refuses a log or version older than this (see pin.ts).
+ * version number. A device refuses a log or version older than this (see pin.ts). `signedRings`
+ * (optional, only ever `true`): a device of the account has seen an owner-signed key ring of this map,
+ * or upgraded its rings, so an unsigned (legacy) ring is refused from then on.
  */
-export type KeyringPin = { seq: number; headHash: string; version: number };
+export type KeyringPin = { seq: number; headHash: string; version: number; signedRings?: true };
 
 /**
  * One map the account can open: its id, the slot's capability (both base64url), a title, when (ms),
@@ -101,12 +103,17 @@ function validateIdentity(value: unknown): Keyring['identity'] {
 
 /** Checks a pin's exact shape; returns a clean copy. Throws CryptoError 'malformed'. */
 export function validatePin(value: unknown, path: string): KeyringPin {
-  const o = expectObject(value, path, ['seq', 'headHash', 'version']);
-  return {
+  const o = expectObject(value, path, ['seq', 'headHash', 'version'], ['signedRings']);
+  const pin: KeyringPin = {
     seq: expectInteger(o.seq, `${path}.seq`, 0, 0xffff_ffff),
     headHash: expectBase64Url(o.headHash, `${path}.headHash`, SIZES.blake2b256),
     version: expectInteger(o.version, `${path}.version`, 1, Number.MAX_SAFE_INTEGER),
   };
+  if (o.signedRings !== undefined) {
+    if (o.signedRings !== true) fail(`${path}.signedRings`, 'must be true when present');
+    pin.signedRings = true;
+  }
+  return pin;
 }
 
 function validateMapEntry(value: unknown, path: string): KeyringMapEntry {

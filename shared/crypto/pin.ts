@@ -6,13 +6,18 @@ import type { LogPin, LogState } from './log-verify.js';
 import { ZERO_HASH } from './log-entry.js';
 import { bytesEqual } from './sodium.js';
 
-/** The pin after opening `version` with this verified log (seq 0 and zero hash without a log). */
-export function pinOf(log: LogState | null, version: number): KeyringPin {
-  return {
+/**
+ * The pin after opening `version` with this verified log (seq 0 and zero hash without a log);
+ * `signedRings` once a signed ring of the map was seen (it never goes back, see newerPin).
+ */
+export function pinOf(log: LogState | null, version: number, signedRings = false): KeyringPin {
+  const pin: KeyringPin = {
     seq: log === null ? 0 : log.seq,
     headHash: toBase64Url(log === null ? ZERO_HASH : log.headHash),
     version,
   };
+  if (signedRings) pin.signedRings = true;
+  return pin;
 }
 
 /** The pinned head in the form verifyLog takes; undefined when nothing (or no log) was pinned. */
@@ -42,14 +47,20 @@ export function checkAgainstPin(
   }
 }
 
-/** True when two pins name the same head and version. */
+/** True when two pins name the same head, version and signed-ring state. */
 export function samePin(a: KeyringPin | undefined, b: KeyringPin | undefined): boolean {
-  return a?.seq === b?.seq && a?.headHash === b?.headHash && a?.version === b?.version;
+  return (
+    a?.seq === b?.seq &&
+    a?.headHash === b?.headHash &&
+    a?.version === b?.version &&
+    a?.signedRings === b?.signedRings
+  );
 }
 
 /**
  * The newer of two pins of one map (merging two devices' keyrings): the head with the higher seq
- * (`a`'s on a tie) and the higher version. Both were verified, so the higher head extends the other.
+ * (`a`'s on a tie), the higher version, and `signedRings` if either has it. Both were verified, so the
+ * higher head extends the other.
  */
 export function newerPin(
   a: KeyringPin | undefined,
@@ -58,7 +69,14 @@ export function newerPin(
   if (a === undefined) return b;
   if (b === undefined) return a;
   const head = b.seq > a.seq ? b : a;
-  return { seq: head.seq, headHash: head.headHash, version: Math.max(a.version, b.version) };
+  const pin: KeyringPin = {
+    seq: head.seq,
+    headHash: head.headHash,
+    version: Math.max(a.version, b.version),
+  };
+  // once any device saw signed rings, unsigned ones stay refused on all of them
+  if (a.signedRings === true || b.signedRings === true) pin.signedRings = true;
+  return pin;
 }
 
 /**

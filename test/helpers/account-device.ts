@@ -19,7 +19,8 @@ import type {
   JoinRequestResponse,
 } from '../../shared/api/invites.js';
 import type { ReadMapResponse } from '../../shared/api/maps.js';
-import type { LogResponse } from '../../shared/api/membership.js';
+import type { LogResponse, SlotsResponse } from '../../shared/api/membership.js';
+import { upgradeRings } from '../../client/membership/ring-upgrade.js';
 import type { App } from '../../server/app.js';
 
 export const DEVICE_PASSPHRASE = 'groene bank naast de speeltuin';
@@ -41,6 +42,25 @@ export interface Served {
 }
 
 let nextId = 1;
+
+/** A refused request, with the status and stable code the server answered. */
+export class Refused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(`${status} ${code}`);
+  }
+}
+
+/** The body of a 200 answer; anything else is Refused (what the page's ApiError carries). */
+function answer<T>(response: LightMyRequestResponse): T {
+  if (response.statusCode !== 200) {
+    const body = response.json<{ error?: { code?: string } }>();
+    throw new Refused(response.statusCode, body.error?.code ?? '');
+  }
+  return response.json<T>();
+}
 
 function json<T>(response: LightMyRequestResponse, status = 200): T {
   expect(response.statusCode, response.body).toBe(status);
@@ -154,12 +174,49 @@ export class Device {
     return { map, log: log.records.map((r) => r.record) };
   }
 
-  /** Opens the map as open.ts does (fetch, verify in the worker, store the keyring if the pin moved). */
-  async open(mapId: string, served?: Served) {
+  /**
+   * Opens the map as open.ts does (fetch, verify in the worker, store the keyring if the pin moved;
+   * an owner's open of a map with unsigned rings upgrades them and opens it again).
+   */
+  async open(mapId: string, served?: Served): Promise<CryptoOps['openMap']['result']> {
     const { map, log } = served ?? (await this.served(mapId));
     const opened = this.call('openMap', { map, log });
     if (opened.pinMoved) await this.saveKeyring();
+    if (opened.ringUpgrade) {
+      try {
+        await this.upgradeRings(mapId);
+      } catch {
+        // as open.ts: a refused upgrade waits for the next open; the map opened anyway
+        return opened;
+      }
+      return this.open(mapId);
+    }
     return opened;
+  }
+
+  /** The ring upgrade with the page's own steps (client/membership/ring-upgrade.ts) over this server. */
+  async upgradeRings(mapId: string): Promise<void> {
+    const headers = { 'nk-capability': this.capability(mapId) };
+    const moved = await upgradeRings(
+      {
+        call: (op, args) => this.call(op, args),
+        listSlots: async (id) =>
+          answer<SlotsResponse>(
+            await this.app.inject({ method: 'GET', url: `/api/maps/${id}/slots`, headers }),
+          ),
+        updateSlot: async (id, slotId, payload) =>
+          answer(
+            await this.app.inject({
+              method: 'PUT',
+              url: `/api/maps/${id}/slots/${slotId}`,
+              headers,
+              payload,
+            }),
+          ),
+      },
+      mapId,
+    );
+    if (moved) await this.saveKeyring();
   }
 
   /** Owner: a new link invite on an opened map; the secret to hand over. */

@@ -12,12 +12,14 @@ import { exportHandlers } from './export.js';
 import { inviteHandlers } from './invites.js';
 import { mapHandlers } from './maps.js';
 import { membershipHandlers } from './membership.js';
+import { ringHandlers } from './rings.js';
 import { WorkerFailure, type Handlers, type WorkerState } from './state.js';
 
 export const handlers: Handlers = {
   ...accountHandlers,
   ...mapHandlers,
   ...membershipHandlers,
+  ...ringHandlers,
   ...inviteHandlers,
   ...exportHandlers,
 };

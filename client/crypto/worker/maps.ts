@@ -4,13 +4,13 @@ import {
   checkAgainstPin,
   checkInvitedLog,
   checkVersionHead,
+  extractSectionEnvelopes,
   fromBase64Url,
   logHeadOf,
   logPinOf,
   newCapability,
   newId,
   newSectionKeys,
-  openKeyRing,
   pinOf,
   readVersionEpoch,
   sealKeyRing,
@@ -20,15 +20,18 @@ import {
   trustKeyRing,
   verifyLog,
   versionSigners,
+  vouchedLegacyRing,
   type KeyRing,
   type KeyringMapEntry,
   type LogState,
+  type Section,
 } from '../../../shared/crypto/index.js';
 import {
   decryptMapDocument,
   emptyMapDocument,
   encryptMapDocument,
 } from '../../../shared/map/document.js';
+import { decryptWithRing, openSlotRing } from './rings.js';
 import { membershipView } from './views.js';
 import {
   addToKeyring,
@@ -95,7 +98,7 @@ export const mapHandlers: Handlers<MapOp> = {
       capability: toBase64Url(capability),
       title: document.base.title,
       addedAt: Date.now(),
-      pin: pinOf(log, 1),
+      pin: pinOf(log, 1, true),
     };
     state.pendingMaps.set(mapId, entry);
     state.openMaps.set(mapId, {
@@ -106,6 +109,7 @@ export const mapHandlers: Handlers<MapOp> = {
       log,
       slotId,
       title: entry.title,
+      legacyRing: false,
     });
     return {
       request: {
@@ -132,24 +136,14 @@ export const mapHandlers: Handlers<MapOp> = {
 
   openMap(state, { map, log }) {
     const current = requireSession(state);
-    const box = {
-      publicKey: current.identity.boxPublicKey,
-      secretKey: current.identity.boxSecretKey,
-    };
-    const signed = openKeyRing(fromBase64Url(map.keyBundle), box, {
-      mapId: map.mapId,
-      slotId: map.slotId,
-    });
-    const ring: KeyRing = { mapId: signed.mapId, epochs: signed.epochs };
     // the account's pin, from whichever of its devices saw the map last (synced in the keyring)
     const pin = pinInKeyring(current, map.mapId);
+    const { ring: served, signed } = openSlotRing(current, map, pin);
     checkAgainstPin(pin, { version: map.version, logRecords: log?.length ?? 0 });
-    const epochs = Object.keys(ring.epochs).map(Number);
-    const newest = Math.max(...epochs);
     let verified: LogState | null = null;
     if (log !== undefined && log.length > 0) {
       const keysByEpoch: Record<number, Uint8Array> = {};
-      for (const epoch of epochs) keysByEpoch[epoch] = ring.epochs[epoch]!.base;
+      for (const [epoch, keys] of Object.entries(served.epochs)) keysByEpoch[Number(epoch)] = keys.base;
       const pinned = logPinOf(pin);
       verified = verifyLog({
         mapId: map.mapId,
@@ -158,27 +152,34 @@ export const mapHandlers: Handlers<MapOp> = {
         ...(pinned ? { pinned } : {}),
       });
     }
-    // keys count only from an owner the verified log names; without a log nobody vouches for them
-    if (verified === null) {
-      throw new WorkerFailure('untrusted-key-ring', 'No membership log to check the keys against.');
-    }
-    trustKeyRing(signed, verified);
     const body = fromBase64Url(map.body);
-    const keys = ring.epochs[readVersionEpoch(body)];
+    const bodyEpoch = readVersionEpoch(body);
+    let ring = served;
+    if (signed !== null) {
+      // keys count only from an owner the verified log names; without a log nobody vouches for them
+      if (verified === null) {
+        throw new WorkerFailure('untrusted-key-ring', 'No membership log to check the keys against.');
+      }
+      trustKeyRing(signed, verified);
+    } else {
+      // a ring from before rings were signed: only keys the log and the signed version vouch for
+      const sections = Object.keys(extractSectionEnvelopes(body)) as Section[];
+      ring = vouchedLegacyRing(served, verified, { epoch: bodyEpoch, sections });
+    }
+    const keys = ring.epochs[bodyEpoch];
     if (keys === undefined) throw new WorkerFailure('decrypt-failure', 'No keys for this version.');
-    const trustedSigners = verified === null ? undefined : versionSigners(verified);
-    const { epoch, doc, logHead } = decryptMapDocument({
-      mapId: map.mapId,
-      version: map.version,
-      body,
-      keys,
-      ...(trustedSigners ? { trustedSigners } : {}),
-    });
+    // a map without a log had no members: only this account can have written it
+    const trustedSigners =
+      verified === null ? [current.identity.signPublicKey] : versionSigners(verified);
+    const { epoch, doc, logHead } = decryptWithRing(signed === null, () =>
+      decryptMapDocument({ mapId: map.mapId, version: map.version, body, keys, trustedSigners }),
+    );
     // a version written after a REMOVE or ROLE change is never served with a log that hides it
     checkVersionHead(logHead, verified);
     // joined by invite and not opened yet: the log must be the one the inviting parent signed in
     const inviter = inviterInKeyring(current, map.mapId);
     if (inviter !== undefined) checkInvitedLog(verified, inviter, map.slotId);
+    const newest = Math.max(...Object.keys(ring.epochs).map(Number));
     if (epoch !== newest || (verified !== null && verified.epoch !== epoch))
       throw new WorkerFailure('log-invalid', 'Version, log and key ring epochs differ.');
     const title = current.keyring.maps.find((entry) => entry.mapId === map.mapId)?.title ?? '';
@@ -190,12 +191,16 @@ export const mapHandlers: Handlers<MapOp> = {
       log: verified,
       slotId: map.slotId,
       title: doc.base.title || title,
+      legacyRing: signed === null,
     });
+    const owner =
+      verified === null ? map.rights === 'admin' : verified.members[map.slotId]?.role === 'owner';
     return {
       document: doc,
       version: map.version,
-      pinMoved: movePin(current, map.mapId, pinOf(verified, map.version)),
+      pinMoved: movePin(current, map.mapId, pinOf(verified, map.version, signed !== null)),
       membership: verified === null ? null : membershipView(verified, map.slotId),
+      ringUpgrade: signed === null && owner,
     };
   },
 

@@ -41,6 +41,10 @@ export interface OpenMap {
   /** This account's slot on the map. */
   slotId: string;
   title: string;
+  /** Opened with an unsigned ring from before rings were signed (only its vouched keys are kept). */
+  legacyRing: boolean;
+  /** The log upgradeRings wrote for (with the INIT it started, for a map without one), until committed. */
+  upgradeLog?: LogState;
 }
 
 export interface WorkerState {

@@ -48,7 +48,8 @@ export async function openVerified(
   const opened = await crypto.call('openMap', { map: response, log });
   await opener.syncPins(opened.pinMoved);
   // an owner opening a map from before rings were signed signs them now; the map opened either way
-  if (opened.ringUpgrade && (await tryUpgrade(opener, summary))) return openVerified(opener, summary);
+  if (opened.ringUpgrade && (await tryUpgrade(opener, summary)))
+    return openVerified(opener, summary);
   return { ...opened, response };
 }
 

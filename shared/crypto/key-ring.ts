@@ -152,7 +152,12 @@ export function openKeyRing(
     throw new CryptoError('decrypt-failure', 'key ring is for another map');
   if (slotId !== expected.slotId)
     throw new CryptoError('untrusted-key-ring', 'key ring is for another slot');
-  return { mapId, slotId, epochs: parseRingEpochs(ring.epochs), signerPublicKey: opened.signerPublicKey };
+  return {
+    mapId,
+    slotId,
+    epochs: parseRingEpochs(ring.epochs),
+    signerPublicKey: opened.signerPublicKey,
+  };
 }
 
 /** The `epochs` object of a ring's JSON (formats 2 and 3). Throws CryptoError 'malformed'. */

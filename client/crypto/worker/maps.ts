@@ -143,7 +143,8 @@ export const mapHandlers: Handlers<MapOp> = {
     let verified: LogState | null = null;
     if (log !== undefined && log.length > 0) {
       const keysByEpoch: Record<number, Uint8Array> = {};
-      for (const [epoch, keys] of Object.entries(served.epochs)) keysByEpoch[Number(epoch)] = keys.base;
+      for (const [epoch, keys] of Object.entries(served.epochs))
+        keysByEpoch[Number(epoch)] = keys.base;
       const pinned = logPinOf(pin);
       verified = verifyLog({
         mapId: map.mapId,
@@ -158,7 +159,10 @@ export const mapHandlers: Handlers<MapOp> = {
     if (signed !== null) {
       // keys count only from an owner the verified log names; without a log nobody vouches for them
       if (verified === null) {
-        throw new WorkerFailure('untrusted-key-ring', 'No membership log to check the keys against.');
+        throw new WorkerFailure(
+          'untrusted-key-ring',
+          'No membership log to check the keys against.',
+        );
       }
       trustKeyRing(signed, verified);
     } else {

@@ -40,7 +40,10 @@ export function openSlotRing(
   map: MapResponse,
   pin: KeyringPin | undefined,
 ): { ring: KeyRing; signed: SignedKeyRing | null } {
-  const box = { publicKey: current.identity.boxPublicKey, secretKey: current.identity.boxSecretKey };
+  const box = {
+    publicKey: current.identity.boxPublicKey,
+    secretKey: current.identity.boxSecretKey,
+  };
   const sealed = fromBase64Url(map.keyBundle);
   const legacy = openLegacyKeyRing(sealed, box, map.mapId);
   if (legacy === null) {
@@ -49,7 +52,10 @@ export function openSlotRing(
   }
   // a device of this account saw signed rings here: an unsigned one now is a substitution
   if (pin?.signedRings === true) {
-    throw new WorkerFailure('untrusted-key-ring', 'An unsigned key ring for a map with signed rings.');
+    throw new WorkerFailure(
+      'untrusted-key-ring',
+      'An unsigned key ring for a map with signed rings.',
+    );
   }
   return { ring: legacy, signed: null };
 }
@@ -60,7 +66,10 @@ export function decryptWithRing<T>(legacy: boolean, run: () => T): T {
     return run();
   } catch (error) {
     if (legacy && isCryptoError(error) && error.code === 'decrypt-failure') {
-      throw new WorkerFailure('untrusted-key-ring', 'A key of the unsigned ring opens nothing signed.');
+      throw new WorkerFailure(
+        'untrusted-key-ring',
+        'A key of the unsigned ring opens nothing signed.',
+      );
     }
     throw error;
   }
@@ -72,7 +81,8 @@ export const ringHandlers: Handlers<RingOp> = {
   upgradeRings(state, { mapId, slots }) {
     const current = requireSession(state);
     const open = requireOpen(state, mapId);
-    if (!open.legacyRing) throw new WorkerFailure('unknown-map', 'The rings of this map are signed.');
+    if (!open.legacyRing)
+      throw new WorkerFailure('unknown-map', 'The rings of this map are signed.');
     const me = signer(current.identity);
     const rights = new Map(slots.map((slot) => [slot.slotId, slot.rights]));
     const headSeq = open.log?.seq ?? 0;

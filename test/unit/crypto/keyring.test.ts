@@ -77,6 +77,13 @@ describe('keyring', () => {
       maps: [{ ...first!, pin: noLog }],
     });
     expect(decryptKeyring(accountKey, 'sanne', again).maps[0]!.pin).toEqual(noLog);
+    // the map's rings are signed: kept, so every device refuses an unsigned ring of it
+    const signed = { ...pin, signedRings: true as const };
+    const flagged = encryptKeyring(accountKey, 'sanne', {
+      ...keyring,
+      maps: [{ ...first!, pin: signed }],
+    });
+    expect(decryptKeyring(accountKey, 'sanne', flagged).maps[0]!.pin).toEqual(signed);
   });
 
   it('does not open for another account key or username', () => {
@@ -116,6 +123,11 @@ describe('keyring', () => {
       { v: 1, identity, maps: [{ ...first, pin: { seq: 1, headHash: hash } }] },
       { v: 1, identity, maps: [{ ...first, pin: { seq: 1, headHash: hash, version: 1, x: 1 } }] },
       { v: 1, identity, maps: [{ ...first, pin: null }] },
+      {
+        v: 1,
+        identity,
+        maps: [{ ...first, pin: { seq: 1, headHash: hash, version: 1, signedRings: false } }],
+      },
     ];
     for (const shape of shapes) {
       expectCryptoError(() => decryptKeyring(accountKey, 'sanne', sealJson(shape)), 'malformed');

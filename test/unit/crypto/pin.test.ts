@@ -71,6 +71,18 @@ describe('pins', () => {
     expect(samePin(undefined, pin(5, 6))).toBe(false);
     expect(samePin(undefined, undefined)).toBe(true);
   });
+
+  it('keeps signedRings once either side has it, and counts it as a change of pin', () => {
+    const signed: KeyringPin = { ...pin(5, 6), signedRings: true };
+    expect(pinOf(null, 3, true)).toMatchObject({ seq: 0, version: 3, signedRings: true });
+    expect(pinOf(null, 3)).not.toHaveProperty('signedRings');
+    // a newer head without the flag (a device that has not seen a signed ring) does not drop it
+    expect(newerPin(signed, pin(7, 8))).toEqual({ ...pin(7, 8), signedRings: true });
+    expect(newerPin(pin(7, 8), signed)).toEqual({ ...pin(7, 8), signedRings: true });
+    expect(newerPin(pin(3, 4), pin(2, 9))).not.toHaveProperty('signedRings');
+    expect(samePin(signed, pin(5, 6))).toBe(false);
+    expect(samePin(signed, { ...pin(5, 6), signedRings: true })).toBe(true);
+  });
 });
 
 describe('first open of a map joined by invite', () => {

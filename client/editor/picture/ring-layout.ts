@@ -11,7 +11,7 @@
  * fixed words, ring-collision.ts finds free spots. Callers import all of it from here.
  */
 import { LINE_HEIGHT, TWO_PI, union, type Box, type TextBlock } from './ring-geometry.js';
-import { placeCell, type Obstacles } from './ring-collision.js';
+import { BoxGrid, placeCell, type Obstacles } from './ring-collision.js';
 import {
   FONT_FLOOR,
   FONT_SIZES,
@@ -116,11 +116,6 @@ function attempt(
       sectorEm,
     ),
   }));
-  const obstacles: Obstacles = {
-    boxes: sectors.map((sector) => sector.label.box),
-    centreRadius: centre.radius,
-  };
-
   const labels = ringLabels(
     text,
     radii,
@@ -128,7 +123,13 @@ function attempt(
     fontSize,
     blank,
   );
-  obstacles.boxes.push(...labels.map((label) => label.text.box));
+  const obstacles: Obstacles = {
+    grid: new BoxGrid([
+      ...sectors.map((sector) => sector.label.box),
+      ...labels.map((label) => label.text.box),
+    ]),
+    centreRadius: centre.radius,
+  };
 
   const placed: PlacedEntry[] = [];
   for (const ring of [1, 2, 3] as const) {

@@ -120,8 +120,8 @@ export function placeCell(
         Math.abs(angle - idealAngle) * mid + Math.abs(radius - idealRadius) + outside * 3;
       return { angle, radius, box, cost };
     };
-    // Start with spots about one tile from the ideal (in arc and in radius); widen until one is free.
-    let window = tile.half * 2 + GAP;
+    // Start with spots about half a tile from the ideal (in arc and in radius); widen until one is free.
+    let window = tile.half + GAP;
     let free: ReturnType<typeof score> | undefined;
     for (;;) {
       const scored: ReturnType<typeof score>[] = [];

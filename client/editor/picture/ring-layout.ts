@@ -109,17 +109,20 @@ function tileFor(entry: LayoutEntry, text: LayoutText, fontSize: number, mode: M
   return mode.numbered(full) ? measureTile(entry, text, fontSize, true) : full;
 }
 
-/** One layout at this font size, ring density and growth; null when something does not fit. */
+/**
+ * One layout of these tiles (measured at `fontSize`) at this ring density and growth; null when
+ * something does not fit. A `dry` run sizes rings and sectors but places no one: a lower bound.
+ */
 function attempt(
-  entries: readonly LayoutEntry[],
+  tiles: readonly Tile[],
   text: LayoutText,
   fontSize: number,
   density: number,
   growth: number,
   blank: boolean,
   mode: Mode,
+  dry = false,
 ): RingLayout | null {
-  const tiles = entries.map((entry) => tileFor(entry, text, fontSize, mode));
   const centre = centreBlock(text, fontSize, blank);
   const lineHeight = fontSize * LINE_HEIGHT;
   const anyLabel = tiles.some((tile) => !tile.numbered);
@@ -176,7 +179,7 @@ function attempt(
   };
 
   const placed: PlacedEntry[] = [];
-  for (const ring of [1, 2, 3] as const) {
+  for (const ring of dry ? [] : ([1, 2, 3] as const)) {
     const inner = radii[ring - 1] ?? 0;
     const outer = radii[ring] ?? 0;
     for (const sector of angles) {
@@ -275,7 +278,11 @@ function legibility(layout: RingLayout): number {
   return layout.fontSize / Math.max(layout.viewBox.width, layout.viewBox.height);
 }
 
-/** The tightest layout at these font sizes; at the floor the rings grow until everything fits. */
+/**
+ * The tightest layout at these font sizes (largest first); at the floor the rings grow until
+ * everything fits. Everything in the picture scales with the font size, so a smaller one is tried
+ * only when a larger one needed growth.
+ */
 function tightest(
   entries: readonly LayoutEntry[],
   text: LayoutText,
@@ -284,21 +291,39 @@ function tightest(
   mode: Mode,
 ): RingLayout {
   let best: RingLayout | null = null;
+  let tiles: Tile[] = [];
   for (const fontSize of fontSizes) {
+    tiles = entries.map((entry) => tileFor(entry, text, fontSize, mode));
     for (const density of mode.compact ? DENSE : DENSITIES) {
-      const layout = attempt(entries, text, fontSize, density, 1, blank, mode);
+      const layout = attempt(tiles, text, fontSize, density, 1, blank, mode);
       if (layout === null) continue;
       if (best === null || legibility(layout) > legibility(best)) best = layout;
       break;
     }
+    if (best !== null) break;
   }
   const floor = fontSizes[fontSizes.length - 1] ?? FONT_FLOOR;
   for (let growth = 1.15, tries = 0; best === null; growth *= 1.12, tries++) {
     // Growth always makes room in the end; the bound only guards against a bug looping forever.
     if (tries > 100) throw new Error('ring layout: entries do not fit');
-    best = attempt(entries, text, floor, DENSITIES[3], growth, blank, mode);
+    best = attempt(tiles, text, floor, DENSITIES[3], growth, blank, mode);
   }
   return best;
+}
+
+/** The smallest the picture can be in this mode (rings and sectors sized, no one placed). */
+function lowerBound(
+  entries: readonly LayoutEntry[],
+  text: LayoutText,
+  fontSize: number,
+  mode: Mode,
+): RingLayout | null {
+  const tiles = entries.map((entry) => tileFor(entry, text, fontSize, mode));
+  for (const density of mode.compact ? DENSE : DENSITIES) {
+    const layout = attempt(tiles, text, fontSize, density, 1, false, mode, true);
+    if (layout !== null) return layout;
+  }
+  return null;
 }
 
 /** CSS pixels per SVG unit once the whole picture is scaled into the frame. */
@@ -330,9 +355,9 @@ function fitted(
   let layout: RingLayout | null = null;
   for (const [i, mode] of FIT_MODES.entries()) {
     const last = i === FIT_MODES.length - 1;
-    // The picture with no one on it is a lower bound: when even that is too small, skip the mode.
-    const empty = attempt([], text, fontSize, DENSITIES[0], 1, false, mode);
-    if (!last && empty !== null && fontSize * scaleIn(empty, frame) < READABLE_PX * 0.9) continue;
+    // When even the rings without anyone placed come out too small, skip the mode.
+    const bound = lowerBound(entries, text, fontSize, mode);
+    if (!last && (bound === null || fontSize * scaleIn(bound, frame) < READABLE_PX * 0.9)) continue;
     layout = tightest(entries, text, [fontSize], false, mode);
     const allNumbered = layout.entries.every((entry) => entry.numbered);
     const shown = allNumbered ? (layout.entries[0]?.label.fontSize ?? fontSize) : fontSize;

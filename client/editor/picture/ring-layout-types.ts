@@ -75,7 +75,7 @@ export interface LayoutOptions {
 }
 
 /** Labels are written out only when they come out at least this large on the screen (CSS px). */
-export const READABLE_PX = 11;
+export const READABLE_PX = 10.5;
 
 export interface PlacedEntry {
   readonly id: string;

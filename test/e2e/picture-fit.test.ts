@@ -212,6 +212,9 @@ describe('the ring picture fits its frame', () => {
       expect(fit.frame.x + fit.frame.width).toBeLessThanOrEqual(size.width);
       await page
         .locator('nk-ring-picture[interactive]')
+        .screenshot({ path: join(SHOTS, `picture-and-list-${size.width}.png`) });
+      await page
+        .locator('nk-ring-picture[interactive] svg.picture')
         .screenshot({ path: join(SHOTS, `picture-${size.width}.png`) });
       await page.screenshot({ path: join(SHOTS, `page-${size.width}.png`), fullPage: true });
       console.log(
@@ -254,7 +257,7 @@ describe('the ring picture fits its frame', () => {
     expect(edge.viewBox.y + edge.viewBox.height).toBeCloseTo(whole.y + whole.height, 1);
     expect(broken(edge, labels)).toEqual([]);
     await page
-      .locator('nk-ring-picture[interactive]')
+      .locator('nk-ring-picture[interactive] svg.picture')
       .screenshot({ path: join(SHOTS, 'picture-390-zoomed.png') });
 
     await page.keyboard.press('0');
@@ -334,7 +337,8 @@ describe('the ring picture in the Samen aan tafel column on a laptop', () => {
     expect(broken(fit, labels)).toEqual([]);
     await page
       .locator('nk-ring-picture[interactive]')
-      .screenshot({ path: join(SHOTS, 'picture-together-1440.png') });
+      .screenshot({ path: join(SHOTS, 'picture-and-list-together-1440.png') });
+    await page.screenshot({ path: join(SHOTS, 'page-together-1440.png') });
     console.log(
       `picture-fit together column: frame ${Math.round(fit.frame.width)} px, ` +
         `${Object.keys(fit.written).length} written out, ${fit.listed.length} listed`,

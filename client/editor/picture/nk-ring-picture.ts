@@ -114,7 +114,7 @@ export class NkRingPicture extends LitElement {
       ended: msg('gestopt', { id: 'picture.ended' }),
       centre: this.centreLines(),
     };
-    // On a screen the picture is laid out for its frame; the height keeps it on the screen.
+    // On a screen the picture is laid out for its frame: as wide as it, the height follows.
     const fit =
       this.interactive && this.frameWidth > 0
         ? { width: this.frameWidth, height: Math.max(this.frameWidth, window.innerHeight * 0.85) }

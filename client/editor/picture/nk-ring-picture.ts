@@ -246,7 +246,7 @@ export class NkRingPicture extends LitElement {
         </button>
       </div>
       <p class="zoom-hint" id="zoom-hint">
-        ${msg('Zoom met + en −. Schuif met Shift en de pijltjes, of met je vinger.', { id: 'picture.zoomHint' })}
+        ${msg('Maak de kaart groter of kleiner met + en −. Schuif met Shift en de pijltjes, of met je vinger.', { id: 'picture.zoomHint' })}
       </p>`;
   }
 

@@ -2,6 +2,6 @@
 // Merged into locales/ar.ts with one spread line.
 export const pictureTemplates = {
   'picture.zoomFit': 'الخريطة كلها',
-  'picture.zoomHint': 'كبّر وصغّر بـ + و −. حرّك الخريطة بـ Shift والأسهم، أو بإصبعك.',
+  'picture.zoomHint': 'كبّر الخريطة أو صغّرها بـ + و −. حرّكها بـ Shift والأسهم، أو بإصبعك.',
   'picture.numbersLead': 'على الخريطة برقم:',
 };

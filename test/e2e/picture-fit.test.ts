@@ -272,6 +272,60 @@ describe('the ring picture fits its frame', () => {
     expect(browser.problems).toEqual([]);
   });
 
+  it('zooms with two fingers and drags with one, inside the frame', async () => {
+    const { page } = browser;
+    await page.setViewportSize(WIDTHS[0]);
+    await settled(page);
+    const whole = (await page.evaluate(measure)).viewBox;
+    const svg = page.locator('nk-ring-picture[interactive] svg.picture');
+    // Touch pointers as a phone sends them: two fingers spread apart, then one finger drags.
+    await svg.evaluate((element: SVGSVGElement) => {
+      const box = element.getBoundingClientRect();
+      const at = (id: number, type: string, x: number, y: number) =>
+        element.dispatchEvent(
+          new PointerEvent(type, {
+            pointerId: id,
+            pointerType: 'touch',
+            clientX: box.left + x,
+            clientY: box.top + y,
+            bubbles: true,
+          }),
+        );
+      const mid = { x: box.width / 2, y: box.height / 2 };
+      at(1, 'pointerdown', mid.x - 20, mid.y);
+      at(2, 'pointerdown', mid.x + 20, mid.y);
+      for (let step = 1; step <= 4; step++) at(2, 'pointermove', mid.x + 20 + step * 10, mid.y);
+      at(1, 'pointerup', mid.x - 20, mid.y);
+      at(2, 'pointerup', mid.x + 60, mid.y);
+    });
+    const pinched = await page.evaluate(measure);
+    expect(pinched.viewBox.width).toBeLessThan(whole.width * 0.7);
+    expect(broken(pinched, labels)).toEqual([]);
+    await svg.evaluate((element: SVGSVGElement) => {
+      const box = element.getBoundingClientRect();
+      const at = (type: string, x: number) =>
+        element.dispatchEvent(
+          new PointerEvent(type, {
+            pointerId: 3,
+            pointerType: 'touch',
+            clientX: box.left + x,
+            clientY: box.top + box.height / 2,
+            bubbles: true,
+          }),
+        );
+      at('pointerdown', box.width / 2);
+      for (let step = 1; step <= 10; step++) at('pointermove', box.width / 2 + step * 40);
+      at('pointerup', box.width / 2 + 400);
+    });
+    const dragged = await page.evaluate(measure);
+    // Dragged to the right as far as it goes: the view stops at the picture's left edge.
+    expect(dragged.viewBox.width).toBeCloseTo(pinched.viewBox.width, 1);
+    expect(dragged.viewBox.x).toBeCloseTo(whole.x, 1);
+    expect(broken(dragged, labels)).toEqual([]);
+    await page.getByRole('button', { name: 'Hele kaart' }).click();
+    expect(browser.problems).toEqual([]);
+  });
+
   it('opens a person from the numbered list by keyboard', async () => {
     const { page } = browser;
     const fit = await page.evaluate(measure);

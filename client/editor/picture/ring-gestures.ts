@@ -15,6 +15,15 @@ export interface GestureTarget {
 /** A drag shorter than this (CSS px) is still a tap on a person. */
 const TAP_SLOP = 6;
 
+/** Keeps a drag on the picture when the finger leaves it; a pointer already gone cannot be. */
+function capture(svg: SVGSVGElement, pointerId: number): void {
+  try {
+    svg.setPointerCapture(pointerId);
+  } catch {
+    // The pointer ended before the drag was seen: nothing to keep.
+  }
+}
+
 export class RingGestures {
   private readonly pointers = new Map<number, { x: number; y: number }>();
   private travelled = 0;
@@ -56,8 +65,7 @@ export class RingGestures {
       const dy = now.y - before.y;
       this.travelled += Math.hypot(dx, dy);
       // Captured only once it is a drag, so a tap still reaches the person it is on.
-      if (this.dragged && !svg.hasPointerCapture(event.pointerId))
-        svg.setPointerCapture(event.pointerId);
+      if (this.dragged && !svg.hasPointerCapture(event.pointerId)) capture(svg, event.pointerId);
       if (this.dragged)
         this.target.setView(panBy(view, this.target.whole(), -dx * unit, -dy * unit));
     }

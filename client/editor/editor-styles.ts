@@ -2,6 +2,12 @@ import { css } from 'lit';
 
 /** The map editor's layout: intro boxes, actions, picture with its side panel, the list. */
 export const editorStyles = css`
+  /* The picture's side panel follows the editor's own width (narrower in Samen aan tafel). */
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+
   h2:focus {
     outline: none;
   }
@@ -123,7 +129,7 @@ export const editorStyles = css`
     }
   }
 
-  @media (min-width: 64rem) {
+  @container (min-width: 60rem) {
     .picture-layout {
       grid-template-columns: minmax(0, 1fr) 21rem;
     }

@@ -23,6 +23,13 @@ async function nodeNames(page: Page): Promise<string[]> {
     .evaluateAll((nodes) => nodes.map((node) => node.querySelector('title')?.textContent ?? ''));
 }
 
+/** The people the picture shows by number, as the list below it names them. */
+async function listedNames(page: Page): Promise<string[]> {
+  return page
+    .locator('nk-map-editor nk-ring-picture .numbers button .text')
+    .evaluateAll((texts) => texts.map((text) => text.textContent?.trim() ?? ''));
+}
+
 /** The element that has focus, looking through shadow roots. */
 function focused(): { tag: string; label: string; text: string } {
   let active: Element | null = document.activeElement;
@@ -202,10 +209,16 @@ describe.each([
     expect(await nodeNames(page)).toContain(
       'Anouk — verloskundige, zorg, dichtbij, vertrouwde persoon',
     );
+    // Written under her label, or (when the picture shows her by number) in the list below it.
     const marks = await page
       .locator('nk-map-editor nk-ring-picture g.entry text.mark')
       .evaluateAll((texts) => texts.map((text) => text.textContent?.trim()));
-    expect(marks).toEqual(['★ vertrouwd']);
+    const listed = await listedNames(page);
+    expect([...marks, ...listed.filter((name) => name.includes('vertrouwde persoon'))]).toEqual([
+      marks.length > 0
+        ? '★ vertrouwd'
+        : 'Anouk — verloskundige, zorg, dichtbij, vertrouwde persoon',
+    ]);
     await expect(
       page.locator('nk-map-editor nk-ring-picture g.entry polygon.star').count(),
     ).resolves.toBe(1);
@@ -257,7 +270,13 @@ describe.each([
     await toggle.check();
     expect(await nodeNames(page)).toContain('Oom Karim, familie, verder weg, helpt nu niet meer');
     const ended = page.locator('nk-map-editor nk-ring-picture g.entry.ended');
-    await expect(ended.locator('text.mark').textContent()).resolves.toBe('gestopt');
+    await expect(ended.count()).resolves.toBe(1);
+    if ((await ended.locator('text.mark').count()) > 0)
+      await expect(ended.locator('text.mark').textContent()).resolves.toBe('gestopt');
+    else
+      expect(await listedNames(page)).toContain(
+        'Oom Karim, familie, verder weg, helpt nu niet meer',
+      );
     await screenshot(page, `map-ended-shown-${device}`);
     await showList(page);
     await page

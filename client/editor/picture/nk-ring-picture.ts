@@ -2,55 +2,38 @@ import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { BaseEntry } from '../../../shared/map/types.js';
-import {
-  SECTOR_GROUPS,
-  baselines,
-  layoutRings,
-  type PlacedEntry,
-  type RingLayout,
-  type TextBlock,
-} from './ring-layout.js';
+import { SECTOR_GROUPS, layoutRings, type PlacedEntry, type RingLayout } from './ring-layout.js';
 import { categoryIcon, diamondPoints, starPoints } from '../../taxonomy/pictograms.js';
+export { textDirection } from './ring-draw.js';
+import type { Box } from './ring-geometry.js';
+import { RingGestures } from './ring-gestures.js';
+import { renderNumberList, type ListedEntry } from './ring-list.js';
+import { numberBlock } from './ring-tiles.js';
+import {
+  MAX_ZOOM,
+  ZOOM_STEP,
+  boxInView,
+  panBy,
+  revealBox,
+  zoomAround,
+  zoomOf,
+} from './ring-view.js';
+import { renderBackground, renderText } from './ring-draw.js';
 import { ringPictureStyles } from './ring-picture-styles.js';
 import { sharedStyles } from '../../ui/shared-styles.js';
 import { categoryShortName, joinParts, ringName, sectorName } from '../../taxonomy/vocabulary.js';
 import { emit } from '../../ui/events.js';
 
-/** Right-to-left scripts: Arabic (with its supplements), Hebrew, Syriac, Thaana, N'Ko. */
-const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
-
-/**
- * The direction of a text by its first letter, as `dir="auto"` does in HTML (SVG text has no
- * `auto`): a Dutch name reads left to right inside an Arabic page, and the other way round.
- */
-export function textDirection(text: string): 'ltr' | 'rtl' {
-  const first = /\p{L}/u.exec(text)?.[0] ?? '';
-  return RTL_LETTER.test(first) ? 'rtl' : 'ltr';
-}
-
-/** Zoom steps of the interactive picture (1 = as wide as its frame). */
-const ZOOMS = [1, 1.5, 2, 3, 4] as const;
-type Zoom = (typeof ZOOMS)[number];
-
-/** The picture first opens zoomed in far enough for labels of about this many CSS pixels. */
-const READABLE_PX = 10;
-
-/** Soft fills per sector: the parent's own people, places, professionals. */
-const SECTOR_FILL: Readonly<Record<string, string>> = {
-  family: '#e6f2ef',
-  friends: '#eef7f5',
-  parents: '#e6f2ef',
-  community: '#eef7f5',
-  places: '#f1efe9',
-  social: '#fbf0e8',
-  'public-health': '#f7e9df',
-  medical: '#fbf0e8',
-};
+/** The frame's width is rounded down to this many CSS px before it is laid out again. */
+const WIDTH_STEP = 16;
 
 /**
  * The ring picture: the family in the centre, three closeness rings, a sector per group, and
- * every entry as a node with its pictogram and label. Interactive: one Tab stop, arrow keys move
- * between people, Enter (or a click or tap) opens one. Otherwise a still image (for print).
+ * every entry as a node with its pictogram and label. Interactive: laid out for the width of its
+ * frame, so a label is either written out in full or replaced by a number, with the full text in
+ * the list below; one Tab stop, arrow keys move between people, Enter (or a click or tap) opens
+ * one; + and − (buttons, keys, pinch, Ctrl + wheel) zoom, Shift + arrows or a drag pan. A still
+ * image otherwise (for print, where every label is written out and the list sits beside it).
  *
  * @fires nk-person-open - a person was chosen; `detail.id` is the entry id
  */
@@ -74,16 +57,24 @@ export class NkRingPicture extends LitElement {
   @property({ type: Boolean }) blank = false;
   /** Id of the opened entry, drawn highlighted. */
   @property() selected = '';
-  /** Reflected while zoomed in, so the frame may scroll. */
-  @property({ type: Boolean, reflect: true }) zoomed = false;
-
   /** The node that takes the one Tab stop. */
   @state() private focusId = '';
-  @state() private zoom: Zoom = 1;
-  /** Set once the parent zooms herself; until then the zoom follows the frame's width. */
-  private zoomChosen = false;
-  /** The page direction the frame was last centred for. */
-  private centredDir = '';
+  /** The part of the picture in view while zoomed in; null shows the whole picture. */
+  @state() private view: Box | null = null;
+  /** The frame's width in CSS px (rounded down to WIDTH_STEP); 0 until it is measured. */
+  @state() private frameWidth = 0;
+
+  private readonly resize = new ResizeObserver((records) => {
+    const width = records[0]?.contentRect.width ?? 0;
+    const rounded = Math.floor(width / WIDTH_STEP) * WIDTH_STEP;
+    if (rounded > 0 && rounded !== this.frameWidth) this.frameWidth = rounded;
+  });
+
+  private readonly gestures = new RingGestures({
+    view: () => this.view ?? this.whole(),
+    whole: () => this.whole(),
+    setView: (view) => this.setView(view),
+  });
 
   private layout: RingLayout | null = null;
   private layoutKey = '';
@@ -98,9 +89,20 @@ export class NkRingPicture extends LitElement {
     this.renderRoot.querySelector<SVGGElement>(`g.entry[data-id="${CSS.escape(id)}"]`)?.focus();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.interactive) this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.zoomed = this.zoom > 1;
+    if (changed.has('interactive') && this.interactive && this.isConnected)
+      this.resize.observe(this);
     const rtl = document.documentElement.dir === 'rtl';
     const text = {
       sectorNames: Object.fromEntries(
@@ -112,9 +114,15 @@ export class NkRingPicture extends LitElement {
       ended: msg('gestopt', { id: 'picture.ended' }),
       centre: this.centreLines(),
     };
-    const key = JSON.stringify([this.entries, this.borgerIds, text, rtl, this.blank]);
+    // On a screen the picture is laid out for its frame: as wide as it, the height follows.
+    const fit =
+      this.interactive && this.frameWidth > 0
+        ? { width: this.frameWidth, height: Math.max(this.frameWidth, window.innerHeight * 0.85) }
+        : undefined;
+    const key = JSON.stringify([this.entries, this.borgerIds, text, rtl, this.blank, fit]);
     if (key !== this.layoutKey || this.layout === null) {
       this.layoutKey = key;
+      this.view = null;
       this.layout = layoutRings(
         this.entries.map((entry) => ({
           ...entry,
@@ -122,16 +130,11 @@ export class NkRingPicture extends LitElement {
           ended: !entry.active,
         })),
         text,
-        { mirror: rtl, blank: this.blank },
+        { mirror: rtl, blank: this.blank, ...(fit === undefined ? {} : { fit }) },
       );
+      // Keys walk the people in the order of their numbers (sector by sector, inside out).
       this.order = [...this.layout.entries]
-        .sort(
-          (a, b) =>
-            SECTOR_GROUPS.indexOf(a.sector) - SECTOR_GROUPS.indexOf(b.sector) ||
-            a.ring - b.ring ||
-            (rtl ? b.x - a.x : a.x - b.x) ||
-            a.y - b.y,
-        )
+        .sort((a, b) => a.number - b.number)
         .map((entry) => entry.id);
     }
     if (!this.order.includes(this.focusId)) this.focusId = this.order[0] ?? '';
@@ -140,100 +143,123 @@ export class NkRingPicture extends LitElement {
   override render() {
     const layout = this.layout;
     if (layout === null) return nothing;
-    const box = layout.viewBox;
+    // Until the frame is measured, draw nothing rather than a picture laid out for another width.
+    if (this.interactive && this.frameWidth === 0) return html`<div class="frame"></div>`;
+    const box = this.view ?? layout.viewBox;
     const count = layout.entries.length;
     const label = this.blank
       ? msg('Lege netwerkkaart met drie ringen', { id: 'picture.blankLabel' })
       : count === 1
         ? msg('Netwerkkaart met 1 persoon', { id: 'picture.labelOne' })
         : msg(str`Netwerkkaart met ${count} mensen`, { id: 'picture.labelMany' });
+    const listed = this.listed(layout);
+    const zoomed = this.view !== null;
     return html`
       ${this.interactive ? this.renderZoom() : nothing}
-      <div
-        class="frame"
-        data-zoom=${this.zoom}
-        tabindex=${this.zoom > 1 && count === 0 ? '0' : nothing}
-      >
+      <div class="frame" data-width=${this.frameWidth}>
         <svg
-          class="picture"
+          class="picture ${zoomed ? 'zoomed' : ''}"
           viewBox="${box.x} ${box.y} ${box.width} ${box.height}"
           role=${this.interactive ? 'group' : 'img'}
           aria-label=${label}
+          aria-describedby=${this.interactive ? 'zoom-hint' : nothing}
           font-size=${layout.fontSize}
           @keydown=${this.onKeyDown}
+          @pointerdown=${this.interactive ? this.gestures.down : nothing}
+          @pointermove=${this.interactive ? this.gestures.move : nothing}
+          @pointerup=${this.interactive ? this.gestures.up : nothing}
+          @pointercancel=${this.interactive ? this.gestures.up : nothing}
+          @wheel=${this.interactive ? this.gestures.wheel : nothing}
         >
-          <g aria-hidden="true">${this.renderBackground(layout)}</g>
+          <g aria-hidden="true">${renderBackground(layout, this.view)}</g>
           ${layout.entries.map((entry) => this.renderEntry(layout, entry))}
         </svg>
       </div>
+      ${
+        this.interactive
+          ? renderNumberList(listed, (id) => {
+              this.open(id);
+            })
+          : nothing
+      }
     `;
   }
 
+  /** The whole picture (the layout's viewBox). */
+  private whole(): Box {
+    return this.layout?.viewBox ?? { x: 0, y: 0, width: 1, height: 1 };
+  }
+
+  private setView(view: Box): void {
+    // Back at the whole picture: no view, so a new layout starts from there too.
+    this.view = zoomOf(view, this.whole()) <= 1.001 ? null : view;
+  }
+
+  /** True when the entry's label and mark are written out and wholly in view. */
+  private labelShown(placed: PlacedEntry): boolean {
+    if (placed.numbered) return false;
+    if (this.view === null) return true;
+    return (
+      boxInView(placed.label.box, this.view) &&
+      (placed.mark === null || boxInView(placed.mark.box, this.view))
+    );
+  }
+
+  /** The people the picture shows by number only, in the order of their numbers. */
+  private listed(layout: RingLayout): ListedEntry[] {
+    const byId = new Map(this.entries.map((entry) => [entry.id, entry]));
+    return layout.entries
+      .filter((placed) => !this.labelShown(placed))
+      .sort((a, b) => a.number - b.number)
+      .flatMap((placed) => {
+        const entry = byId.get(placed.id);
+        return entry === undefined ? [] : [{ placed, entry, name: this.accessibleName(entry) }];
+      });
+  }
+
   private renderZoom() {
-    const index = ZOOMS.indexOf(this.zoom);
+    const zoom = this.view === null ? 1 : zoomOf(this.view, this.whole());
     return html`<div class="zoom">
-      <button
-        type="button"
-        class="secondary"
-        ?disabled=${index === 0}
-        @click=${() => this.setZoom(ZOOMS[index - 1] ?? 1)}
-      >
-        − ${msg('Kleiner', { id: 'picture.zoomOut' })}
-      </button>
-      <button
-        type="button"
-        class="secondary"
-        ?disabled=${index === ZOOMS.length - 1}
-        @click=${() => this.setZoom(ZOOMS[index + 1] ?? 4)}
-      >
-        + ${msg('Groter', { id: 'picture.zoomIn' })}
-      </button>
-    </div>`;
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${zoom <= 1.001}
+          @click=${() => this.zoomBy(1 / ZOOM_STEP)}
+        >
+          − ${msg('Kleiner', { id: 'picture.zoomOut' })}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${zoom >= MAX_ZOOM - 0.001}
+          @click=${() => this.zoomBy(ZOOM_STEP)}
+        >
+          + ${msg('Groter', { id: 'picture.zoomIn' })}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${zoom <= 1.001}
+          @click=${() => this.setView(this.whole())}
+        >
+          ${msg('Hele kaart', { id: 'picture.zoomFit' })}
+        </button>
+      </div>
+      <p class="zoom-hint" id="zoom-hint">
+        ${msg('Maak de kaart groter of kleiner met + en −. Schuif met Shift en de pijltjes, of met je vinger.', { id: 'picture.zoomHint' })}
+      </p>`;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (!this.interactive || this.layout === null) return;
-    // On a narrow screen, start zoomed in so the names can be read; the frame then scrolls.
-    // (Not on an empty map: nothing to read there, and nothing to focus in a scrolling frame.)
-    const empty = this.layout.entries.length === 0 && this.zoom === 1;
-    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
-    const width = frame?.clientWidth ?? 0;
-    if (!this.zoomChosen && !empty && width > 0) {
-      const fit = (this.layout.fontSize * width) / this.layout.viewBox.width;
-      const wanted =
-        ZOOMS.find((zoom) => fit * zoom >= READABLE_PX) ?? ZOOMS[ZOOMS.length - 1] ?? 1;
-      if (wanted !== this.zoom) {
-        this.applyZoom(wanted);
-        return;
-      }
-    }
-    // After a switch to or from a right-to-left language the scroll origin moves: centre again.
-    if (this.zoom > 1 && document.documentElement.dir !== this.centredDir) this.centreView();
-  }
-
-  private setZoom(zoom: Zoom): void {
-    this.zoomChosen = true;
-    this.applyZoom(zoom);
-  }
-
-  private applyZoom(zoom: Zoom): void {
-    this.zoom = zoom;
-    void this.updateComplete.then(() => this.centreView());
-  }
-
-  /** Scrolls the frame so the centre of the picture (the family) is in the middle. */
-  private centreView(): void {
-    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
-    if (frame === null) return;
-    const rtl = document.documentElement.dir === 'rtl';
-    this.centredDir = document.documentElement.dir;
-    const across = (frame.scrollWidth - frame.clientWidth) / 2;
-    // In right-to-left pages, scrolling sideways counts from the right (negative to the left).
-    frame.scrollTo({
-      left: rtl ? -across : across,
-      top: (frame.scrollHeight - frame.clientHeight) / 2,
-    });
+  /** Zooms around the person in focus if she is in view, else around the middle of the view. */
+  private zoomBy(factor: number): void {
+    const whole = this.whole();
+    const view = this.view ?? whole;
+    const focus = this.layout?.entries.find((entry) => entry.id === this.focusId);
+    const around =
+      focus !== undefined && boxInView(focus.box, view)
+        ? { x: focus.x, y: focus.y }
+        : { x: view.x + view.width / 2, y: view.y + view.height / 2 };
+    this.setView(zoomAround(view, whole, factor, around.x, around.y));
   }
 
   private centreLines(): string[] {
@@ -244,37 +270,6 @@ export class NkRingPicture extends LitElement {
     return lines;
   }
 
-  private renderBackground(layout: RingLayout) {
-    const outer = layout.radii[2];
-    const wedges = layout.sectors.map((sector) => {
-      const [a, b] = [sector.start, sector.end];
-      const large = b - a > Math.PI ? 1 : 0;
-      const x1 = outer * Math.sin(a);
-      const y1 = -outer * Math.cos(a);
-      const x2 = outer * Math.sin(b);
-      const y2 = -outer * Math.cos(b);
-      return svg`<path d="M0 0L${x1} ${y1}A${outer} ${outer} 0 ${large} 1 ${x2} ${y2}Z" fill=${SECTOR_FILL[sector.group] ?? '#f1efe9'} stroke="#fff" stroke-width="3"/>`;
-    });
-    const rings = [layout.centreRadius, ...layout.radii].map(
-      (radius, i) =>
-        svg`<circle cx="0" cy="0" r=${radius} fill=${i === 0 ? '#fff' : 'none'} stroke=${i === 0 ? '#1d6b64' : '#b9b1a4'} stroke-width=${i === 0 ? 2 : 1.5}/>`,
-    );
-    return svg`
-      ${wedges}${rings}
-      ${this.renderText(layout.centre, 'centre')}
-      ${layout.sectors.map((sector) => this.renderText(sector.label, 'sector-name'))}
-      ${layout.ringLabels.map((ring) => this.renderText(ring.text, 'ring-name'))}
-    `;
-  }
-
-  private renderText(text: TextBlock, className: string) {
-    const lines = baselines(text);
-    return svg`<text class=${className} x=${text.x} font-size=${text.fontSize} font-weight=${text.bold ? 700 : 400} text-anchor="middle" direction=${textDirection(text.lines.join(' '))}>${text.lines.map(
-      (line, i) =>
-        svg`<tspan x=${text.x} y=${lines[i] ?? 0} font-weight=${text.bold && className === 'centre' && i > 0 ? 400 : nothing}>${line}</tspan>`,
-    )}</text>`;
-  }
-
   private renderEntry(layout: RingLayout, placed: PlacedEntry) {
     const entry = this.entries.find((item) => item.id === placed.id);
     if (entry === undefined) return nothing;
@@ -283,10 +278,13 @@ export class NkRingPicture extends LitElement {
     const box = placed.box;
     const side = layout.mirrored ? -1 : 1;
     const name = this.accessibleName(entry);
+    const shown = this.labelShown(placed);
+    const number = placed.numbered ? placed.label : numberBlock(placed);
     const classes = [
       'entry',
       entry.active ? '' : 'ended',
       this.selected === entry.id ? 'selected' : '',
+      shown ? '' : 'numbered',
     ]
       .filter((item) => item !== '')
       .join(' ');
@@ -296,18 +294,22 @@ export class NkRingPicture extends LitElement {
       role=${this.interactive ? 'button' : nothing}
       tabindex=${this.interactive ? (this.focusId === entry.id ? 0 : -1) : nothing}
       aria-current=${this.interactive && this.selected === entry.id ? 'true' : nothing}
-      @click=${this.interactive ? () => this.open(entry.id) : nothing}
+      @click=${this.interactive ? () => this.tap(entry.id) : nothing}
       @focus=${() => (this.focusId = entry.id)}
     >
       <title>${name}</title>
-      <rect class="hit" x=${box.x} y=${box.y} width=${box.width} height=${box.height}/>
-      <rect class="focus" x=${box.x - 2} y=${box.y - 2} width=${box.width + 4} height=${box.height + 4} rx="5"/>
+      ${
+        shown
+          ? svg`<rect class="hit" x=${box.x} y=${box.y} width=${box.width} height=${box.height}/>
+      <rect class="focus" x=${box.x - 2} y=${box.y - 2} width=${box.width + 4} height=${box.height + 4} rx="5"/>`
+          : svg`<circle class="focus" cx=${placed.x} cy=${placed.y} r=${r + 3}/>`
+      }
       <circle class="node" cx=${placed.x} cy=${placed.y} r=${r}/>
-      ${categoryIcon(entry.category, placed.x - icon / 2, placed.y - icon / 2, icon)}
+      ${shown ? categoryIcon(entry.category, placed.x - icon / 2, placed.y - icon / 2, icon) : renderText(number, 'number', this.view)}
       ${entry.trusted ? svg`<polygon class="star" points=${starPoints(placed.x + side * r * 0.78, placed.y - r * 0.78, r * 0.62)} fill="#e9b100" stroke="#7a5200" stroke-width="1" stroke-linejoin="round"/>` : nothing}
       ${this.borgerIds.includes(entry.id) ? svg`<polygon class="diamond" points=${diamondPoints(placed.x - side * r * 0.78, placed.y - r * 0.78, r * 0.62)} fill="#3b6fb6" stroke="#173a6b" stroke-width="1" stroke-linejoin="round"/>` : nothing}
-      ${this.renderText(placed.label, 'label')}
-      ${placed.mark === null ? nothing : this.renderText(placed.mark, 'mark')}
+      ${shown ? renderText(placed.label, 'label', this.view) : nothing}
+      ${shown && placed.mark !== null ? renderText(placed.mark, 'mark', this.view) : nothing}
     </g>`;
   }
 
@@ -329,8 +331,31 @@ export class NkRingPicture extends LitElement {
     emit(this, 'nk-person-open', { id });
   }
 
+  /** A click on a node, unless it ends a drag or pinch. */
+  private tap(id: string): void {
+    if (!this.gestures.dragged) this.open(id);
+  }
+
+  /** +, − and 0 zoom; Shift + arrows pan. True when the key was one of those. */
+  private zoomKey(event: KeyboardEvent): boolean {
+    const whole = this.whole();
+    const view = this.view ?? whole;
+    if (event.key === '+' || event.key === '=') this.zoomBy(ZOOM_STEP);
+    else if (event.key === '-' || event.key === '_') this.zoomBy(1 / ZOOM_STEP);
+    else if (event.key === '0') this.setView(whole);
+    else if (event.shiftKey && event.key.startsWith('Arrow')) {
+      const step = view.width * 0.2;
+      const dx = event.key === 'ArrowLeft' ? -step : event.key === 'ArrowRight' ? step : 0;
+      const dy = event.key === 'ArrowUp' ? -step : event.key === 'ArrowDown' ? step : 0;
+      this.setView(panBy(view, whole, dx, dy));
+    } else return false;
+    event.preventDefault();
+    return true;
+  }
+
   private onKeyDown(event: KeyboardEvent): void {
     if (!this.interactive || this.order.length === 0) return;
+    if (this.zoomKey(event)) return;
     const index = Math.max(0, this.order.indexOf(this.focusId));
     const rtl = document.documentElement.dir === 'rtl';
     const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
@@ -348,7 +373,12 @@ export class NkRingPicture extends LitElement {
     }
     if (next === null) return;
     event.preventDefault();
-    void this.focusEntry(this.order[next] ?? '');
+    const id = this.order[next] ?? '';
+    // Zoomed in, the view follows the keyboard to the next person.
+    const placed = this.layout?.entries.find((entry) => entry.id === id);
+    if (this.view !== null && placed !== undefined)
+      this.setView(revealBox(this.view, this.whole(), placed.box));
+    void this.focusEntry(id);
   }
 }
 

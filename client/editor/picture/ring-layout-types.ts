@@ -65,7 +65,17 @@ export interface LayoutOptions {
   readonly mirror?: boolean;
   /** The empty sheet for paper: equal sectors and wide rings to write in. */
   readonly blank?: boolean;
+  /**
+   * The frame the picture is shown in, in CSS pixels. When the labels would be drawn smaller than
+   * READABLE_PX there, entries show their number instead (the list below gives the full text),
+   * and on very small frames the sector and ring names leave the picture too (compact). Without
+   * it every label is written out (print, where the list sits beside the picture).
+   */
+  readonly fit?: { readonly width: number; readonly height: number };
 }
+
+/** Labels are written out only when they come out at least this large on the screen (CSS px). */
+export const READABLE_PX = 10.5;
 
 export interface PlacedEntry {
   readonly id: string;
@@ -77,6 +87,11 @@ export interface PlacedEntry {
   readonly x: number;
   readonly y: number;
   readonly nodeRadius: number;
+  /** 1, 2, 3 … in reading order (sector by sector, inside out); the list below uses it too. */
+  readonly number: number;
+  /** The label is replaced by the number, drawn in the node (the full text is in the list). */
+  readonly numbered: boolean;
+  /** The label, or the number in the node when `numbered`. */
   readonly label: TextBlock;
   /** The "★ vertrouwd", "◆ borger" or "gestopt" line, if any. */
   readonly mark: TextBlock | null;
@@ -104,6 +119,8 @@ export interface RingLayout {
   /** The labels' font size (the largest that fitted). */
   readonly fontSize: number;
   readonly mirrored: boolean;
+  /** Sector and ring names are left out of the picture (the list below names the sectors). */
+  readonly compact: boolean;
 }
 
 /** Label font sizes tried, largest first; the last is the floor. */

@@ -3,7 +3,7 @@
  * "gestopt" mark, measured at one font size and placed at one spot.
  */
 import type { Ring } from '../../../shared/map/types.js';
-import { LINE_HEIGHT, block, point, type Box } from './ring-geometry.js';
+import { LINE_HEIGHT, block, point, type Box, type TextBlock } from './ring-geometry.js';
 import {
   SECTOR_OF,
   type LayoutEntry,
@@ -15,6 +15,8 @@ import { longestWord, textWidth, wrapText, type WrappedText } from './text-measu
 
 export interface Tile {
   readonly entry: LayoutEntry;
+  /** Only the node, with the entry's number in it; the label goes to the list below the picture. */
+  readonly numbered: boolean;
   readonly sector: SectorGroup;
   readonly nodeRadius: number;
   readonly label: WrappedText;
@@ -54,8 +56,29 @@ function wrapMark(
   };
 }
 
-export function measureTile(entry: LayoutEntry, text: LayoutText, fontSize: number): Tile {
+export function measureTile(
+  entry: LayoutEntry,
+  text: LayoutText,
+  fontSize: number,
+  numbered = false,
+): Tile {
   const nodeRadius = fontSize;
+  if (numbered) {
+    const badge = entry.trusted || entry.borger === true ? nodeRadius * 1.4 : nodeRadius;
+    const none: WrappedText = { lines: [], truncated: false, width: 0 };
+    return {
+      entry,
+      numbered,
+      sector: SECTOR_OF[entry.category],
+      nodeRadius,
+      label: none,
+      mark: null,
+      markSize: fontSize * 0.85,
+      half: badge + 1,
+      above: badge,
+      height: badge + nodeRadius + 2,
+    };
+  }
   // Lines of about 9 em; a bit wider when that keeps a long word whole ("Kraamzorgconsulent").
   const maxWidth = Math.min(
     fontSize * 12,
@@ -70,6 +93,7 @@ export function measureTile(entry: LayoutEntry, text: LayoutText, fontSize: numb
   const markHeight = mark === null ? 0 : mark.lines.length * markSize * LINE_HEIGHT;
   return {
     entry,
+    numbered,
     sector: SECTOR_OF[entry.category],
     nodeRadius,
     label,
@@ -102,8 +126,22 @@ export function placeTile(tile: Tile, ring: Ring, angle: number, radius: number)
     x,
     y,
     nodeRadius: tile.nodeRadius,
+    number: 0,
+    numbered: tile.numbered,
     label,
     mark,
     box: tileBox(tile, x, y),
   };
+}
+
+/** The number drawn in a node, centred on it (digits sit about 0.36 em below their middle). */
+export function numberBlock(entry: PlacedEntry): TextBlock {
+  const digits = String(entry.number);
+  const size = entry.nodeRadius * (digits.length > 2 ? 0.75 : 0.95);
+  const wrapped: WrappedText = {
+    lines: [digits],
+    truncated: false,
+    width: textWidth(digits, size, true),
+  };
+  return block(wrapped, entry.x, entry.y + size * 0.36 - size * 0.98, size, true);
 }

@@ -17,7 +17,17 @@ export async function seedMap(page: Page, seed: Seed): Promise<void> {
     type Editor = HTMLElement & {
       apply(edit: (document: MapDocument) => MapDocument, done: string): Promise<boolean>;
     };
-    const editor = document.querySelector<Editor>('nk-map-editor');
+    // The editor may sit inside another screen's shadow root (Samen aan tafel's parent seat).
+    const find = (root: Document | ShadowRoot): Editor | null => {
+      const hit = root.querySelector<Editor>('nk-map-editor');
+      if (hit !== null) return hit;
+      for (const element of root.querySelectorAll('*')) {
+        const inner = element.shadowRoot === null ? null : find(element.shadowRoot);
+        if (inner !== null) return inner;
+      }
+      return null;
+    };
+    const editor = find(document);
     if (editor === null) return false;
     return editor.apply(
       (doc) => ({

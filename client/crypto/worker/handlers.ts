@@ -12,6 +12,7 @@ import { exportHandlers } from './export.js';
 import { inviteHandlers } from './invites.js';
 import { mapHandlers } from './maps.js';
 import { membershipHandlers } from './membership.js';
+import { passphraseCheckHandlers } from './passphrase-check.js';
 import { WorkerFailure, type Handlers, type WorkerState } from './state.js';
 
 export const handlers: Handlers = {
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...membershipHandlers,
   ...inviteHandlers,
   ...exportHandlers,
+  ...passphraseCheckHandlers,
 };
 
 function run<K extends CryptoOp>(

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { getLocale } from '../localization.js';
 import { paths } from '../shell/router.js';
@@ -84,6 +84,9 @@ export class NkRecoverySheet extends LitElement {
 
   private readonly store = new StoreController(this);
 
+  /** On someone else's device (Samen aan tafel): print or write it down, never a file left behind. */
+  @property({ type: Boolean }) shared = false;
+
   @query('#saved') private savedCheckbox!: HTMLInputElement;
 
   @state() private saved = false;
@@ -135,17 +138,31 @@ export class NkRecoverySheet extends LitElement {
         </p>
       </section>
 
+      ${
+        this.shared
+          ? html`<p class="no-print" data-testid="recovery-shared">
+              ${msg(
+                'Schrijf de code over op papier, of print hem. Dit apparaat is niet van jou: bewaar de code er niet op.',
+                { id: 'recovery.sharedDevice' },
+              )}
+            </p>`
+          : nothing
+      }
       <div class="buttons no-print">
         <button type="button" class="secondary" @click=${this.onPrint}>
           ${msg('Printen', { id: 'recovery.print' })}
         </button>
-        <button
-          type="button"
-          class="secondary"
-          @click=${() => this.onDownload(recovery.code, recovery.username)}
-        >
-          ${msg('Opslaan als bestand', { id: 'recovery.download' })}
-        </button>
+        ${
+          this.shared
+            ? nothing
+            : html`<button
+                type="button"
+                class="secondary"
+                @click=${() => this.onDownload(recovery.code, recovery.username)}
+              >
+                ${msg('Opslaan als bestand', { id: 'recovery.download' })}
+              </button>`
+        }
       </div>
 
       <div class="confirm no-print">
@@ -193,6 +210,7 @@ export class NkRecoverySheet extends LitElement {
   }
 
   private onDownload(code: string, username: string): void {
+    if (this.shared) return;
     const text = [
       msg('Netwerkkaart: herstelcode', { id: 'recovery.sheetTitle' }),
       '',

@@ -11,9 +11,23 @@ export function roleLabel(role: MemberRoleView): string {
     case 'borger':
       return msg('borger', { id: 'members.roleBorger' });
     case 'professional':
-      return msg('professional', { id: 'members.roleProfessional' });
+      return msg('hulpverlener', { id: 'members.roleProfessional' });
     case 'informal':
       return msg('iemand uit je omgeving', { id: 'members.roleInformal' });
+  }
+}
+
+/** A role as one of the choices when letting someone in (a label of its own, so it starts with a capital). */
+export function roleChoiceLabel(role: MemberRoleView): string {
+  switch (role) {
+    case 'owner':
+      return msg('Tweede ouder (beheert de kaart met jou)', { id: 'members.choiceOwner' });
+    case 'borger':
+      return msg('Borger (jij vraagt het, de ander zegt ja)', { id: 'members.choiceBorger' });
+    case 'professional':
+      return msg('Hulpverlener', { id: 'members.choiceProfessional' });
+    case 'informal':
+      return msg('Iemand uit je omgeving', { id: 'members.choiceInformal' });
   }
 }
 

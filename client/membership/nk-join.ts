@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { ApiError } from '../api/transport.js';
+import { CryptoFailure } from '../crypto/crypto-client.js';
 import { askToJoin, collectAnswer, openInvite } from './flows/join.js';
 import { loadPending, savePending, type PendingJoin } from './flows/pending-join.js';
 import { PROFESSION_WORDS } from '../../shared/map/taxonomy.js';
@@ -51,6 +52,8 @@ export class NkJoin extends LitElement {
   @state() private pending: PendingJoin | null = null;
   /** Why the join cannot go on (the 'failed' step). */
   @state() private failure = '';
+  /** The link itself is damaged: typing the code is the way on. */
+  @state() private broken = false;
   @state() private greeting = '';
   @state() private code = '';
   @state() private profile: JoinProfileView = {
@@ -122,12 +125,27 @@ export class NkJoin extends LitElement {
     }
   }
 
+  private readonly onTypeCode = (): void => {
+    this.broken = false;
+    this.failure = '';
+    this.pending = null;
+    this.step = 'code';
+  };
+
   private fail(error: unknown): void {
     this.step = 'failed';
+    this.broken = false;
     if (error instanceof ApiError && error.status === 410) {
       this.failure = msg('Deze uitnodiging is verlopen, al gebruikt of ingetrokken.', {
         id: 'join.gone',
       });
+    } else if (error instanceof CryptoFailure && error.code === 'malformed') {
+      // Retrying the same link cannot help: say what will.
+      this.failure = msg(
+        'Deze link is niet heel. Misschien viel er een stukje weg bij het kopiëren. Vraag de ouder om de link nog een keer te sturen, of typ de code die je kreeg.',
+        { id: 'join.brokenLink' },
+      );
+      this.broken = true;
     } else if (error instanceof ApiError && error.code === 'invite_not_found') {
       this.failure = msg('Deze uitnodiging bestaat niet. Kijk of de code goed is.', {
         id: 'join.notFound',
@@ -185,6 +203,15 @@ export class NkJoin extends LitElement {
         return html`<p role="status">${msg('Je doet mee.', { id: 'join.done' })}</p>`;
       case 'failed':
         return html`<p class="error" role="alert">${this.failure}</p>
+          ${
+            this.broken
+              ? html`<div class="buttons">
+                  <button type="button" @click=${this.onTypeCode}>
+                    ${msg('Code typen', { id: 'join.typeCode' })}
+                  </button>
+                </div>`
+              : nothing
+          }
           <p><a href=${paths.maps}>${msg('Naar mijn kaarten', { id: 'join.toMaps' })}</a></p>`;
     }
   }

@@ -3,7 +3,8 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { trustedSlot } from '../actions/trusted.js';
 import { borgerAnswerOf } from '../borger.js';
-import { roleLabel, sectionLabel } from '../labels.js';
+import { roleLabel } from '../labels.js';
+import { seesSentence } from '../sees.js';
 import type { MembershipView, MemberView, SuggestionView } from '../types.js';
 import type { MembersScreen } from './screen.js';
 
@@ -63,9 +64,7 @@ export function renderMember(
           : nothing
       }
     </p>
-    <p>
-      ${msg(str`Ziet: ${member.sections.map(sectionLabel).join(', ')}`, { id: 'members.sees' })}
-    </p>
+    <p>${seesSentence(member.sections)}</p>
     ${
       card
         ? html`<div class="member-card" data-testid="member-card">

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { getLocale } from '../localization.js';
+import { formatDate } from '../ui/format.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -125,7 +125,7 @@ export class NkRecoverySheet extends LitElement {
           <dt>${msg('Gebruikersnaam', { id: 'recovery.username' })}</dt>
           <dd>${recovery.username}</dd>
           <dt>${msg('Gemaakt op', { id: 'recovery.date' })}</dt>
-          <dd>${this.createdAt.toLocaleDateString(getLocale(), { dateStyle: 'long' })}</dd>
+          <dd>${formatDate(this.createdAt)}</dd>
         </dl>
         <p class="code" data-testid="recovery-code">
           ${this.groups(recovery.code).map((group) => html`<span>${group}</span>`)}
@@ -216,7 +216,7 @@ export class NkRecoverySheet extends LitElement {
       '',
       `${msg('Gebruikersnaam', { id: 'recovery.username' })}: ${username}`,
       `${msg('Herstelcode', { id: 'recovery.codeLabel' })}: ${this.groups(code).join(' ')}`,
-      `${msg('Gemaakt op', { id: 'recovery.date' })}: ${this.createdAt.toLocaleDateString(getLocale(), { dateStyle: 'long' })}`,
+      `${msg('Gemaakt op', { id: 'recovery.date' })}: ${formatDate(this.createdAt)}`,
       '',
       msg(
         'Ben je je wachtwoordzin vergeten? Dan kom je met deze code weer bij je kaarten. Niemand anders kan dat voor je doen, ook wij niet.',

@@ -1,6 +1,6 @@
 /** Words for roles, parts and history lines, in the current language. */
 import { msg, str } from '@lit/localize';
-import { getLocale } from '../localization.js';
+import { formatTime, intlLocale } from '../ui/format.js';
 import type { HistoryEntryView, MemberRoleView, MemberView, SectionName } from './types.js';
 import type { AccessLogResponse } from '../../shared/api/maps.js';
 
@@ -44,9 +44,9 @@ export function sectionLabel(section: SectionName): string {
 
 /** "3 nov. om 14:02" (in the current language). */
 export function formatWhen(at: number): string {
-  const locale = getLocale() === 'nl' ? 'nl-NL' : getLocale();
+  const locale = intlLocale();
   const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(at);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at);
+  const time = formatTime(at);
   return msg(str`${date} om ${time}`, { id: 'members.when' });
 }
 

@@ -108,6 +108,8 @@ describe.each([
       support: ['Praktische hulp'],
     });
     await expectClosed(page);
+    // Nothing of hers is saved as a file on this device: the editor's export menu is not there either.
+    expect(await page.getByText('Opslaan als bestand').count()).toBe(0);
     await tryBack(page, TITLE);
 
     // The editor's own links ("← Mijn kaarten", "Wie doet mee?") lead nowhere from here.

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { getLocale } from '../localization.js';
+import { formatDate } from '../ui/format.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -84,6 +84,9 @@ export class NkRecoverySheet extends LitElement {
 
   private readonly store = new StoreController(this);
 
+  /** On someone else's device (Samen aan tafel): print or write it down, never a file left behind. */
+  @property({ type: Boolean }) shared = false;
+
   @query('#saved') private savedCheckbox!: HTMLInputElement;
 
   @state() private saved = false;
@@ -122,7 +125,7 @@ export class NkRecoverySheet extends LitElement {
           <dt>${msg('Gebruikersnaam', { id: 'recovery.username' })}</dt>
           <dd>${recovery.username}</dd>
           <dt>${msg('Gemaakt op', { id: 'recovery.date' })}</dt>
-          <dd>${this.createdAt.toLocaleDateString(getLocale(), { dateStyle: 'long' })}</dd>
+          <dd>${formatDate(this.createdAt)}</dd>
         </dl>
         <p class="code" data-testid="recovery-code">
           ${this.groups(recovery.code).map((group) => html`<span>${group}</span>`)}
@@ -135,17 +138,31 @@ export class NkRecoverySheet extends LitElement {
         </p>
       </section>
 
+      ${
+        this.shared
+          ? html`<p class="no-print" data-testid="recovery-shared">
+              ${msg(
+                'Schrijf de code over op papier, of print hem. Dit apparaat is niet van jou: bewaar de code er niet op.',
+                { id: 'recovery.sharedDevice' },
+              )}
+            </p>`
+          : nothing
+      }
       <div class="buttons no-print">
         <button type="button" class="secondary" @click=${this.onPrint}>
           ${msg('Printen', { id: 'recovery.print' })}
         </button>
-        <button
-          type="button"
-          class="secondary"
-          @click=${() => this.onDownload(recovery.code, recovery.username)}
-        >
-          ${msg('Opslaan als bestand', { id: 'recovery.download' })}
-        </button>
+        ${
+          this.shared
+            ? nothing
+            : html`<button
+                type="button"
+                class="secondary"
+                @click=${() => this.onDownload(recovery.code, recovery.username)}
+              >
+                ${msg('Opslaan als bestand', { id: 'recovery.download' })}
+              </button>`
+        }
       </div>
 
       <div class="confirm no-print">
@@ -193,12 +210,13 @@ export class NkRecoverySheet extends LitElement {
   }
 
   private onDownload(code: string, username: string): void {
+    if (this.shared) return;
     const text = [
       msg('Netwerkkaart: herstelcode', { id: 'recovery.sheetTitle' }),
       '',
       `${msg('Gebruikersnaam', { id: 'recovery.username' })}: ${username}`,
       `${msg('Herstelcode', { id: 'recovery.codeLabel' })}: ${this.groups(code).join(' ')}`,
-      `${msg('Gemaakt op', { id: 'recovery.date' })}: ${this.createdAt.toLocaleDateString(getLocale(), { dateStyle: 'long' })}`,
+      `${msg('Gemaakt op', { id: 'recovery.date' })}: ${formatDate(this.createdAt)}`,
       '',
       msg(
         'Ben je je wachtwoordzin vergeten? Dan kom je met deze code weer bij je kaarten. Niemand anders kan dat voor je doen, ook wij niet.',

@@ -2,7 +2,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { BusyController } from '../ui/busy.js';
-import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from './passphrase-strength.js';
+import {
+  EXAMPLE_PASSPHRASES,
+  MIN_PASSPHRASE_LENGTH,
+  loadEstimator,
+  passphraseStrength,
+  quotedExample,
+  type Estimator,
+  type Strength,
+} from './passphrase-strength.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -66,19 +74,40 @@ export class NkRegister extends LitElement {
   @state() private repeat = '';
   @state() private showPassphrase = false;
   @state() private submitted = false;
+  /** zxcvbn-ts, fetched when this screen opens (not with the first page). */
+  @state() private estimator: Estimator | null = null;
   private readonly action = new BusyController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Start libsodium while the person types.
+    // Start libsodium and the strength dictionaries while the person types.
     this.store.value.crypto.warmUp();
+    void loadEstimator()
+      .then((estimator) => (this.estimator = estimator))
+      .catch(() => undefined);
+  }
+
+  /** The strength of what is typed now; the tip's example (as this language quotes it) is refused. */
+  private strength(): Strength {
+    const quoted = quotedExample(this.hintText());
+    const examples = quoted === null ? EXAMPLE_PASSPHRASES : [...EXAMPLE_PASSPHRASES, quoted];
+    return passphraseStrength(this.passphrase, this.username, this.estimator, examples);
+  }
+
+  private hintText(): string {
+    return msg(
+      str`Tip: maak een korte zin van vier of meer woorden, bijvoorbeeld "groene fiets onder de appelboom". Minstens ${MIN_PASSPHRASE_LENGTH} tekens.`,
+      { id: 'register.passphraseHint' },
+    );
   }
 
   override render() {
-    const strength = passphraseStrength(this.passphrase, this.username);
+    const strength = this.strength();
     const usernameError = this.submitted ? this.usernameError() : '';
     const passphraseError =
-      this.submitted && strength.level === 0 ? this.strengthText(strength) : '';
+      this.submitted && !strength.allowed && strength.reason !== 'checking'
+        ? this.strengthText(strength)
+        : '';
     const repeatError =
       this.submitted && this.repeat !== this.passphrase
         ? msg('De twee wachtwoordzinnen zijn niet hetzelfde.', { id: 'register.repeatMismatch' })
@@ -128,12 +157,7 @@ export class NkRegister extends LitElement {
             aria-invalid=${passphraseError ? 'true' : 'false'}
             @input=${(event: InputEvent) => (this.passphrase = this.inputValue(event))}
           />
-          <p class="hint" id="passphrase-hint">
-            ${msg(
-              str`Tip: maak een korte zin van vier of meer woorden, bijvoorbeeld "groene fiets onder de appelboom". Minstens ${MIN_PASSPHRASE_LENGTH} tekens.`,
-              { id: 'register.passphraseHint' },
-            )}
-          </p>
+          <p class="hint" id="passphrase-hint">${this.hintText()}</p>
           <div class="meter" data-level=${strength.level} aria-hidden="true">
             <span></span><span></span><span></span>
           </div>
@@ -226,6 +250,15 @@ export class NkRegister extends LitElement {
         return msg(str`Nog te kort. Gebruik minstens ${MIN_PASSPHRASE_LENGTH} tekens.`, {
           id: 'strength.tooShort',
         });
+      case 'checking':
+        return msg('Even kijken hoe sterk hij is…', { id: 'strength.checking' });
+      case 'example':
+        return msg(
+          'Dit is het voorbeeld uit de tip. Iedereen kan het lezen. Bedenk je eigen zin.',
+          {
+            id: 'strength.example',
+          },
+        );
       case 'common':
         return msg('Makkelijk te raden. Gebruik geen bekende woorden of je gebruikersnaam.', {
           id: 'strength.common',
@@ -246,12 +279,24 @@ export class NkRegister extends LitElement {
     if (this.action.busy) return;
     this.submitted = true;
     this.action.clear();
-    const strength = passphraseStrength(this.passphrase, this.username);
     if (this.usernameError()) {
       this.usernameInput.focus();
       return;
     }
-    if (strength.level === 0) {
+    // Pressed before the dictionaries arrived: wait for them, so nothing weak slips through.
+    if (this.estimator === null) {
+      try {
+        this.estimator = await loadEstimator();
+      } catch {
+        this.action.fail(
+          msg('Er is geen verbinding. Kijk of je internet hebt en probeer het opnieuw.', {
+            id: 'error.network',
+          }),
+        );
+        return;
+      }
+    }
+    if (!this.strength().allowed) {
       this.passphraseInput.focus();
       return;
     }

@@ -233,6 +233,11 @@ export interface CryptoOps extends ExportOps {
     args: { mapId: string };
     result: { keyring: string; maps: MapSummary[] };
   };
+  /** Samen aan tafel: does this passphrase unwrap the account key held here? (Argon2id, nothing sent) */
+  checkPassphrase: {
+    args: { passphrase: string; account: AccountResponse };
+    result: { ok: boolean };
+  };
   /** Forgets every key held in memory. */
   lock: {
     args: Record<string, never>;

@@ -82,6 +82,8 @@ export class NkExportMenu extends LitElement {
   @state() private repeat = '';
 
   override render() {
+    // A session without a cookie of its own is on someone else's device (Samen aan tafel): no files there.
+    if (!this.store.value.api.remember) return nothing;
     return html`<details>
       <summary>
         <span aria-hidden="true">⤓</span>

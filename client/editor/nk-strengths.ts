@@ -6,6 +6,7 @@ import { strengths } from './session/view.js';
 import { starSvg } from '../taxonomy/pictograms.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { joinList, listSeparator, supportName } from '../taxonomy/vocabulary.js';
+import { plural } from '../ui/plural.js';
 
 /** What goes well, in a few short sentences: always shown before anything that could grow. */
 @customElement('nk-strengths')
@@ -69,12 +70,15 @@ export class NkStrengths extends LitElement {
       ${
         found.own > 0 && found.own < found.helpers
           ? html`<p>
-              ${msg(
-                str`${found.own} van hen horen bij je eigen kring: familie, vrienden of buren.`,
-                {
-                  id: 'strengths.own',
-                },
-              )}
+              ${plural(found.own, {
+                one: msg('1 van hen hoort bij je eigen kring: familie, vrienden of buren.', {
+                  id: 'strengths.ownOne',
+                }),
+                other: msg(
+                  str`${found.own} van hen horen bij je eigen kring: familie, vrienden of buren.`,
+                  { id: 'strengths.own' },
+                ),
+              })}
             </p>`
           : nothing
       }

@@ -7,12 +7,14 @@ import { membershipTemplates } from './membership/ar.js';
 import { directoryTemplates } from './directory/ar.js';
 import { togetherTemplates } from './together/ar.js';
 import { pictureTemplates } from './picture/ar.js';
+import { plainWordsTemplates } from './plain-words/ar.js';
 
 export const templates = {
   ...membershipTemplates,
   ...directoryTemplates,
   ...togetherTemplates,
   ...pictureTemplates,
+  ...plainWordsTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',

@@ -5,12 +5,14 @@ import { membershipTemplates } from './membership/en.js';
 import { directoryTemplates } from './directory/en.js';
 import { togetherTemplates } from './together/en.js';
 import { pictureTemplates } from './picture/en.js';
+import { plainWordsTemplates } from './plain-words/en.js';
 
 export const templates = {
   ...membershipTemplates,
   ...directoryTemplates,
   ...togetherTemplates,
   ...pictureTemplates,
+  ...plainWordsTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',

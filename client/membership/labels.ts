@@ -1,6 +1,6 @@
 /** Words for roles, parts and history lines, in the current language. */
 import { msg, str } from '@lit/localize';
-import { getLocale } from '../localization.js';
+import { formatTime, intlLocale } from '../ui/format.js';
 import type { HistoryEntryView, MemberRoleView, MemberView, SectionName } from './types.js';
 import type { AccessLogResponse } from '../../shared/api/maps.js';
 
@@ -11,9 +11,23 @@ export function roleLabel(role: MemberRoleView): string {
     case 'borger':
       return msg('borger', { id: 'members.roleBorger' });
     case 'professional':
-      return msg('professional', { id: 'members.roleProfessional' });
+      return msg('hulpverlener', { id: 'members.roleProfessional' });
     case 'informal':
       return msg('iemand uit je omgeving', { id: 'members.roleInformal' });
+  }
+}
+
+/** A role as one of the choices when letting someone in (a label of its own, so it starts with a capital). */
+export function roleChoiceLabel(role: MemberRoleView): string {
+  switch (role) {
+    case 'owner':
+      return msg('Tweede ouder (beheert de kaart met jou)', { id: 'members.choiceOwner' });
+    case 'borger':
+      return msg('Borger (jij vraagt het, de ander zegt ja)', { id: 'members.choiceBorger' });
+    case 'professional':
+      return msg('Hulpverlener', { id: 'members.choiceProfessional' });
+    case 'informal':
+      return msg('Iemand uit je omgeving', { id: 'members.choiceInformal' });
   }
 }
 
@@ -30,9 +44,9 @@ export function sectionLabel(section: SectionName): string {
 
 /** "3 nov. om 14:02" (in the current language). */
 export function formatWhen(at: number): string {
-  const locale = getLocale() === 'nl' ? 'nl-NL' : getLocale();
+  const locale = intlLocale();
   const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(at);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at);
+  const time = formatTime(at);
   return msg(str`${date} om ${time}`, { id: 'members.when' });
 }
 

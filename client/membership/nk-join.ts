@@ -3,11 +3,11 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { ApiError } from '../api/transport.js';
 import { askToJoin, collectAnswer, openInvite } from './flows/join.js';
+import { describeJoinFailure, isDamagedSecret } from './flows/join-failure.js';
 import { loadPending, savePending, type PendingJoin } from './flows/pending-join.js';
 import { PROFESSION_WORDS } from '../../shared/map/taxonomy.js';
 import type { JoinProfileView } from './types.js';
 import { BusyController } from '../ui/busy.js';
-import { describeError } from '../ui/errors.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -51,6 +51,9 @@ export class NkJoin extends LitElement {
   @state() private pending: PendingJoin | null = null;
   /** Why the join cannot go on (the 'failed' step). */
   @state() private failure = '';
+  /** The link itself is damaged: typing the code is the way on. */
+  @state() private broken = false;
+  @state() private nameError = '';
   @state() private greeting = '';
   @state() private code = '';
   @state() private profile: JoinProfileView = {
@@ -98,6 +101,8 @@ export class NkJoin extends LitElement {
       this.step = 'code';
       return;
     }
+    // A damaged link is told at once, before anyone makes an account for nothing.
+    if (this.pending.inviteId === undefined && (await this.damaged(this.pending.secret))) return;
     if (!store.signedIn) {
       store.returnTo = paths.join;
       this.step = 'account';
@@ -122,19 +127,29 @@ export class NkJoin extends LitElement {
     }
   }
 
+  /** True (and the screen says what to do) when `secret` is neither a link's secret nor a code. */
+  private async damaged(secret: string): Promise<boolean> {
+    try {
+      await this.store.value.crypto.call('inviteIdOf', { secret });
+      return false;
+    } catch (error) {
+      if (!isDamagedSecret(error)) return false;
+      this.fail(error);
+      return true;
+    }
+  }
+
+  private readonly onTypeCode = (): void => {
+    this.broken = false;
+    this.failure = '';
+    this.pending = null;
+    this.step = 'code';
+  };
+
   private fail(error: unknown): void {
     this.step = 'failed';
-    if (error instanceof ApiError && error.status === 410) {
-      this.failure = msg('Deze uitnodiging is verlopen, al gebruikt of ingetrokken.', {
-        id: 'join.gone',
-      });
-    } else if (error instanceof ApiError && error.code === 'invite_not_found') {
-      this.failure = msg('Deze uitnodiging bestaat niet. Kijk of de code goed is.', {
-        id: 'join.notFound',
-      });
-    } else {
-      this.failure = describeError(error);
-    }
+    this.failure = describeJoinFailure(error);
+    this.broken = isDamagedSecret(error);
     savePending(null);
   }
 
@@ -185,6 +200,15 @@ export class NkJoin extends LitElement {
         return html`<p role="status">${msg('Je doet mee.', { id: 'join.done' })}</p>`;
       case 'failed':
         return html`<p class="error" role="alert">${this.failure}</p>
+          ${
+            this.broken
+              ? html`<div class="buttons">
+                  <button type="button" @click=${this.onTypeCode}>
+                    ${msg('Code typen', { id: 'join.typeCode' })}
+                  </button>
+                </div>`
+              : nothing
+          }
           <p><a href=${paths.maps}>${msg('Naar mijn kaarten', { id: 'join.toMaps' })}</a></p>`;
     }
   }
@@ -226,11 +250,21 @@ export class NkJoin extends LitElement {
           type="text"
           id=${`join-${id}`}
           list=${options.list ?? nothing}
-          aria-describedby=${options.hint ? `join-${id}-hint` : nothing}
+          aria-describedby=${
+            id === 'name' ? 'join-name-error' : options.hint ? `join-${id}-hint` : nothing
+          }
+          aria-invalid=${id === 'name' && this.nameError ? 'true' : 'false'}
           .value=${this.profile[id]}
           @input=${(e: Event) =>
             (this.profile = { ...this.profile, [id]: (e.target as HTMLInputElement).value })}
         />
+        ${
+          id === 'name'
+            ? html`<p class="field-error" id="join-name-error" aria-live="assertive">
+                ${this.nameError}
+              </p>`
+            : nothing
+        }
       </div>`;
     return html`${
         this.greeting
@@ -291,8 +325,11 @@ export class NkJoin extends LitElement {
       contact: this.profile.contact.trim(),
       availability: this.profile.availability.trim(),
     };
+    this.nameError = '';
     if (profile.name === '') {
-      this.actions.fail(msg('Vul je naam in.', { id: 'join.needName' }));
+      // Said at once (live region) and again when the field gets focus (described by it).
+      this.nameError = msg('Vul je naam in.', { id: 'join.needName' });
+      this.renderRoot.querySelector<HTMLInputElement>('#join-name')?.focus();
       return;
     }
     const invite = { secret: pending.secret, sealedInfo: pending.sealedInfo };

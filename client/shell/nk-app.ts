@@ -51,14 +51,18 @@ export class NkApp extends LitElement {
   @state() private announcement = '';
 
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** True in the task that announced: a message sent just before a navigation belongs to the new screen. */
+  private announcedNow = false;
   private navigated = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.router.addEventListener('change', this.onRouteChange);
+    this.router.addEventListener('lock', this.onLock);
     this.store.addEventListener('change', this.onStoreChange);
     this.store.addEventListener('announce', this.onAnnounce);
     this.addEventListener('nk-locale-changed', this.onLocaleChanged);
+    this.addEventListener('nk-screen-changed', this.onScreenChanged);
     this.router.start();
     this.applyGuards();
   }
@@ -66,9 +70,11 @@ export class NkApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.router.removeEventListener('change', this.onRouteChange);
+    this.router.removeEventListener('lock', this.onLock);
     this.store.removeEventListener('change', this.onStoreChange);
     this.store.removeEventListener('announce', this.onAnnounce);
     this.removeEventListener('nk-locale-changed', this.onLocaleChanged);
+    this.removeEventListener('nk-screen-changed', this.onScreenChanged);
   }
 
   protected override async updated(changed: PropertyValues): Promise<void> {
@@ -90,16 +96,22 @@ export class NkApp extends LitElement {
 
   override render() {
     const signedIn = this.store.signedIn;
+    // Samen aan tafel: while the parent holds the device, nothing here leads to the professional's account.
+    const closed = this.router.locked !== null;
     return html`
       <header>
         <a class="skip" href="#main">${msg('Naar de inhoud', { id: 'app.skip' })}</a>
         <div class="bar">
-          <a class="brand" href=${signedIn ? paths.maps : paths.welcome}>
-            ${this.renderLogo()}
-            <span>Netwerkkaart</span>
-          </a>
           ${
-            signedIn
+            closed
+              ? html`<span class="brand">${this.renderLogo()}<span>Netwerkkaart</span></span>`
+              : html`<a class="brand" href=${signedIn ? paths.maps : paths.welcome}>
+                  ${this.renderLogo()}
+                  <span>Netwerkkaart</span>
+                </a>`
+          }
+          ${
+            signedIn && !closed
               ? html`<nav aria-label=${msg('Menu', { id: 'app.menu' })}>
                   <a
                     href=${paths.maps}
@@ -217,7 +229,15 @@ export class NkApp extends LitElement {
 
   private readonly onRouteChange = (): void => {
     this.navigated = true;
+    this.onScreenChanged();
     this.applyGuards();
+  };
+
+  /** A message belongs to the screen it was said on: another screen clears it. */
+  private readonly onScreenChanged = (): void => {
+    if (this.announcedNow) return;
+    clearTimeout(this.announceTimer);
+    this.announcement = '';
   };
 
   private readonly onLocaleChanged = (): void => {
@@ -225,6 +245,15 @@ export class NkApp extends LitElement {
   };
 
   private readonly onStoreChange = (): void => {
+    // Signed out while the room is closed (her session ended): open it, and ask for her passphrase.
+    if (this.router.locked !== null && !this.store.signedIn) {
+      this.router.unlock();
+      this.router.navigate(paths.login);
+    }
+    this.requestUpdate();
+  };
+
+  private readonly onLock = (): void => {
     this.requestUpdate();
   };
 
@@ -233,6 +262,8 @@ export class NkApp extends LitElement {
     clearTimeout(this.announceTimer);
     this.announcement = event.detail;
     this.announceTimer = setTimeout(() => (this.announcement = ''), ANNOUNCE_MS);
+    this.announcedNow = true;
+    setTimeout(() => (this.announcedNow = false), 0);
   };
 
   private async onLogout(): Promise<void> {

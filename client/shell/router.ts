@@ -102,20 +102,46 @@ function safeDecode(part: string): string | null {
  */
 export class Router extends EventTarget {
   #route: Route = parsePath(location.pathname);
+  /** While set, the app stays on this path: no link, navigate() or back button leaves it (Samen aan tafel). */
+  #lockedTo: string | null = null;
 
   /** The route shown now. */
   get route(): Route {
     return this.#route;
   }
 
+  /** The path the app is held on, or null. */
+  get locked(): string | null {
+    return this.#lockedTo;
+  }
+
+  /**
+   * Holds the app on `path` until unlock(): the back button lands on it again and every other
+   * navigation is ignored. Fires `lock` (also on unlock), so the shell can hide its menu.
+   */
+  lock(path: string): void {
+    this.#lockedTo = path;
+    if (location.pathname !== path) this.navigate(path);
+    // An entry to fall back on: the back button pops it and lands on the same path.
+    history.pushState(null, '', path);
+    this.dispatchEvent(new Event('lock'));
+  }
+
+  unlock(): void {
+    if (this.#lockedTo === null) return;
+    this.#lockedTo = null;
+    this.dispatchEvent(new Event('lock'));
+  }
+
   /** Starts listening to the back button and to link clicks. */
   start(): void {
-    window.addEventListener('popstate', () => this.#set(parsePath(location.pathname)));
+    window.addEventListener('popstate', () => this.#onPopState());
     document.addEventListener('click', (event) => this.#onClick(event));
   }
 
   /** Goes to a path; `replace` swaps the current history entry instead of adding one. */
   navigate(path: string, options: { replace?: boolean } = {}): void {
+    if (this.#lockedTo !== null && path !== this.#lockedTo) return;
     if (options.replace === true) history.replaceState(null, '', path);
     else if (path !== location.pathname) history.pushState(null, '', path);
     this.#set(parsePath(path));
@@ -124,6 +150,16 @@ export class Router extends EventTarget {
   #set(route: Route): void {
     this.#route = route;
     this.dispatchEvent(new Event('change'));
+  }
+
+  #onPopState(): void {
+    const locked = this.#lockedTo;
+    if (locked !== null) {
+      // Back (or forward) while held: put the held path back on top and stay.
+      history.pushState(null, '', locked);
+      return;
+    }
+    this.#set(parsePath(location.pathname));
   }
 
   #onClick(event: MouseEvent): void {

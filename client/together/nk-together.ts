@@ -13,6 +13,7 @@ import {
   renderDone,
   renderIntro,
   renderName,
+  renderProfessional,
   togetherStyles,
   who,
   type ApproveScreen,
@@ -20,6 +21,7 @@ import {
 import { startTemporarySession, type TemporarySession } from './temporary-session.js';
 import { storeContext } from '../shell/context.js';
 import { BusyController } from '../ui/busy.js';
+import { emit } from '../ui/events.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -27,6 +29,7 @@ import '../account/nk-login.js';
 import '../editor/nk-map-editor.js';
 import '../account/nk-recovery-sheet.js';
 import '../account/nk-register.js';
+import './nk-hand-back.js';
 
 /** An invite at the table lives as long as a conversation. */
 const INVITE_MS = 60 * 60 * 1000;
@@ -42,8 +45,12 @@ type Step =
   | 'fill'
   | 'professional'
   | 'approve'
+  | 'handback'
   | 'done'
   | 'declined';
+
+/** Where the room leads once the professional's passphrase is right. */
+type After = 'done' | 'declined' | 'maps';
 
 /**
  * "Samen aan tafel": a professional and a parent make the parent's map together on the
@@ -75,8 +82,11 @@ export class NkTogether extends LitElement {
     availability: '',
   };
   @state() private detail = false;
+  @state() private nameError = '';
   @state() private view: JoinRequestView | null = null;
   @state() private mapId = '';
+  /** What follows the hand-back. */
+  private afterHandBack: After = 'maps';
 
   private session: TemporarySession | null = null;
   /** The invite's secret is held in memory only, and dropped when the flow ends. */
@@ -89,8 +99,14 @@ export class NkTogether extends LitElement {
     void this.endParent();
   }
 
+  /** The professional's router: held on this screen from the hand-over until her passphrase. */
+  private get router() {
+    return this.store.value.router;
+  }
+
   protected override async updated(changed: PropertyValues): Promise<void> {
     if (!changed.has('step') || changed.get('step') === undefined) return;
+    emit(this, 'nk-screen-changed');
     await this.updateComplete;
     const own = this.renderRoot.querySelector<HTMLElement>('h1');
     if (own !== null) {
@@ -106,7 +122,10 @@ export class NkTogether extends LitElement {
     return html`${this.renderStep()}
     ${this.actions.error ? html`<p class="error" role="alert">${this.actions.error}</p>` : nothing}
     ${
-      this.step !== 'done' && this.step !== 'declined' && this.step !== 'intro'
+      this.step !== 'done' &&
+      this.step !== 'declined' &&
+      this.step !== 'intro' &&
+      this.step !== 'handback'
         ? html`<div class="stop">
             <button
               type="button"
@@ -130,7 +149,7 @@ export class NkTogether extends LitElement {
       case 'login':
         return this.parentSeat(html`<nk-login></nk-login>`);
       case 'recovery':
-        return this.parentSeat(html`<nk-recovery-sheet></nk-recovery-sheet>`);
+        return this.parentSeat(html`<nk-recovery-sheet shared></nk-recovery-sheet>`);
       case 'name':
         return renderName({
           title: this.mapTitle,
@@ -144,6 +163,11 @@ export class NkTogether extends LitElement {
         return this.renderProfessional();
       case 'approve':
         return renderApprove(this.approveScreen());
+      case 'handback':
+        return html`<nk-hand-back
+          .store=${this.store.value}
+          .opened=${this.onHandedBack}
+        ></nk-hand-back>`;
       case 'done':
         return renderDone(this.mapId);
       case 'declined':
@@ -176,43 +200,13 @@ export class NkTogether extends LitElement {
   }
 
   private renderProfessional() {
-    const field = (
-      id: 'name' | 'profession' | 'organisation',
-      label: string,
-      autocomplete: string,
-    ) =>
-      html`<div class="field">
-        <label for=${`p-${id}`}>${label}</label>
-        <input
-          id=${`p-${id}`}
-          type="text"
-          maxlength="200"
-          autocomplete=${autocomplete}
-          .value=${this.profile[id]}
-          @input=${(e: Event) =>
-            (this.profile = { ...this.profile, [id]: (e.target as HTMLInputElement).value })}
-        />
-      </div>`;
-    return html`<div class="narrow">
-      ${who(false)}
-      <h1 tabindex="-1">${msg('Nu jij', { id: 'together.professionalHeading' })}</h1>
-      <p class="lead">
-        ${msg(
-          'De ouder geeft het apparaat aan jou. Vul in wie je bent. De ouder ziet dit en zegt ja of nee.',
-          { id: 'together.professionalLead' },
-        )}
-      </p>
-      <form novalidate @submit=${this.onAsk}>
-        ${field('name', msg('Je naam', { id: 'together.name' }), 'name')}
-        ${field('profession', msg('Je beroep', { id: 'together.profession' }), 'organization-title')}
-        ${field('organisation', msg('Organisatie', { id: 'together.organisation' }), 'organization')}
-        <div class="buttons">
-          <button type="submit" ?disabled=${this.actions.busy}>
-            ${msg('Vraag om mee te doen', { id: 'together.ask' })}
-          </button>
-        </div>
-      </form>
-    </div>`;
+    return renderProfessional({
+      profile: this.profile,
+      nameError: this.nameError,
+      busy: this.actions.busy,
+      setProfile: (profile) => (this.profile = profile),
+      onSubmit: (event) => void this.onAsk(event),
+    });
   }
 
   private approveScreen(): ApproveScreen {
@@ -236,8 +230,24 @@ export class NkTogether extends LitElement {
     session.store.addEventListener('announce', this.onParentAnnounce);
     this.session = session;
     this.seat.setValue(session.store);
+    // The room closes: no header, link, back button or typed path leads to her account now.
+    this.router.lock(paths.together);
     this.step = 'register';
   };
+
+  /** Her passphrase was right: the room opens again. */
+  private readonly onHandedBack = (): void => {
+    this.router.unlock();
+    if (this.afterHandBack === 'maps') this.router.navigate(paths.maps);
+    else this.step = this.afterHandBack;
+  };
+
+  /** The parent's part is over: she is signed out, and the professional proves it is her. */
+  private async handBack(after: After): Promise<void> {
+    await this.endParent();
+    this.afterHandBack = after;
+    this.step = 'handback';
+  }
 
   /** Where the reused screens of the parent's session want to go next. */
   private readonly onParentGo = (event: Event): void => {
@@ -268,7 +278,10 @@ export class NkTogether extends LitElement {
     event.preventDefault();
     if (url.pathname === paths.login && this.step === 'register') this.step = 'login';
     else if (url.pathname === paths.register && this.step === 'login') this.step = 'register';
-    else if (this.step === 'fill') this.onFilled();
+    else
+      this.store.value.announce(
+        msg('Dat kan nu niet. Op je eigen telefoon kan het wel.', { id: 'together.notHere' }),
+      );
   };
 
   private async onCreateMap(event: SubmitEvent): Promise<void> {
@@ -300,8 +313,10 @@ export class NkTogether extends LitElement {
       contact: '',
       availability: '',
     };
+    this.nameError = '';
     if (profile.name === '') {
-      this.actions.fail(msg('Vul je naam in.', { id: 'join.needName' }));
+      this.nameError = msg('Vul je naam in.', { id: 'join.needName' });
+      this.renderRoot.querySelector<HTMLInputElement>('#p-name')?.focus();
       return;
     }
     await this.actions.run(async () => {
@@ -334,26 +349,16 @@ export class NkTogether extends LitElement {
         detail: this.detail,
       });
       await waitForAnswer(this.store.value, request, AT_ONCE);
-      await this.endParent();
-      this.step = 'done';
-      this.store.value.announce(
-        msg('Klaar. De ouder is nu uitgelogd op dit apparaat.', { id: 'together.done' }),
-      );
+      await this.handBack('done');
     });
   }
 
   private async onDecline(): Promise<void> {
-    await this.actions.run(async () => {
-      await this.endParent();
-      this.step = 'declined';
-    });
+    await this.actions.run(() => this.handBack('declined'));
   }
 
   private readonly onStop = async (): Promise<void> => {
-    await this.actions.run(async () => {
-      await this.endParent();
-      this.store.value.router.navigate(paths.maps);
-    });
+    await this.actions.run(() => this.handBack('maps'));
   };
 
   /** Signs the parent out, stops her worker and forgets everything of hers held here. */

@@ -2,8 +2,10 @@
 import { css, html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { JoinRequestView } from '../membership/flows/invite.js';
+import type { JoinProfileView } from '../membership/types.js';
 import { LIMITS } from '../../shared/map/types.js';
 import { paths } from '../shell/router.js';
+import { approvalSentence } from '../membership/sees.js';
 
 export const togetherStyles = css`
   :host {
@@ -52,7 +54,7 @@ export function who(parent: boolean) {
     ${
       parent
         ? msg('Voor de ouder', { id: 'together.forParent' })
-        : msg('Voor de professional', { id: 'together.forProfessional' })
+        : msg('Voor de hulpverlener', { id: 'together.forProfessional' })
     }
   </p>`;
 }
@@ -138,6 +140,65 @@ export function renderName(screen: NameScreen) {
   </div>`;
 }
 
+/** What the professional's "Nu jij" form reads and calls. */
+export interface ProfessionalScreen {
+  readonly profile: JoinProfileView;
+  /** Said aloud when it appears (the paragraph is always there, as a live region). */
+  readonly nameError: string;
+  readonly busy: boolean;
+  setProfile(profile: JoinProfileView): void;
+  onSubmit(event: SubmitEvent): void;
+}
+
+export function renderProfessional(screen: ProfessionalScreen) {
+  const field = (
+    id: 'name' | 'profession' | 'organisation',
+    label: string,
+    autocomplete: string,
+  ) => {
+    const error = id === 'name' ? screen.nameError : '';
+    return html`<div class="field">
+      <label for=${`p-${id}`}>${label}</label>
+      <input
+        id=${`p-${id}`}
+        type="text"
+        maxlength="200"
+        autocomplete=${autocomplete}
+        .value=${screen.profile[id]}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${id === 'name' ? 'p-name-error' : nothing}
+        @input=${(e: Event) =>
+          screen.setProfile({ ...screen.profile, [id]: (e.target as HTMLInputElement).value })}
+      />
+      ${
+        id === 'name'
+          ? html`<p class="field-error" id="p-name-error" aria-live="assertive">${error}</p>`
+          : nothing
+      }
+    </div>`;
+  };
+  return html`<div class="narrow">
+    ${who(false)}
+    <h1 tabindex="-1">${msg('Nu jij', { id: 'together.professionalHeading' })}</h1>
+    <p class="lead">
+      ${msg(
+        'De ouder geeft het apparaat aan jou. Vul in wie je bent. De ouder ziet dit en zegt ja of nee.',
+        { id: 'together.professionalLead' },
+      )}
+    </p>
+    <form novalidate @submit=${screen.onSubmit}>
+      ${field('name', msg('Je naam', { id: 'together.name' }), 'name')}
+      ${field('profession', msg('Je beroep', { id: 'together.profession' }), 'organization-title')}
+      ${field('organisation', msg('Organisatie', { id: 'together.organisation' }), 'organization')}
+      <div class="buttons">
+        <button type="submit" ?disabled=${screen.busy}>
+          ${msg('Vraag om mee te doen', { id: 'together.ask' })}
+        </button>
+      </div>
+    </form>
+  </div>`;
+}
+
 export function renderApprove(screen: ApproveScreen) {
   const { view, request } = screen;
   if (view === null || request === null) return nothing;
@@ -153,17 +214,21 @@ export function renderApprove(screen: ApproveScreen) {
       <p>
         ${
           same
-            ? msg('De professional kreeg dezelfde code. Dat klopt.', { id: 'together.codeSame' })
+            ? msg('De hulpverlener kreeg dezelfde code. Dat klopt.', { id: 'together.codeSame' })
             : msg('De codes zijn niet hetzelfde. Laat haar niet toe.', {
                 id: 'together.codeDifferent',
               })
         }
       </p>
-      <p class="hint">
-        ${msg('Ze doet mee als professional. Ze ziet de kaart en schrijft haar eigen kaartje.', {
-          id: 'together.asProfessional',
-        })}
+      <p>
+        ${msg(
+          str`${name} doet mee als hulpverlener. Ze schrijft op haar eigen kaartje wat ze voor je doet.`,
+          {
+            id: 'together.asProfessional',
+          },
+        )}
       </p>
+      <p data-testid="approval-sees">${approvalSentence(name, 'professional', screen.detail)}</p>
       <label class="choice">
         <input
           type="checkbox"

@@ -22,6 +22,8 @@ export interface NkEventMap {
   /** `resync`: events may have been missed, so everything shown is read again. */
   'nk-map-version': { resync: boolean };
   'nk-locale-changed': { locale: string };
+  /** A screen inside one route changed (Samen aan tafel's steps): its status messages end. */
+  'nk-screen-changed': undefined;
 }
 
 export type NkEvent<K extends keyof NkEventMap> = CustomEvent<NkEventMap[K]>;

@@ -85,7 +85,7 @@ describe('accessibility of the consent screens', () => {
 
     await pendingCode(p, 'Anna');
     await check(p, 'members with a pending request');
-    await approve(p, 'Anna', 'professional');
+    await approve(p, 'Anna', 'Hulpverlener');
     await joinerOpensMap(j, 'Kaart voor axe');
     await writeCard(j, { whatIDo: 'Consultatiebureau', howToReach: '088-1234567', when: 'ma' });
     await check(j, 'members as a member');

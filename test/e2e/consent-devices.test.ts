@@ -77,7 +77,7 @@ describe('consent: owners and devices share invites and what was seen', () => {
     const midwifeCode = await joinByLink(midwife.page, await inviteByLink(p), MIDWIFE);
     expect(await pendingCode(c, MIDWIFE.name)).toBe(midwifeCode);
     await screenshot(c, 'consent-devices-co-parent-request');
-    await approve(c, MIDWIFE.name, 'professional');
+    await approve(c, MIDWIFE.name, 'Hulpverlener');
     await joinerOpensMap(midwife.page, TITLE);
     await member(p, MIDWIFE.name).waitFor();
 

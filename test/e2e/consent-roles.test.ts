@@ -152,9 +152,7 @@ describe('consent: roles', () => {
     await member(p, partner.name).getByText('ouder (beheert de kaart)').waitFor();
 
     await joinerOpensMap(j, 'Kaart van Mera en Meram');
-    await member(j, partner.name)
-      .getByText('Ziet: basis, namen en contactgegevens, privé')
-      .waitFor();
+    await member(j, partner.name).getByText('Ziet alles op de kaart, ook de wensen.').waitFor();
     // An owner may invite too.
     await j.getByRole('heading', { name: 'Iemand uitnodigen' }).waitFor();
     const second = await inviteByLink(j);

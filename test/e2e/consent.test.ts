@@ -83,7 +83,7 @@ describe('consent: a midwife joins by link, with the parent’s approval', () =>
     const parentCode = await pendingCode(p, MIDWIFE.name);
     expect(parentCode).toBe(joinerCode);
     await screenshot(p, 'consent-parent-request');
-    await approve(p, MIDWIFE.name, 'professional');
+    await approve(p, MIDWIFE.name, 'Hulpverlener');
 
     // The midwife's app collects the answer and opens the map.
     await joinerOpensMap(m, TITLE);
@@ -107,20 +107,28 @@ describe('consent: a midwife joins by link, with the parent’s approval', () =>
     const history = p.getByTestId('history');
     await expect
       .poll(() => history.innerText())
-      .toContain(`${MIDWIFE.name}, ${MIDWIFE.profession} doet mee als professional`);
+      .toContain(`${MIDWIFE.name}, ${MIDWIFE.profession} doet mee als hulpverlener`);
 
     // Who sees what: one tap widens the grant; taking it back re-keys the map.
     await member(p, MIDWIFE.name)
       .getByRole('button', { name: 'Laat namen en contactgegevens zien' })
       .click();
-    await member(p, MIDWIFE.name).getByText('Ziet: basis, namen en contactgegevens').waitFor();
-    await member(m, MIDWIFE.name).getByText('Ziet: basis, namen en contactgegevens').waitFor();
+    await member(p, MIDWIFE.name)
+      .getByText('Ziet wie er op de kaart staat, met namen, telefoonnummers en adressen.')
+      .waitFor();
+    await member(m, MIDWIFE.name)
+      .getByText('Ziet wie er op de kaart staat, met namen, telefoonnummers en adressen.')
+      .waitFor();
     await member(p, MIDWIFE.name)
       .getByRole('button', { name: 'Geen namen en contactgegevens meer' })
       .click();
-    await member(p, MIDWIFE.name).getByText('Ziet: basis', { exact: true }).waitFor();
+    await member(p, MIDWIFE.name)
+      .getByText('Ziet wie er op de kaart staat, zonder telefoonnummers en adressen.')
+      .waitFor();
     // After the re-key she still reads the map (with her new key ring) and her card still shows.
-    await member(m, MIDWIFE.name).getByText('Ziet: basis', { exact: true }).waitFor();
+    await member(m, MIDWIFE.name)
+      .getByText('Ziet wie er op de kaart staat, zonder telefoonnummers en adressen.')
+      .waitFor();
     await member(p, MIDWIFE.name).getByTestId('trusted-mark').waitFor();
 
     // Removal: one atomic re-key; her open screen says so at once.

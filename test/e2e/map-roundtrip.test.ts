@@ -16,7 +16,7 @@ import {
 import { startServer, type TestServer } from './support/server.js';
 
 const USERNAME = 'ouder-e2e';
-const PASSPHRASE = 'groene fiets onder de appelboom';
+const PASSPHRASE = 'rode step achter de oude schuur';
 const MAP_TITLE = 'Kaart van Mila-Test';
 
 const PEOPLE: Person[] = [

@@ -228,7 +228,7 @@ describe.runIf(postgres)('three instances behind nginx: consent flow while insta
       const code = await joinByLink(n, link, NURSE);
       expect(await pendingCode(p, NURSE.name)).toBe(code);
       await restarted;
-      await approve(p, NURSE.name, 'professional');
+      await approve(p, NURSE.name, 'Hulpverlener');
       await joinerOpensMap(n, TITLE);
       await until(
         'both streams open, the parent’s still where it was',

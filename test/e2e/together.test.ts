@@ -118,11 +118,16 @@ async function makeMapTogether(
 
   await page.getByRole('heading', { level: 1, name: `Mag ${PRO.name} meedoen?` }).waitFor();
   const safetyCode = (await page.getByTestId('safety-code').innerText()).trim();
-  await page.getByText('De professional kreeg dezelfde code. Dat klopt.').waitFor();
+  await page.getByText('De hulpverlener kreeg dezelfde code. Dat klopt.').waitFor();
   await at('approve');
   await page.getByLabel('Mag ook namen en contactgegevens zien').check();
   await page.getByRole('button', { name: 'Toelaten', exact: true }).click();
 
+  // The device goes back to the professional: only her own passphrase opens her account again.
+  await page.getByRole('heading', { level: 1, name: 'Geef het apparaat terug' }).waitFor();
+  await at('handback');
+  await page.getByLabel('Jouw wachtwoordzin').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Verder als hulpverlener' }).click();
   await page
     .getByTestId('together-done')
     .filter({ hasText: 'Klaar. De ouder is nu uitgelogd op dit apparaat.' })

@@ -13,6 +13,7 @@ import { inviteHandlers } from './invites.js';
 import { mapHandlers } from './maps.js';
 import { membershipHandlers } from './membership.js';
 import { ringHandlers } from './rings.js';
+import { passphraseCheckHandlers } from './passphrase-check.js';
 import { WorkerFailure, type Handlers, type WorkerState } from './state.js';
 
 export const handlers: Handlers = {
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...ringHandlers,
   ...inviteHandlers,
   ...exportHandlers,
+  ...passphraseCheckHandlers,
 };
 
 function run<K extends CryptoOp>(

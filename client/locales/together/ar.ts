@@ -34,9 +34,20 @@ export const togetherTemplates = {
   'together.approveHeading': str`هل تشارك ${0}؟`,
   'together.codeSame': 'حصلت المختصة على الرمز نفسه. هذا صحيح.',
   'together.codeDifferent': 'الرمزان غير متطابقين. لا تسمحي لها بالدخول.',
-  'together.asProfessional': 'تشارك بصفتها مختصة. ترى الخريطة وتكتب بطاقتها.',
+  'together.asProfessional': str`${0} تشارك بصفتها مختصة. تكتب في بطاقتها ما تفعله من أجلك.`,
   'together.doneHeading': 'تم',
   'together.done': 'تم. الوالدة الآن خارج حسابها على هذا الجهاز.',
   'together.doneHint': 'الخريطة الآن ضمن خرائطك أيضًا. يمكنك قراءتها وكتابة بطاقتك.',
   'together.open': 'افتحي الخريطة',
+  'together.handBackHeading': 'أعيدي الجهاز',
+  'together.handBackLead':
+    'الوالدة خرجت من حسابها. المختصة وحدها تتابع: اكتبي عبارة المرور الخاصة بك.',
+  'together.ownPassphrase': 'عبارة المرور الخاصة بك',
+  'together.checking': 'لحظة من فضلك. نتحقق من عبارة المرور.',
+  'together.handBackSubmit': 'تابعي بصفتك المختصة',
+  'together.handBackLocked': 'عبارة مرور خاطئة مرات كثيرة. سجّلي الدخول من جديد.',
+  'together.handBackWrong': 'عبارة المرور هذه غير صحيحة. حاولي مرة أخرى.',
+  'together.notHere': 'هذا غير ممكن الآن. يمكنك ذلك على هاتفك.',
+  'recovery.sharedDevice':
+    'انسخي الرمز على ورقة، أو اطبعيه. هذا الجهاز ليس لك: لا تحفظي الرمز عليه.',
 };

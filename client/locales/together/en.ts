@@ -36,11 +36,21 @@ export const togetherTemplates = {
   'together.approveHeading': str`May ${0} take part?`,
   'together.codeSame': 'The professional got the same code. That is right.',
   'together.codeDifferent': 'The codes are not the same. Do not let her in.',
-  'together.asProfessional':
-    'She takes part as a professional. She sees the map and writes her own card.',
+  'together.asProfessional': str`${0} takes part as a professional. On her own card she writes what she does for you.`,
   'together.doneHeading': 'Done',
   'together.done': 'Done. The parent is now logged out on this device.',
   'together.doneHint':
     'The map is now also among your maps. You can read it and write your own card.',
   'together.open': 'Open the map',
+  'together.handBackHeading': 'Give the device back',
+  'together.handBackLead':
+    'The parent is logged out. Only the professional goes on: type your own passphrase.',
+  'together.ownPassphrase': 'Your passphrase',
+  'together.checking': 'One moment. We are checking your passphrase.',
+  'together.handBackSubmit': 'Go on as the professional',
+  'together.handBackLocked': 'The wrong passphrase too often. Log in again.',
+  'together.handBackWrong': 'This passphrase is not right. Try again.',
+  'together.notHere': 'That is not possible now. It is on your own phone.',
+  'recovery.sharedDevice':
+    'Copy the code onto paper, or print it. This device is not yours: do not keep the code on it.',
 };

@@ -3,7 +3,8 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { trustedSlot } from '../actions/trusted.js';
 import { borgerAnswerOf } from '../borger.js';
-import { roleLabel, sectionLabel } from '../labels.js';
+import { roleLabel } from '../labels.js';
+import { seesSentence } from '../sees.js';
 import type { MembershipView, MemberView, SuggestionView } from '../types.js';
 import type { MembersScreen } from './screen.js';
 
@@ -25,47 +26,46 @@ export function renderMember(
   return html`<li class="card" data-testid="member" data-slot=${member.slotId}>
     <h3>${member.name}${mine ? html` (${msg('jij', { id: 'members.you' })})` : nothing}</h3>
     <p>${[member.profession, member.organisation].filter(Boolean).join(' · ')}</p>
-    <p>
-      ${member.role === 'borger' ? nothing : html`<span class="badge">${roleLabel(member.role)}</span>`}
+    <ul class="badges">
+      ${member.role === 'borger' ? nothing : html`<li class="badge">${roleLabel(member.role)}</li>`}
       ${
         trusted
-          ? html`<span class="badge" data-testid="trusted-mark"
-              >★ ${msg('vertrouwde persoon', { id: 'members.trusted' })}</span
-            >`
+          ? html`<li class="badge" data-testid="trusted-mark">
+              <span aria-hidden="true">★</span>
+              ${msg('vertrouwde persoon', { id: 'members.trusted' })}
+            </li>`
           : nothing
       }
       ${
         borgerAccepted
-          ? html`<span class="badge" data-testid="borger-mark"
-              >${msg('borger', { id: 'members.roleBorger' })}</span
-            >`
+          ? html`<li class="badge" data-testid="borger-mark">
+              ${msg('borger', { id: 'members.roleBorger' })}
+            </li>`
           : nothing
       }
       ${
         borgerProposed
-          ? html`<span class="badge"
-              >${msg('gevraagd als borger, wacht op ja', { id: 'members.borgerProposed' })}</span
-            >`
+          ? html`<li class="badge">
+              ${msg('gevraagd als borger, wacht op ja', { id: 'members.borgerProposed' })}
+            </li>`
           : nothing
       }
       ${
         borgerDeclined
-          ? html`<span class="badge" data-testid="borger-declined"
-              >${msg('gevraagd als borger, zei nee', { id: 'members.borgerDeclined' })}</span
-            >`
+          ? html`<li class="badge" data-testid="borger-declined">
+              ${msg('gevraagd als borger, zei nee', { id: 'members.borgerDeclined' })}
+            </li>`
           : nothing
       }
       ${
         borgerAsked
-          ? html`<span class="badge"
-              >${msg('wil graag borger zijn', { id: 'members.borgerAsked' })}</span
-            >`
+          ? html`<li class="badge">
+              ${msg('wil graag borger zijn', { id: 'members.borgerAsked' })}
+            </li>`
           : nothing
       }
-    </p>
-    <p>
-      ${msg(str`Ziet: ${member.sections.map(sectionLabel).join(', ')}`, { id: 'members.sees' })}
-    </p>
+    </ul>
+    <p>${seesSentence(member.sections)}</p>
     ${
       card
         ? html`<div class="member-card" data-testid="member-card">

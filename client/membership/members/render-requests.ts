@@ -4,7 +4,8 @@
  */
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { roleLabel } from '../labels.js';
+import { roleChoiceLabel } from '../labels.js';
+import { approvalSentence } from '../sees.js';
 import type { MembersScreen, RequestChoice } from './screen.js';
 
 export function renderRequests(screen: MembersScreen) {
@@ -61,17 +62,7 @@ export function renderRequests(screen: MembersScreen) {
                   .checked=${choice.role === role}
                   @change=${() => set({ role })}
                 />
-                ${
-                  role === 'borger'
-                    ? msg('borger (jij vraagt het, de ander zegt ja)', {
-                        id: 'members.roleBorgerAsk',
-                      })
-                    : role === 'owner'
-                      ? msg('tweede ouder (beheert de kaart met jou)', {
-                          id: 'members.roleSecondOwner',
-                        })
-                      : roleLabel(role)
-                }
+                ${roleChoiceLabel(role)}
               </label>`,
           )}
         </fieldset>
@@ -87,6 +78,9 @@ export function renderRequests(screen: MembersScreen) {
                 ${msg('Mag ook namen en contactgegevens zien', { id: 'members.grantDetail' })}
               </label>`
         }
+        <p data-testid="approval-sees">
+          ${approvalSentence(request.profile.name, choice.role, choice.detail)}
+        </p>
         <div class="actions">
           <button
             type="button"

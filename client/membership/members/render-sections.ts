@@ -2,6 +2,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { historyLines } from '../labels.js';
+import { formatDateTime } from '../../ui/format.js';
 import type { MembershipView, MemberView } from '../types.js';
 import type { MembersScreen } from './screen.js';
 import '../nk-invite-panel.js';
@@ -20,7 +21,7 @@ export function renderInvite(screen: MembersScreen) {
               ${screen.session.invites.map(
                 (invite) =>
                   html`<li>
-                    ${msg(str`Geldig tot ${new Date(invite.expiresAt).toLocaleString()}`, { id: 'members.validUntil' })}
+                    ${msg(str`Geldig tot ${formatDateTime(invite.expiresAt)}`, { id: 'members.validUntil' })}
                     <button
                       type="button"
                       class="quiet"

@@ -7,6 +7,15 @@ export const membersStyles = css`
     display: grid;
     gap: 0.75rem;
   }
+  /* Each mark its own list item, so a screen reader reads them as separate phrases. */
+  ul.badges {
+    list-style: none;
+    padding: 0;
+    margin: 0.5rem 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+  }
   .badge {
     display: inline-block;
     border-radius: 999px;

@@ -19,20 +19,41 @@ export async function findAccountByUsername(
   return db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-/** Replaces the keyring only if it is still at `baseRevision`; false when someone else was first. */
+/**
+ * Replaces the keyring only if it is still at `baseRevision`, under the new random `revision`; false
+ * when someone else was first.
+ */
 export async function updateKeyring(
   db: Db,
   accountId: string,
   baseRevision: number,
+  revision: number,
   keyring: Buffer,
 ): Promise<boolean> {
   const result = await db
     .updateTable('accounts')
-    .set({ keyring, keyring_revision: baseRevision + 1 })
+    .set({ keyring, keyring_revision: revision })
     .where('id', '=', accountId)
     .where('keyring_revision', '=', baseRevision)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Rewrites the account's row under a new random keyring revision (sign-in, account read): a keyring
+ * write is then no sign of a join, and the row's place in the write order says nothing (decision 0022).
+ */
+export async function touchKeyring(
+  db: Db,
+  accountId: string,
+  revision: number,
+): Promise<AccountRow | undefined> {
+  return db
+    .updateTable('accounts')
+    .set({ keyring_revision: revision })
+    .where('id', '=', accountId)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function updatePassphrase(

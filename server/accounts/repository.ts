@@ -1,6 +1,7 @@
 // All Kysely code for accounts, login challenges and sessions; functions take db (or a transaction) first.
 import type { Kysely } from 'kysely';
 import type { AccountRow, Database, NewAccount, SessionRow } from '../infra/db/schema.js';
+import { dayOf, endOfDay } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 
@@ -124,7 +125,7 @@ export async function rotateSession(
 ): Promise<boolean> {
   const result = await db
     .updateTable('sessions')
-    .set({ refresh_hash: newHash, expires_at: expiresAt })
+    .set({ refresh_hash: newHash, expires_at: endOfDay(expiresAt) })
     .where('id', '=', id)
     .where('refresh_hash', '=', oldHash)
     .where('revoked_at', 'is', null)
@@ -135,7 +136,7 @@ export async function rotateSession(
 export async function revokeSession(db: Db, id: string, now: number): Promise<void> {
   await db
     .updateTable('sessions')
-    .set({ revoked_at: now })
+    .set({ revoked_at: dayOf(now) })
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute();
@@ -149,7 +150,7 @@ export async function revokeOtherSessions(
 ): Promise<void> {
   await db
     .updateTable('sessions')
-    .set({ revoked_at: now })
+    .set({ revoked_at: dayOf(now) })
     .where('account_id', '=', accountId)
     .where('id', '!=', keepSessionId)
     .where('revoked_at', 'is', null)

@@ -26,6 +26,7 @@ import { newId } from '../infra/ids.js';
 import { newChallenge, takeChallenge } from './challenges.js';
 import * as repo from './repository.js';
 import { ACCESS_TOKEN_SECONDS, newRefreshToken, SESSION_LIFETIME_MS } from './tokens.js';
+import { dayOf, endOfDay } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 
@@ -95,7 +96,7 @@ export async function register(db: Db, input: RegisterRequest, now: number): Pro
       ),
       keyring: decodeBase64Url(input.keyring, 'keyring'),
       keyring_revision: newKeyringRevision(),
-      created_at: now,
+      created_at: dayOf(now),
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -202,9 +203,10 @@ export async function login(
     account_id: account.id,
     refresh_hash: hash,
     // a session on someone else's device ends with its access token: nothing is left to refresh
-    expires_at:
+    expires_at: endOfDay(
       now + (input.remember === false ? ACCESS_TOKEN_SECONDS * 1000 : SESSION_LIFETIME_MS),
-    created_at: now,
+    ),
+    created_at: dayOf(now),
   });
   return { account: toAccount(touched), sessionId, refreshToken: token };
 }

@@ -99,6 +99,7 @@ export default fp(
     let lastRequestAt = 0;
     let burstStartedAt = 0;
     let accountChangedAt = 0;
+    let accountWrites = 0;
     let checkpointedAt = Date.now();
     let running: Promise<void> = Promise.resolve();
     let waiting: (() => void)[] = [];
@@ -118,11 +119,9 @@ export default fp(
       if (burstStartedAt === 0) burstStartedAt = now;
       // sign-up, sign-in, keyring, passphrase, a profile: rows that belong to an account
       const { url } = request;
-      if (
-        accountChangedAt === 0 &&
-        (url.startsWith('/api/account') || url.startsWith('/api/directory/me'))
-      ) {
-        accountChangedAt = now;
+      if (url.startsWith('/api/account') || url.startsWith('/api/directory/me')) {
+        accountWrites++;
+        if (accountChangedAt === 0) accountChangedAt = now;
       }
     });
 
@@ -136,8 +135,10 @@ export default fp(
       const quietDue = engine === 'sqlite' && now - checkpointedAt >= QUIET_CHECKPOINT_MS;
       if (!burstOver && !shuffleDue && !quietDue) return;
       try {
+        const writesBefore = accountWrites;
         if (shuffleDue && (await shuffle(db, engine))) {
-          accountChangedAt = 0;
+          // a write that came while the shuffle ran may have missed it: its turn comes next
+          accountChangedAt = accountWrites === writesBefore ? 0 : Date.now();
           state.shuffles++;
         }
         if (burstOver) burstStartedAt = 0;

@@ -68,14 +68,16 @@ function ownerOf(row: Row, ids: Ids): { account?: string; map?: string } {
 
 /**
  * Each value of an account (a time, a place in storage, a write) votes for the map with the nearest
- * value; maps tied for nearest share the vote. An account's score for a map is its votes.
+ * value; maps tied for nearest share the vote. An account's score for a map is its share of its
+ * votes: how many rows an account has (its devices, say) is a count, not a link to a map.
  */
 function nearest(accountValues: Map<string, number[]>, mapValues: Map<string, number[]>, ids: Ids) {
   const maps = [...new Set(ids.mapOf.values())];
   const scores: Scores = new Map();
   for (const username of ids.accounts.values()) {
     const row = new Map<string, number>(maps.map((m) => [m, 0]));
-    for (const a of accountValues.get(username) ?? []) {
+    const mine = accountValues.get(username) ?? [];
+    for (const a of mine) {
       let best = Infinity;
       let winners: string[] = [];
       for (const map of maps) {
@@ -87,7 +89,7 @@ function nearest(accountValues: Map<string, number[]>, mapValues: Map<string, nu
           } else if (d === best && !winners.includes(map)) winners.push(map);
         }
       }
-      for (const map of winners) row.set(map, row.get(map)! + 1 / winners.length);
+      for (const map of winners) row.set(map, row.get(map)! + 1 / winners.length / mine.length);
     }
     scores.set(username, row);
   }

@@ -25,6 +25,7 @@ import housekeeping from './infra/housekeeping.js';
 import rateLimit from './infra/rate-limit.js';
 import secrets from './infra/secrets/plugin.js';
 import securityHeaders from './infra/security-headers.js';
+import settle from './infra/settle.js';
 import timeouts, { serverTimeouts } from './infra/timeouts.js';
 import webApp from './infra/web-app.js';
 import accountRoutes from './accounts/routes.js';
@@ -58,6 +59,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, { config }) => {
   await fastify.register(rateLimit);
   await fastify.register(accessRecorder);
   await fastify.register(housekeeping);
+  await fastify.register(settle);
   await fastify.register(auth);
   await fastify.register(capability);
   await fastify.register(mapEvents);

@@ -123,6 +123,9 @@ export class AppStore extends EventTarget {
     const { maps } = await this.crypto.call('unlock', { account });
     this.#keyringRevision = account.keyringRevision;
     this.#set({ username: account.username, maps: newestFirst(maps), recovery: null });
+    // sealed afresh on every sign-in: a keyring write is no sign of a join, and a keyring stored
+    // before the fixed size gets it (decision 0022); a failure here changes nothing for her
+    this.commitKeyring().catch(() => undefined);
   }
 
   /** Ends the session on the server and wipes every key in the worker. */

@@ -1,6 +1,7 @@
 // All Kysely code for accounts, login challenges and sessions; functions take db (or a transaction) first.
 import type { Kysely } from 'kysely';
 import type { AccountRow, Database, NewAccount, SessionRow } from '../infra/db/schema.js';
+import { dayOf, endOfDay } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 
@@ -19,20 +20,41 @@ export async function findAccountByUsername(
   return db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-/** Replaces the keyring only if it is still at `baseRevision`; false when someone else was first. */
+/**
+ * Replaces the keyring only if it is still at `baseRevision`, under the new random `revision`; false
+ * when someone else was first.
+ */
 export async function updateKeyring(
   db: Db,
   accountId: string,
   baseRevision: number,
+  revision: number,
   keyring: Buffer,
 ): Promise<boolean> {
   const result = await db
     .updateTable('accounts')
-    .set({ keyring, keyring_revision: baseRevision + 1 })
+    .set({ keyring, keyring_revision: revision })
     .where('id', '=', accountId)
     .where('keyring_revision', '=', baseRevision)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Rewrites the account's row under a new random keyring revision (sign-in, account read): a keyring
+ * write is then no sign of a join, and the row's place in the write order says nothing (decision 0022).
+ */
+export async function touchKeyring(
+  db: Db,
+  accountId: string,
+  revision: number,
+): Promise<AccountRow | undefined> {
+  return db
+    .updateTable('accounts')
+    .set({ keyring_revision: revision })
+    .where('id', '=', accountId)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function updatePassphrase(
@@ -103,7 +125,7 @@ export async function rotateSession(
 ): Promise<boolean> {
   const result = await db
     .updateTable('sessions')
-    .set({ refresh_hash: newHash, expires_at: expiresAt })
+    .set({ refresh_hash: newHash, expires_at: endOfDay(expiresAt) })
     .where('id', '=', id)
     .where('refresh_hash', '=', oldHash)
     .where('revoked_at', 'is', null)
@@ -114,7 +136,7 @@ export async function rotateSession(
 export async function revokeSession(db: Db, id: string, now: number): Promise<void> {
   await db
     .updateTable('sessions')
-    .set({ revoked_at: now })
+    .set({ revoked_at: dayOf(now) })
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute();
@@ -128,7 +150,7 @@ export async function revokeOtherSessions(
 ): Promise<void> {
   await db
     .updateTable('sessions')
-    .set({ revoked_at: now })
+    .set({ revoked_at: dayOf(now) })
     .where('account_id', '=', accountId)
     .where('id', '!=', keepSessionId)
     .where('revoked_at', 'is', null)

@@ -1,5 +1,5 @@
 // Account rules: registration, challenge-signature login, rotating sessions, keyring and passphrase changes.
-import { createHmac } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type {
   Account,
@@ -26,6 +26,7 @@ import { newId } from '../infra/ids.js';
 import { newChallenge, takeChallenge } from './challenges.js';
 import * as repo from './repository.js';
 import { ACCESS_TOKEN_SECONDS, newRefreshToken, SESSION_LIFETIME_MS } from './tokens.js';
+import { dayOf, endOfDay } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 
@@ -33,6 +34,14 @@ const CHALLENGE_LIFETIME_MS = 2 * 60 * 1000;
 const USERNAME = /^[\p{L}\p{N}._-]+$/u;
 // verifying against a key nobody holds keeps unknown usernames as slow as wrong signatures
 const NOBODY_KEY = Buffer.alloc(32, 0x4e);
+
+/**
+ * A keyring revision: random, so it counts neither writes nor maps (decision 0022); only equality
+ * matters for the conflict check. Below 2^48, the largest bound randomInt takes.
+ */
+export function newKeyringRevision(): number {
+  return randomInt(1, 2 ** 48 - 1);
+}
 
 /** Normalised username if it is acceptable for a new account, else undefined. */
 export function acceptableUsername(raw: string): string | undefined {
@@ -86,8 +95,8 @@ export async function register(db: Db, input: RegisterRequest, now: number): Pro
         'recoveryWrappedAccountKey',
       ),
       keyring: decodeBase64Url(input.keyring, 'keyring'),
-      keyring_revision: 1,
-      created_at: now,
+      keyring_revision: newKeyringRevision(),
+      created_at: dayOf(now),
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -185,6 +194,8 @@ export async function login(
   if (!ok || !account) {
     throw new ApiError('login_failed', 'Username, passphrase or recovery code is not right.');
   }
+  // every sign-in rewrites the keyring row, so a keyring write says nothing about a join
+  const touched = (await repo.touchKeyring(db, account.id, newKeyringRevision())) ?? account;
   const sessionId = newId();
   const { token, hash } = newRefreshToken(sessionId);
   await repo.insertSession(db, {
@@ -192,15 +203,17 @@ export async function login(
     account_id: account.id,
     refresh_hash: hash,
     // a session on someone else's device ends with its access token: nothing is left to refresh
-    expires_at:
+    expires_at: endOfDay(
       now + (input.remember === false ? ACCESS_TOKEN_SECONDS * 1000 : SESSION_LIFETIME_MS),
-    created_at: now,
+    ),
+    created_at: dayOf(now),
   });
-  return { account: toAccount(account), sessionId, refreshToken: token };
+  return { account: toAccount(touched), sessionId, refreshToken: token };
 }
 
+/** The account as a device unlocks it; the read rewrites the keyring row like a sign-in does. */
 export async function getAccount(db: Db, accountId: string): Promise<Account> {
-  const row = await repo.findAccountById(db, accountId);
+  const row = await repo.touchKeyring(db, accountId, newKeyringRevision());
   if (!row) throw new ApiError('session_expired', 'This account no longer exists.');
   return toAccount(row);
 }
@@ -211,10 +224,12 @@ export async function updateKeyring(
   baseRevision: number,
   keyring: string,
 ): Promise<number> {
+  const revision = newKeyringRevision();
   const updated = await repo.updateKeyring(
     db,
     accountId,
     baseRevision,
+    revision,
     decodeBase64Url(keyring, 'keyring'),
   );
   if (!updated) {
@@ -223,7 +238,7 @@ export async function updateKeyring(
       'The keyring changed on another device; load it again, merge and retry.',
     );
   }
-  return baseRevision + 1;
+  return revision;
 }
 
 async function requireProof(

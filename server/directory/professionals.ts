@@ -12,6 +12,7 @@ import * as repository from './professionals-repository.js';
 import type { DirectoryDb } from './schema.js';
 import { paging, placeFilter } from './service.js';
 import { fold, parseAreaList, queryTerms } from './text.js';
+import { dayOf } from '../infra/coarse-time.js';
 
 function toPublished(row: repository.ProfessionalRow): PublishedProfessional {
   return {
@@ -68,8 +69,9 @@ export async function publishProfile(
       search_text: fold(
         [profile.name, profile.profession, profile.organisation, profile.area].join(' '),
       ),
-      published_at: existing ? Number(existing.published_at) : now,
-      updated_at: now,
+      // a profile is an account's row: day precision, like the account's own times (decision 0022)
+      published_at: existing ? Number(existing.published_at) : dayOf(now),
+      updated_at: dayOf(now),
     };
     await repository.saveProfile(trx, row, {
       municipalityKeys: [...new Set(areas.municipalities.map(fold))],

@@ -25,6 +25,7 @@ const Env = Type.Object({
   STATIC_DIR: Type.Optional(Type.String({ minLength: 1 })),
   RATE_LIMIT_LOGIN: Type.Optional(WholeNumber),
   RATE_LIMIT_SIGNUP: Type.Optional(WholeNumber),
+  SETTLE_SECONDS: Type.Optional(WholeNumber),
   PUBLIC_ORIGIN: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+/?$' })),
   COOKIE_SECURE: Type.Optional(BooleanText),
   TRUST_PROXY: Type.Optional(BooleanText),
@@ -50,6 +51,8 @@ export interface Config {
   rateLimitLogin: number;
   /** Sign-ups per hour per IP. */
   rateLimitSignUp: number;
+  /** At most this long after an account-side write, its rows' order and write ids are shuffled (decision 0022). */
+  settleSeconds: number;
   /** The origin browsers use to reach the app (`https://host`); null: the Host the request came to. */
   publicOrigin: string | null;
   cookieSecure: boolean;
@@ -86,6 +89,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (rateLimitLogin < 1) throw new ConfigError(['RATE_LIMIT_LOGIN: must be at least 1']);
   const rateLimitSignUp = Number(e.RATE_LIMIT_SIGNUP ?? 20);
   if (rateLimitSignUp < 1) throw new ConfigError(['RATE_LIMIT_SIGNUP: must be at least 1']);
+  const settleSeconds = Number(e.SETTLE_SECONDS ?? 300);
+  if (settleSeconds < 1) throw new ConfigError(['SETTLE_SECONDS: must be at least 1']);
   const dataDir = resolve(e.DATA_DIR ?? './data');
   return {
     host,
@@ -99,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     staticDir: resolve(e.STATIC_DIR ?? 'dist/client'),
     rateLimitLogin,
     rateLimitSignUp,
+    settleSeconds,
     publicOrigin: e.PUBLIC_ORIGIN ? new URL(e.PUBLIC_ORIGIN).origin : null,
     // browsers drop Secure cookies over plain http, which a loopback development server uses
     cookieSecure: e.COOKIE_SECURE ? isTrue(e.COOKIE_SECURE) : !LOOPBACK_HOSTS.has(host),
@@ -124,6 +130,8 @@ function describe(key: string): string {
       return 'must be a whole number of requests per minute';
     case 'RATE_LIMIT_SIGNUP':
       return 'must be a whole number of sign-ups per hour';
+    case 'SETTLE_SECONDS':
+      return 'must be a whole number of seconds';
     case 'PUBLIC_ORIGIN':
       return 'must be an origin such as https://netwerkkaart.example (no path)';
     case 'COOKIE_SECURE':

@@ -15,6 +15,7 @@ import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';
 import { ApiError } from '../infra/errors.js';
 import { inviteNotFound } from './errors.js';
 import * as repo from './repository.js';
+import { minuteOf } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 
@@ -90,7 +91,7 @@ export async function postRequest(
       sealed_request: sealed,
       status: 'pending',
       sealed_answer: null,
-      created_at: now,
+      created_at: minuteOf(now),
       answered_at: null,
       collected_at: null,
     });

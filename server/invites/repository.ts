@@ -1,6 +1,7 @@
 // All Kysely code for invites and their join requests.
 import type { Kysely } from 'kysely';
 import type { Database, InviteRequestRow, InviteRow, RequestStatus } from '../infra/db/schema.js';
+import { minuteOf } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 
@@ -60,7 +61,7 @@ export async function answerRequest(
 export async function takeAnswer(db: Db, requestId: string, now: number): Promise<boolean> {
   const result = await db
     .updateTable('invite_requests')
-    .set({ collected_at: now, sealed_answer: null })
+    .set({ collected_at: minuteOf(now), sealed_answer: null })
     .where('id', '=', requestId)
     .where('collected_at', 'is', null)
     .executeTakeFirst();
@@ -71,7 +72,7 @@ export async function markInviteUsed(db: Db, inviteId: string, now: number): Pro
   await db
     .updateTable('invites')
     // the secret opened the one request; nobody needs it any more
-    .set({ used_at: now, sealed_secret: null })
+    .set({ used_at: minuteOf(now), sealed_secret: null })
     .where('id', '=', inviteId)
     .where('used_at', 'is', null)
     .execute();
@@ -80,7 +81,7 @@ export async function markInviteUsed(db: Db, inviteId: string, now: number): Pro
 export async function withdrawInvite(db: Db, inviteId: string, now: number): Promise<void> {
   await db
     .updateTable('invites')
-    .set({ withdrawn_at: now, sealed_secret: null })
+    .set({ withdrawn_at: minuteOf(now), sealed_secret: null })
     .where('id', '=', inviteId)
     .where('withdrawn_at', 'is', null)
     .where('used_at', 'is', null)

@@ -14,6 +14,7 @@ import { ApiError } from '../infra/errors.js';
 import * as membership from '../membership/api.js';
 import { inviteNotFound } from './errors.js';
 import * as repo from './repository.js';
+import { minuteOf } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 
@@ -44,7 +45,7 @@ export async function createInvite(
       sealed_info: decodeBase64Url(input.sealedInfo, 'sealedInfo'),
       sealed_secret: decodeBase64Url(input.sealedSecret, 'sealedSecret'),
       expires_at: input.expiresAt,
-      created_at: now,
+      created_at: minuteOf(now),
       used_at: null,
       withdrawn_at: null,
     });
@@ -134,7 +135,7 @@ export async function approve(
       await repo.answerRequest(trx, requestId, {
         status: 'approved',
         sealed_answer: sealedAnswer,
-        answered_at: now,
+        answered_at: minuteOf(now),
       });
       await repo.markInviteUsed(trx, request.invite_id, now);
       return { slotId: input.slotId, headSeq };
@@ -161,7 +162,7 @@ export async function decline(
       !(await repo.answerRequest(trx, requestId, {
         status: 'declined',
         sealed_answer: null,
-        answered_at: now,
+        answered_at: minuteOf(now),
       }))
     ) {
       throw answered(request);
@@ -189,7 +190,7 @@ export async function withdraw(
       await repo.answerRequest(trx, request.id, {
         status: 'declined',
         sealed_answer: null,
-        answered_at: now,
+        answered_at: minuteOf(now),
       });
     }
   });

@@ -2,11 +2,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { Rights } from '../../shared/api/maps.js';
 import type { Database, MapSlotRow } from '../infra/db/schema.js';
+import { minuteOf } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 
 export async function insertMap(db: Db, id: string, now: number): Promise<void> {
-  await db.insertInto('maps').values({ id, latest_version: 1, created_at: now }).execute();
+  await db
+    .insertInto('maps')
+    .values({ id, latest_version: 1, created_at: minuteOf(now) })
+    .execute();
 }
 
 export async function insertSlot(
@@ -29,7 +33,7 @@ export async function insertVersion(
 ): Promise<void> {
   await sql`
     insert into map_versions (map_id, version, body, created_at)
-    values (${version.map_id}, ${version.version}, ${version.body}, ${version.created_at})`.execute(
+    values (${version.map_id}, ${version.version}, ${version.body}, ${minuteOf(version.created_at)})`.execute(
     db,
   );
 }

@@ -17,6 +17,7 @@ import * as membership from '../membership/api.js';
 import { mapNotFound, type OpenedSlot } from '../infra/capability.js';
 import { storeNextVersion, versionConflict } from './api.js';
 import * as repo from './repository.js';
+import { minuteOf } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 
@@ -46,7 +47,7 @@ export async function createMap(db: Db, input: CreateMapRequest, now: number): P
         capability_hash: capabilityHash,
         rights: 'admin',
         key_bundle: keyBundle,
-        created_at: now,
+        created_at: minuteOf(now),
       });
       await repo.insertVersion(trx, { map_id: input.mapId, version: 1, body, created_at: now });
       await membership.startMembership(trx, input.mapId, slotId, init, now);

@@ -8,6 +8,7 @@ import { addSlot } from '../maps/api.js';
 import type { ParsedRecord } from './records.js';
 import * as repo from './repository.js';
 import { appendRecords } from './service.js';
+import { minuteOf } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -64,7 +65,7 @@ export async function admitMember(
     capability_hash: slot.capabilityHash,
     rights: slot.rights,
     key_bundle: slot.keyBundle,
-    created_at: now,
+    created_at: minuteOf(now),
   });
   await repo.insertSlotEvents(
     trx,

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Rights } from '../../shared/api/maps.js';
 import { newId } from '../infra/ids.js';
 import type { Database, SlotEventType } from '../infra/db/schema.js';
+import { minuteOf } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 
@@ -34,7 +35,14 @@ export async function insertLogRecords(
   if (records.length === 0) return;
   await db
     .insertInto('map_log')
-    .values(records.map((r) => ({ map_id: mapId, seq: r.seq, record: r.record, created_at: now })))
+    .values(
+      records.map((r) => ({
+        map_id: mapId,
+        seq: r.seq,
+        record: r.record,
+        created_at: minuteOf(now),
+      })),
+    )
     .execute();
 }
 
@@ -125,16 +133,26 @@ export async function insertSlotEvents(
   now: number,
 ): Promise<void> {
   if (events.length === 0) return;
+  // the minute, plus how many of this map's events came earlier in it: the history keeps its order
+  // and says no more than the minute (always called under the map's lock)
+  const minute = minuteOf(now);
+  const latest = await db
+    .selectFrom('slot_events')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('map_id', '=', mapId)
+    .where('at', '>=', minute)
+    .executeTakeFirst();
+  const first = latest?.at == null ? minute : Number(latest.at) + 1;
   await db
     .insertInto('slot_events')
     .values(
-      events.map((e) => ({
+      events.map((e, i) => ({
         id: newId(),
         map_id: mapId,
         slot_id: e.slotId,
         type: e.type,
         rights: e.rights,
-        at: now,
+        at: Math.min(first + i, minute + 59_999),
       })),
     )
     .execute();

@@ -18,6 +18,7 @@ import { storeNextVersion } from '../maps/api.js';
 import { mapNotFound, type OpenedSlot } from '../infra/capability.js';
 import { cardVersionOf, logConflict, parseLogRecords, type ParsedRecord } from './records.js';
 import * as repo from './repository.js';
+import { minuteOf } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -157,7 +158,7 @@ export async function putOwnCard(
       `Your card is at version ${current}; read it and write on top of that version.`,
     );
   };
-  const row = { card_version: cardVersion, body, updated_at: now };
+  const row = { card_version: cardVersion, body, updated_at: minuteOf(now) };
   if (input.baseCardVersion === 0) {
     try {
       await repo.insertCard(db, { ...row, slot_id: slot.slotId, map_id: slot.mapId });

@@ -1,7 +1,7 @@
 // The one symmetric format: versioned, padded XChaCha20-Poly1305 with context-bound associated data.
 import { CryptoError } from './errors.js';
 import { concatBytes, expectBytes, utf8Encode } from './encoding.js';
-import { padmePad, unpad } from './padding.js';
+import { padmeLength, padTo, unpad } from './padding.js';
 import { aeadDecrypt, aeadEncrypt, randomBytes, SIZES } from './sodium.js';
 
 /** First byte of every envelope. */
@@ -26,8 +26,15 @@ export function encryptEnvelope(
   key: Uint8Array,
   plaintext: Uint8Array,
   context: string,
+  minPaddedBytes = 0,
 ): Uint8Array {
-  return encryptEnvelopeWithNonce(key, plaintext, context, randomBytes(SIZES.nonce));
+  return encryptEnvelopeWithNonce(
+    key,
+    plaintext,
+    context,
+    randomBytes(SIZES.nonce),
+    minPaddedBytes,
+  );
 }
 
 /**
@@ -39,12 +46,15 @@ export function encryptEnvelopeWithNonce(
   plaintext: Uint8Array,
   context: string,
   nonce: Uint8Array,
+  minPaddedBytes = 0,
 ): Uint8Array {
   expectBytes(key, 'key', SIZES.key);
   expectBytes(plaintext, 'plaintext');
   expectBytes(nonce, 'nonce', SIZES.nonce);
   const ad = associatedData(context);
-  const ciphertext = aeadEncrypt(padmePad(plaintext), ad, nonce, key);
+  // a floor (the keyring's) hides sizes below it entirely; above it the Padmé bucket applies
+  const target = Math.max(padmeLength(plaintext.length + 1), minPaddedBytes);
+  const ciphertext = aeadEncrypt(padTo(plaintext, target), ad, nonce, key);
   return concatBytes(Uint8Array.of(ENVELOPE_VERSION), nonce, ciphertext);
 }
 

@@ -57,6 +57,12 @@ export type IdentityKeys = {
   boxSecretKey: Uint8Array;
 };
 
+/**
+ * Every keyring is padded to at least this many bytes, so its stored size does not count the maps:
+ * 64 maps with titles of up to about 200 characters fit (decision 0022).
+ */
+export const KEYRING_PADDED_BYTES = 32 * 1024;
+
 /** Most maps one keyring may hold; a bound so a hostile keyring cannot exhaust memory. */
 export const MAX_KEYRING_MAPS = 1000;
 const MAX_TITLE_CHARS = 200;
@@ -155,7 +161,7 @@ export function encryptKeyring(
   keyring: Keyring,
 ): Uint8Array {
   const json = JSON.stringify(validateKeyring(keyring));
-  return encryptEnvelope(accountKey, utf8Encode(json), adKeyring(username));
+  return encryptEnvelope(accountKey, utf8Encode(json), adKeyring(username), KEYRING_PADDED_BYTES);
 }
 
 /** Decrypts and validates a keyring envelope. Throws CryptoError ('decrypt-failure', 'malformed', …). */

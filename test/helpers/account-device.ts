@@ -71,6 +71,8 @@ export class Device {
   readonly state: WorkerState = createWorkerState();
   #token = '';
   #revision = 0;
+  /** The keyring ciphertext the server answered at sign-in (its revision changes on every read). */
+  storedKeyring = '';
 
   private constructor(
     readonly app: App,
@@ -352,6 +354,7 @@ export class Device {
     );
     this.#token = login.accessToken;
     this.#revision = login.account.keyringRevision;
+    this.storedKeyring = login.account.keyring;
     this.call('unlock', { account: login.account });
   }
 

@@ -36,6 +36,8 @@ export function openDatabase(config: DatabaseConfig): Kysely<Database> {
   // FULL: an acknowledged write survives power loss, not just a process crash
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // deleted rows are overwritten with zeros, not left readable in free space (decision 0022)
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),

@@ -124,7 +124,9 @@ describe.each(databases)('malformed input on $engine', (database) => {
       headers: bearer(session.accessToken),
     });
     expect(response.statusCode).toBe(200);
-    return response.json<Account>();
+    // the revision is random and changes on every read (decision 0022); the rest must not move
+    const { keyringRevision: _revision, ...account } = response.json<Account>();
+    return account as Account;
   }
 
   async function mapNow(): Promise<ReadMapResponse> {

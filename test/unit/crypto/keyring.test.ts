@@ -6,6 +6,7 @@ import {
   encryptEnvelope,
   encryptKeyring,
   identityFromKeyring,
+  KEYRING_PADDED_BYTES,
   loadSodium,
   newCapability,
   newId,
@@ -141,5 +142,36 @@ describe('keyring', () => {
   it('refuses to encrypt a keyring it could not read back', () => {
     const bad = { ...keyring, maps: [{ ...keyring.maps[0], addedAt: 1.5 }] } as Keyring;
     expectCryptoError(() => encryptKeyring(accountKey, 'sanne', bad), 'malformed');
+  });
+});
+
+describe('keyring size', () => {
+  beforeAll(async () => {
+    await loadSodium();
+  });
+
+  it('is one fixed size from no maps up to 64 maps with long titles, pins and inviters', () => {
+    const key = sodium.randombytes_buf(32);
+    const base = { ...newKeyring(), maps: [] };
+    const entry = (i: number) => ({
+      mapId: newId(),
+      capability: toBase64Url(newCapability()),
+      title: `Kaart ${i} `.padEnd(200, 'x'),
+      addedAt: Number.MAX_SAFE_INTEGER,
+      pin: { seq: 0xffff_ffff, headHash: toBase64Url(new Uint8Array(32)), version: 2 ** 53 - 1 },
+      inviter: toBase64Url(new Uint8Array(32)),
+    });
+    const sizes = [0, 1, 5, 20, 64].map(
+      (count) =>
+        encryptKeyring(key, 'ouder', {
+          ...base,
+          maps: Array.from({ length: count }, (_, i) => entry(i)),
+        }).length,
+    );
+    expect(new Set(sizes).size).toBe(1);
+    expect(sizes[0]).toBe(KEYRING_PADDED_BYTES + 1 + 24 + 16);
+    // beyond the floor the Padmé buckets apply again
+    const many = { ...base, maps: Array.from({ length: 80 }, (_, i) => entry(i)) };
+    expect(encryptKeyring(key, 'ouder', many).length).toBeGreaterThan(sizes[0]!);
   });
 });

@@ -56,6 +56,8 @@ describe.each([
     await page.locator('nk-welcome h1').waitFor();
     await page.locator('nk-language-picker select').selectOption(code);
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe(dir);
+    // the choice is stored once its texts are loaded; the page loads below must find it
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('nk-locale'))).toBe(code);
 
     await page.goto(`${server.url}/registreren`);
     await page.locator('#username').fill(username);
@@ -73,6 +75,7 @@ describe.each([
 
     await page.goto(`${server.url}/inloggen`);
     await page.locator('nk-login h1').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(code);
     await check('login with its recovery link', 'login');
     await page.locator('nk-login a[href="/wachtwoordzin-vergeten"]').click();
     await page.locator('nk-recover #code').waitFor();

@@ -279,4 +279,50 @@ describe('recovery, passphrase change and deletion', () => {
       await other.close();
     }
   });
+  it('deletes an owner account when there is a second owner: the map stays with the other owner', async () => {
+    const p = parent.page;
+    const other = await launchBrowser({ viewport: PHONE });
+    try {
+      const j = other.page;
+      const partner: JoinerProfile = {
+        username: 'partner-jan',
+        name: 'Jan Smit',
+        profession: 'partner',
+        organisation: '',
+        contact: '06-12345678',
+        availability: 'altijd',
+      };
+      await register(p, server.url, 'fenna', JOINER_PASSPHRASE);
+      await confirmRecovery(p);
+      await createMap(p, 'Kaart van Fenna');
+      await addPerson(p, PEOPLE[0]!);
+      await p.getByRole('link', { name: 'Wie doet mee?' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Wie doet mee?' }).waitFor();
+      const code = await joinByLink(j, await inviteByLink(p), partner);
+      expect(await pendingCode(p, partner.name)).toBe(code);
+      await approve(p, partner.name, 'tweede ouder (beheert de kaart met jou)');
+      await joinerOpensMap(j, 'Kaart van Fenna');
+
+      await openAccount(p, 'Account verwijderen');
+      await p.getByTestId('delete-hand-over').getByText('Kaart van Fenna').waitFor();
+      await expect(p.getByTestId('delete-delete').count()).resolves.toBe(0);
+      await screenshot(p, 'delete-hand-over');
+      await p.getByLabel('Huidige wachtwoordzin').fill(JOINER_PASSPHRASE);
+      await p.getByRole('button', { name: 'Account verwijderen' }).click();
+      await p.getByText('Je account is verwijderd.').first().waitFor();
+
+      // The other owner's view: the map and its people are still there; she stopped.
+      await expect
+        .poll(() => j.getByTestId('history').innerText(), { timeout: 20_000 })
+        .toMatch(/is gestopt met de kaart/);
+      await j.getByRole('link', { name: 'Mijn kaarten' }).click();
+      await j.getByRole('link', { name: /Kaart van Fenna/ }).click();
+      await j.getByRole('heading', { level: 1, name: 'Kaart van Fenna' }).waitFor();
+      await showList(j);
+      await j.locator('nk-map-editor').getByText(PEOPLE[0]!.label).first().waitFor();
+      expect(other.problems).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -59,6 +59,9 @@ export class NkLogin extends LitElement {
             @input=${(event: Event) => (this.passphrase = this.inputValue(event))}
           />
         </div>
+        <p>
+          <a href=${paths.recover}>${msg('Wachtwoordzin vergeten?', { id: 'login.forgot' })}</a>
+        </p>
         ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
         <p class="status" role="status">
           ${this.action.busy ? msg('Even geduld. We openen je kaarten.', { id: 'login.busy' }) : ''}

@@ -62,6 +62,18 @@ export class NkRecoverySheet extends LitElement {
         border-radius: var(--nk-radius);
       }
 
+      .replaced {
+        margin: 1rem 0;
+        padding: 1rem;
+        border-inline-start: 4px solid var(--nk-primary);
+        background: var(--nk-surface-soft);
+        border-radius: var(--nk-radius-small);
+      }
+
+      .replaced p {
+        margin: 0.25rem 0;
+      }
+
       @media print {
         :host {
           color: #000;
@@ -112,6 +124,7 @@ export class NkRecoverySheet extends LitElement {
     }
     return html`
       <h1 class="no-print" tabindex="-1">${msg('Je herstelcode', { id: 'recovery.heading' })}</h1>
+      ${recovery.replaced === true ? this.renderReplaced() : nothing}
       <p class="lead no-print">
         ${msg(
           'Ben je je wachtwoordzin vergeten? Dan kom je met deze code weer bij je kaarten. Niemand anders kan dat voor je doen, ook wij niet.',
@@ -192,6 +205,28 @@ export class NkRecoverySheet extends LitElement {
         </div>
       </div>
     `;
+  }
+
+  /** After a recovery: the new passphrase is set, and this code replaces the one she used. */
+  private renderReplaced() {
+    return html`<div class="replaced no-print" data-testid="recovery-replaced">
+      <p>
+        <strong
+          >${msg('Je nieuwe wachtwoordzin is opgeslagen.', { id: 'recovery.replacedSaved' })}</strong
+        >
+      </p>
+      <p>
+        ${msg(
+          'Hieronder staat je nieuwe herstelcode. Je oude herstelcode werkt niet meer. Gooi het oude papier weg en bewaar dit nieuwe.',
+          { id: 'recovery.replacedCode' },
+        )}
+      </p>
+      <p>
+        ${msg('Op je andere apparaten log je opnieuw in, met je nieuwe wachtwoordzin.', {
+          id: 'recovery.replacedDevices',
+        })}
+      </p>
+    </div>`;
   }
 
   /** The code in groups of four, however the crypto layer spaced it. */

@@ -24,6 +24,7 @@ import type {
 } from '../../shared/api/index.js';
 import type { CryptoErrorCode as SharedCryptoErrorCode } from '../../shared/crypto/errors.js';
 import type { MapDocument } from '../../shared/map/types.js';
+import type { AccountChangeOps } from './account-ops.js';
 import type { BackupErrorCode } from '../../shared/export/backup.js';
 import type {
   CardWire,
@@ -60,7 +61,7 @@ export interface ExportOps {
 }
 
 /** Every operation: its arguments and its result. */
-export interface CryptoOps extends ExportOps {
+export interface CryptoOps extends ExportOps, AccountChangeOps {
   /** Makes all account keys from a new passphrase; keeps the session unlocked. */
   register: {
     args: { username: string; passphrase: string };

@@ -8,6 +8,7 @@ import { directoryTemplates } from './directory/ar.js';
 import { togetherTemplates } from './together/ar.js';
 import { pictureTemplates } from './picture/ar.js';
 import { plainWordsTemplates } from './plain-words/ar.js';
+import { accountTemplates } from './account/ar.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -15,6 +16,7 @@ export const templates = {
   ...togetherTemplates,
   ...pictureTemplates,
   ...plainWordsTemplates,
+  ...accountTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',

@@ -6,6 +6,7 @@ import { directoryTemplates } from './directory/en.js';
 import { togetherTemplates } from './together/en.js';
 import { pictureTemplates } from './picture/en.js';
 import { plainWordsTemplates } from './plain-words/en.js';
+import { accountTemplates } from './account/en.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -13,6 +14,7 @@ export const templates = {
   ...togetherTemplates,
   ...pictureTemplates,
   ...plainWordsTemplates,
+  ...accountTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',

@@ -21,6 +21,10 @@ import '../account/nk-welcome.js';
 import '../maps/nk-backup-import.js';
 import '../directory/nk-professional-profile.js';
 import '../together/nk-together.js';
+import '../account/nk-recover.js';
+import '../account/nk-account.js';
+import '../account/nk-passphrase-change.js';
+import '../account/nk-account-delete.js';
 import { forgetPlace } from '../directory/place.js';
 
 /** How long a status message stays on screen, in ms. */
@@ -119,6 +123,12 @@ export class NkApp extends LitElement {
                   >
                     ${msg('Mijn kaarten', { id: 'app.maps' })}
                   </a>
+                  <a
+                    href=${paths.account}
+                    aria-current=${this.route.name === 'account' ? 'page' : nothing}
+                  >
+                    ${msg('Account', { id: 'app.account' })}
+                  </a>
                   <button type="button" @click=${this.onLogout}>
                     ${msg('Uitloggen', { id: 'app.logout' })}
                   </button>
@@ -173,6 +183,14 @@ export class NkApp extends LitElement {
         return html`<nk-professional-profile></nk-professional-profile>`;
       case 'together':
         return html`<nk-together></nk-together>`;
+      case 'recover':
+        return html`<nk-recover></nk-recover>`;
+      case 'account':
+        return html`<nk-account></nk-account>`;
+      case 'account-passphrase':
+        return html`<nk-passphrase-change></nk-passphrase-change>`;
+      case 'account-delete':
+        return html`<nk-account-delete></nk-account-delete>`;
       case 'not-found':
         return html`<nk-not-found></nk-not-found>`;
     }
@@ -203,7 +221,10 @@ export class NkApp extends LitElement {
         route.name === 'print' ||
         route.name === 'restore' ||
         route.name === 'profile' ||
-        route.name === 'together') &&
+        route.name === 'together' ||
+        route.name === 'account' ||
+        route.name === 'account-passphrase' ||
+        route.name === 'account-delete') &&
       !signedIn
     ) {
       this.store.returnTo =

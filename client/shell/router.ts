@@ -13,6 +13,10 @@ export type Route =
   | { readonly name: 'restore' }
   | { readonly name: 'profile' }
   | { readonly name: 'together' }
+  | { readonly name: 'recover' }
+  | { readonly name: 'account' }
+  | { readonly name: 'account-passphrase' }
+  | { readonly name: 'account-delete' }
   | { readonly name: 'not-found' };
 
 /** The printable sheets of a map: the ring picture with the list (A4), a short handout (A5). */
@@ -44,6 +48,12 @@ export const paths = {
   profile: '/mijn-profiel',
   /** "Samen aan tafel": a new map with a parent, on this device. */
   together: '/kaarten/samen',
+  /** "Wachtwoordzin vergeten?": back in with the recovery code. */
+  recover: '/wachtwoordzin-vergeten',
+  /** The account menu, and its passphrase change and deletion. */
+  account: '/account',
+  accountPassphrase: '/account/wachtwoordzin',
+  accountDelete: '/account/verwijderen',
 } as const;
 
 /** Turns a path into a route; unknown paths become `not-found`. */
@@ -70,6 +80,14 @@ export function parsePath(pathname: string): Route {
       return { name: 'profile' };
     case paths.together:
       return { name: 'together' };
+    case paths.recover:
+      return { name: 'recover' };
+    case paths.account:
+      return { name: 'account' };
+    case paths.accountPassphrase:
+      return { name: 'account-passphrase' };
+    case paths.accountDelete:
+      return { name: 'account-delete' };
   }
   const members = /^\/kaarten\/([^/]+)\/wie-doet-mee$/.exec(path);
   if (members?.[1] !== undefined) {

@@ -17,8 +17,15 @@ export interface AppState {
   readonly username: string | null;
   /** The maps in the keyring, newest first. */
   readonly maps: readonly MapSummary[];
-  /** The new account's recovery code, held only until the person confirms it is saved. */
-  readonly recovery: { readonly username: string; readonly code: string } | null;
+  /**
+   * A recovery code to show once, held only until the person confirms it is saved: a new account's,
+   * or (`replaced`) the one that replaced a code used to get back in.
+   */
+  readonly recovery: {
+    readonly username: string;
+    readonly code: string;
+    readonly replaced?: boolean;
+  } | null;
 }
 
 const SIGNED_OUT: AppState = { username: null, maps: [], recovery: null };
@@ -114,10 +121,30 @@ export class AppStore extends EventTarget {
   async login(username: string, passphrase: string): Promise<void> {
     const prelogin = await accounts.prelogin(this.api, username);
     const { signature } = await this.crypto.call('login', { username, passphrase, prelogin });
+    await this.#signIn(username, prelogin.challengeId, 'passphrase', signature);
+  }
+
+  /** Signs in with the recovery code; the page then sets a new passphrase (account/recovery.ts). */
+  async loginWithRecovery(username: string, recoveryCode: string): Promise<void> {
+    const prelogin = await accounts.prelogin(this.api, username);
+    const { signature } = await this.crypto.call('loginRecovery', {
+      username,
+      recoveryCode,
+      prelogin,
+    });
+    await this.#signIn(username, prelogin.challengeId, 'recovery', signature);
+  }
+
+  async #signIn(
+    username: string,
+    challengeId: string,
+    method: 'passphrase' | 'recovery',
+    signature: string,
+  ): Promise<void> {
     const { account } = await accounts.login(this.api, {
       username,
-      challengeId: prelogin.challengeId,
-      method: 'passphrase',
+      challengeId,
+      method,
       signature,
     });
     const { maps } = await this.crypto.call('unlock', { account });
@@ -126,6 +153,13 @@ export class AppStore extends EventTarget {
     // sealed afresh on every sign-in: a keyring write is no sign of a join, and a keyring stored
     // before the fixed size gets it (decision 0022); a failure here changes nothing for her
     this.commitKeyring().catch(() => undefined);
+  }
+
+  /** Shows the code that replaced the one used to get back in (the recovery sheet says so). */
+  showReplacedRecovery(code: string): void {
+    const username = this.#state.username;
+    if (username === null) return;
+    this.#set({ ...this.#state, recovery: { username, code, replaced: true } });
   }
 
   /** Ends the session on the server and wipes every key in the worker. */

@@ -63,7 +63,8 @@ export async function updatePassphrase(
   change: Pick<
     AccountRow,
     'kdf_salt' | 'kdf_ops' | 'kdf_mem' | 'login_public_key' | 'wrapped_account_key'
-  >,
+  > &
+    Partial<Pick<AccountRow, 'recovery_public_key' | 'recovery_wrapped_account_key'>>,
 ): Promise<void> {
   await db.updateTable('accounts').set(change).where('id', '=', accountId).execute();
 }

@@ -261,7 +261,7 @@ async function requireProof(
   return account;
 }
 
-/** New passphrase: new salt, cost, login key and wrapped account key; other sessions end. */
+/** New passphrase (and, after a recovery, a new recovery key): new salt, cost, login key, wrapped account key; other sessions end. */
 export async function changePassphrase(
   db: Db,
   current: { accountId: string; sessionId: string },
@@ -274,7 +274,24 @@ export async function changePassphrase(
     kdf_mem: input.kdf.memLimit,
     login_public_key: decodeBase64Url(input.loginPublicKey, 'loginPublicKey'),
     wrapped_account_key: decodeBase64Url(input.wrappedAccountKey, 'wrappedAccountKey'),
+    ...(input.recovery && {
+      recovery_public_key: decodeBase64Url(
+        input.recovery.recoveryPublicKey,
+        'recovery.recoveryPublicKey',
+      ),
+      recovery_wrapped_account_key: decodeBase64Url(
+        input.recovery.recoveryWrappedAccountKey,
+        'recovery.recoveryWrappedAccountKey',
+      ),
+    }),
   };
+  // a recovery code that was used is spent: whoever saw it must not get back in with it
+  if (input.proof.method === 'recovery' && !input.recovery) {
+    throw new ApiError(
+      'recovery_required',
+      'A change proven with the recovery code must also replace it: send recovery.',
+    );
+  }
   await requireProof(db, current.accountId, input.proof, 'passphrase-change', now);
   await db.transaction().execute(async (trx) => {
     await repo.updatePassphrase(trx, current.accountId, change);

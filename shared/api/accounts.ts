@@ -116,8 +116,25 @@ export const Proof = Type.Object(
 );
 export type Proof = Static<typeof Proof>;
 
+/** A new recovery key: the old recovery code stops working once this is stored. */
+export const RecoveryUpdate = Type.Object(
+  { recoveryPublicKey: PublicKey, recoveryWrappedAccountKey: WrappedKey },
+  closed,
+);
+export type RecoveryUpdate = Static<typeof RecoveryUpdate>;
+
+/**
+ * A new passphrase. `recovery` (optional) also replaces the recovery key; a proof signed with the
+ * recovery key must bring one, so a recovery code that was used is spent (400 recovery_required).
+ */
 export const PassphraseChangeRequest = Type.Object(
-  { proof: Proof, kdf: Kdf, loginPublicKey: PublicKey, wrappedAccountKey: WrappedKey },
+  {
+    proof: Proof,
+    kdf: Kdf,
+    loginPublicKey: PublicKey,
+    wrappedAccountKey: WrappedKey,
+    recovery: Type.Optional(RecoveryUpdate),
+  },
   closed,
 );
 export type PassphraseChangeRequest = Static<typeof PassphraseChangeRequest>;

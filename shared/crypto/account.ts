@@ -291,3 +291,25 @@ export function rewrapForNewPassphrase(
   wipe(login.wrapKey);
   return { passphraseUpdate, loginSecretKey: login.loginKeyPair.secretKey };
 }
+
+/** The new-recovery-code fields of PUT /api/account/passphrase: the old code stops working. */
+export type RecoveryUpdate = { recoveryPublicKey: string; recoveryWrappedAccountKey: string };
+
+/** A fresh recovery key for the same account key: what the server stores, and the code to show once. */
+export function rewrapForNewRecovery(
+  username: string,
+  accountKey: Uint8Array,
+): { recoveryUpdate: RecoveryUpdate; recoveryCode: string } {
+  expectBytes(accountKey, 'account key', SIZES.key);
+  const name = normaliseUsername(username);
+  const recoveryKey = newRecoveryKey();
+  const recovery = deriveRecoverySecrets(recoveryKey);
+  const recoveryUpdate: RecoveryUpdate = {
+    recoveryPublicKey: toBase64Url(recovery.loginKeyPair.publicKey),
+    recoveryWrappedAccountKey: wrapAccountKey(recovery.wrapKey, accountKey, name, 'recovery'),
+  };
+  const recoveryCode = formatRecoveryCode(recoveryKey);
+  for (const secret of [recoveryKey, recovery.wrapKey, recovery.loginKeyPair.secretKey])
+    wipe(secret);
+  return { recoveryUpdate, recoveryCode };
+}

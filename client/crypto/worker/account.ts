@@ -82,10 +82,13 @@ export const accountHandlers: Handlers<AccountOp> = {
     if (pending !== null) {
       if (pending.username !== name)
         throw new WorkerFailure('malformed', 'Account does not match the login.');
-      const unlocked = unlockAccount(account, { method: 'passphrase', wrapKey: pending.wrapKey });
+      const proofKey = pending.recoveryProofKey;
+      const method = proofKey === undefined ? 'passphrase' : 'recovery';
+      const unlocked = unlockAccount(account, { method, wrapKey: pending.wrapKey });
       pending.wrapKey.fill(0);
       state.pendingUnlock = null;
       state.session = { username: name, ...unlocked, loginSecretKey: null };
+      if (proofKey !== undefined) state.session.recoveryProofKey = proofKey;
     } else {
       // Just registered: the keys are here already; read the server's copy of the keyring.
       const current = requireSession(state);

@@ -8,6 +8,7 @@ import type {
   CryptoResponseMessage,
 } from '../protocol.js';
 import { accountHandlers } from './account.js';
+import { accountChangeHandlers } from './account-change.js';
 import { exportHandlers } from './export.js';
 import { inviteHandlers } from './invites.js';
 import { mapHandlers } from './maps.js';
@@ -18,6 +19,7 @@ import { WorkerFailure, type Handlers, type WorkerState } from './state.js';
 
 export const handlers: Handlers = {
   ...accountHandlers,
+  ...accountChangeHandlers,
   ...mapHandlers,
   ...membershipHandlers,
   ...ringHandlers,

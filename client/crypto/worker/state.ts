@@ -27,6 +27,8 @@ export interface Session {
   keyring: Keyring;
   /** Kept only for an account registered in this worker, to sign its first login. */
   loginSecretKey: Uint8Array | null;
+  /** After a recovery login only: the recovery login key, to prove the new passphrase. */
+  recoveryProofKey?: Uint8Array;
 }
 
 export interface OpenMap {
@@ -49,8 +51,8 @@ export interface OpenMap {
 
 export interface WorkerState {
   session: Session | null;
-  /** Between `login` and `unlock`: the key that unwraps the account key. */
-  pendingUnlock: { username: string; wrapKey: Uint8Array } | null;
+  /** Between `login` and `unlock`: the key that unwraps the account key (a recovery login: its proof key too). */
+  pendingUnlock: { username: string; wrapKey: Uint8Array; recoveryProofKey?: Uint8Array } | null;
   /** Maps created here but not yet confirmed by the server, by map id. */
   readonly pendingMaps: Map<string, KeyringMapEntry>;
   /** Section keys of the maps opened in this session, by map id. */
@@ -92,8 +94,10 @@ export function wipeState(state: WorkerState): void {
     session.identity.signSecretKey.fill(0);
     session.identity.boxSecretKey.fill(0);
     session.loginSecretKey?.fill(0);
+    session.recoveryProofKey?.fill(0);
   }
   state.pendingUnlock?.wrapKey.fill(0);
+  state.pendingUnlock?.recoveryProofKey?.fill(0);
   for (const map of state.openMaps.values()) {
     for (const key of Object.values(map.keys)) key.fill(0);
   }

@@ -6,6 +6,7 @@ import {
   encryptKeyring,
   fromBase64Url,
   rewrapForNewPassphrase,
+  rewrapForNewRecovery,
   toBase64Url,
   unlockAccount,
 } from '../../../shared/crypto/index.js';
@@ -478,11 +479,12 @@ describe.each(databases)('accounts on $engine', (database) => {
       'na herstel',
       { opsLimit: 1, memLimit: 8 * 1024 * 1024 },
     );
+    const { recoveryUpdate } = rewrapForNewRecovery(user.username, unlocked.accountKey);
     const change = await app.inject({
       method: 'PUT',
       url: '/api/account/passphrase',
       headers: bearer(recovered.accessToken),
-      payload: { proof, ...passphraseUpdate },
+      payload: { proof, ...passphraseUpdate, recovery: recoveryUpdate },
     });
     expect(change.statusCode, change.body).toBe(204);
     await logIn(app, user.username, { passphrase: 'na herstel' });

@@ -16,3 +16,13 @@ describe('router', () => {
     expect(parsePath('/kaarten/%E0%A4%A')).toEqual({ name: 'not-found' });
   });
 });
+
+describe('router: recovery and account pages', () => {
+  it('knows the recovery and account pages', () => {
+    expect(parsePath(paths.recover)).toEqual({ name: 'recover' });
+    expect(parsePath(paths.account)).toEqual({ name: 'account' });
+    expect(parsePath(paths.accountPassphrase)).toEqual({ name: 'account-passphrase' });
+    expect(parsePath(`${paths.accountDelete}/`)).toEqual({ name: 'account-delete' });
+    expect(parsePath('/account/iets')).toEqual({ name: 'not-found' });
+  });
+});

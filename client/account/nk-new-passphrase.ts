@@ -1,7 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from './passphrase-strength.js';
+import {
+  MIN_PASSPHRASE_LENGTH,
+  loadEstimator,
+  passphraseStrength,
+  type Estimator,
+} from './passphrase-strength.js';
+import { strengthText } from './strength-text.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 
 /**
@@ -55,11 +61,20 @@ export class NkNewPassphrase extends LitElement {
   @state() private repeat = '';
   @state() private show = false;
   @state() private submitted = false;
+  /** zxcvbn-ts, loaded when this form first shows; until then nothing counts as strong enough. */
+  @state() private estimator: Estimator | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadEstimator()
+      .then((estimator) => (this.estimator = estimator))
+      .catch(() => undefined);
+  }
 
   /** The passphrase when it is strong enough and typed twice the same; else focuses the field to fix. */
   check(): string | null {
     this.submitted = true;
-    if (passphraseStrength(this.passphrase, this.username).level === 0) {
+    if (!passphraseStrength(this.passphrase, this.username, this.estimator).allowed) {
       this.passphraseInput.focus();
       return null;
     }
@@ -78,9 +93,8 @@ export class NkNewPassphrase extends LitElement {
   }
 
   override render() {
-    const strength = passphraseStrength(this.passphrase, this.username);
-    const passphraseError =
-      this.submitted && strength.level === 0 ? this.strengthText(strength) : '';
+    const strength = passphraseStrength(this.passphrase, this.username, this.estimator);
+    const passphraseError = this.submitted && !strength.allowed ? strengthText(strength) : '';
     const repeatError =
       this.submitted && this.repeat !== this.passphrase
         ? msg('De twee wachtwoordzinnen zijn niet hetzelfde.', { id: 'register.repeatMismatch' })
@@ -110,7 +124,7 @@ export class NkNewPassphrase extends LitElement {
           <span></span><span></span><span></span>
         </div>
         <p class=${passphraseError ? 'field-error' : 'hint'} id="new-strength">
-          ${this.strengthText(strength)}
+          ${strengthText(strength)}
         </p>
       </div>
       <div class="field">
@@ -146,29 +160,6 @@ export class NkNewPassphrase extends LitElement {
 
   private inputValue(event: Event): string {
     return event.target instanceof HTMLInputElement ? event.target.value : '';
-  }
-
-  private strengthText(strength: Strength): string {
-    switch (strength.reason) {
-      case 'empty':
-        return msg('Kies een wachtwoordzin.', { id: 'strength.empty' });
-      case 'too-short':
-        return msg(str`Nog te kort. Gebruik minstens ${MIN_PASSPHRASE_LENGTH} tekens.`, {
-          id: 'strength.tooShort',
-        });
-      case 'common':
-        return msg('Makkelijk te raden. Gebruik geen bekende woorden of je gebruikersnaam.', {
-          id: 'strength.common',
-        });
-      case 'repetitive':
-        return msg('Makkelijk te raden. Gebruik meer verschillende letters.', {
-          id: 'strength.repetitive',
-        });
-      case 'fair':
-        return msg('Redelijk. Nog een woord erbij maakt hem sterker.', { id: 'strength.fair' });
-      case 'strong':
-        return msg('Sterk. Goed gekozen!', { id: 'strength.strong' });
-    }
   }
 }
 

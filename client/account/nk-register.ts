@@ -11,6 +11,7 @@ import {
   type Estimator,
   type Strength,
 } from './passphrase-strength.js';
+import { strengthText } from './strength-text.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
@@ -106,7 +107,7 @@ export class NkRegister extends LitElement {
     const usernameError = this.submitted ? this.usernameError() : '';
     const passphraseError =
       this.submitted && !strength.allowed && strength.reason !== 'checking'
-        ? this.strengthText(strength)
+        ? strengthText(strength)
         : '';
     const repeatError =
       this.submitted && this.repeat !== this.passphrase
@@ -162,7 +163,7 @@ export class NkRegister extends LitElement {
             <span></span><span></span><span></span>
           </div>
           <p class=${passphraseError ? 'field-error' : 'hint'} id="passphrase-strength">
-            ${this.strengthText(strength)}
+            ${strengthText(strength)}
           </p>
         </div>
 
@@ -240,38 +241,6 @@ export class NkRegister extends LitElement {
       );
     }
     return '';
-  }
-
-  private strengthText(strength: Strength): string {
-    switch (strength.reason) {
-      case 'empty':
-        return msg('Kies een wachtwoordzin.', { id: 'strength.empty' });
-      case 'too-short':
-        return msg(str`Nog te kort. Gebruik minstens ${MIN_PASSPHRASE_LENGTH} tekens.`, {
-          id: 'strength.tooShort',
-        });
-      case 'checking':
-        return msg('Even kijken hoe sterk hij is…', { id: 'strength.checking' });
-      case 'example':
-        return msg(
-          'Dit is het voorbeeld uit de tip. Iedereen kan het lezen. Bedenk je eigen zin.',
-          {
-            id: 'strength.example',
-          },
-        );
-      case 'common':
-        return msg('Makkelijk te raden. Gebruik geen bekende woorden of je gebruikersnaam.', {
-          id: 'strength.common',
-        });
-      case 'repetitive':
-        return msg('Makkelijk te raden. Gebruik meer verschillende letters.', {
-          id: 'strength.repetitive',
-        });
-      case 'fair':
-        return msg('Redelijk. Nog een woord erbij maakt hem sterker.', { id: 'strength.fair' });
-      case 'strong':
-        return msg('Sterk. Goed gekozen!', { id: 'strength.strong' });
-    }
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {

@@ -5,6 +5,7 @@ import { BusyController } from '../ui/busy.js';
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength, type Strength } from './passphrase-strength.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
+import { renderProfessionalChoice } from './professional-choice.js';
 import { StoreController } from '../shell/store-controller.js';
 
 /** Shortest and longest usernames the form accepts. */
@@ -65,6 +66,8 @@ export class NkRegister extends LitElement {
   @state() private passphrase = '';
   @state() private repeat = '';
   @state() private showPassphrase = false;
+  /** "Ik werk als hulpverlener": kept in the keyring once the account exists. */
+  @state() private professional = false;
   @state() private submitted = false;
   private readonly action = new BusyController(this);
 
@@ -169,6 +172,8 @@ export class NkRegister extends LitElement {
           <span>${msg('Laat de wachtwoordzin zien', { id: 'register.show' })}</span>
         </label>
 
+        ${renderProfessionalChoice(this.professional, (on) => (this.professional = on))}
+
         <p class="hint">
           ${msg(
             'Onthoud je wachtwoordzin goed. Niemand kan hem voor je opzoeken, ook wij niet. Na deze stap krijg je een herstelcode voor als je hem vergeet.',
@@ -260,7 +265,9 @@ export class NkRegister extends LitElement {
       return;
     }
     await this.action.run(async () => {
-      await this.store.value.register(this.username, this.passphrase);
+      await this.store.value.register(this.username, this.passphrase, {
+        professional: this.professional,
+      });
       this.passphrase = '';
       this.repeat = '';
       this.store.value.router.navigate(paths.recovery);

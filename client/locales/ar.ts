@@ -6,17 +6,18 @@ import { str } from '@lit/localize';
 import { membershipTemplates } from './membership/ar.js';
 import { directoryTemplates } from './directory/ar.js';
 import { togetherTemplates } from './together/ar.js';
+import { audienceTemplates } from './audience/ar.js';
 
 export const templates = {
   ...membershipTemplates,
   ...directoryTemplates,
   ...togetherTemplates,
+  ...audienceTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',
   'app.maps': 'خرائطي',
   'app.logout': 'تسجيل الخروج',
-  'app.footer': 'ما تكتبه محفوظ ومقفل على الخادم. المفتاح معك أنت فقط.',
   'app.notFound': 'هذه الصفحة غير موجودة',
   'app.home': 'إلى البداية',
   'app.loggedOut': 'لقد سجّلت الخروج.',
@@ -105,7 +106,6 @@ export const templates = {
   'maps.created': 'تاريخ الإنشاء',
   'maps.newHeading': 'خريطة جديدة',
   'maps.titleLabel': 'اسم الخريطة',
-  'maps.titleHint': 'مثلًا: "شبكتنا" أو "حول ولادة ميلا". أنت فقط ترى هذا الاسم.',
   'maps.create': 'إنشاء خريطة جديدة',
   'maps.defaultTitle': 'شبكتي',
   'maps.createdStatus': 'خريطتك الجديدة جاهزة.',
@@ -153,7 +153,6 @@ export const templates = {
   'strengths.helpWith': 'هكذا يساعدونك:',
   'wishes.heading': 'ماذا تريد أن تقوّي؟',
   'wishes.label': 'من أو ماذا تتمنى أن يكون حولك أيضًا؟ اكتب ذلك بكلماتك.',
-  'wishes.hint': 'مثلًا: "أريد أن أتعرف على أم أخرى في الحي." أنت فقط ترى هذا.',
   'wishes.save': 'حفظ الأمنيات',
   'wishes.change': 'تغيير الأمنيات',
 
@@ -264,7 +263,6 @@ export const templates = {
   'person.activeYes': 'نعم',
   'person.activeNo': 'لا، ليس الآن',
   'person.more': 'المزيد عن هذا الشخص (غير ضروري)',
-  'person.detailHint': 'أنت فقط ترى هذا. الآخرون يرونه فقط إذا وافقت أنت على ذلك لاحقًا.',
   'person.fullName': 'الاسم الكامل',
   'person.contact': 'الهاتف أو البريد الإلكتروني',
   'person.note': 'ملاحظة',

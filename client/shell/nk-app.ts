@@ -21,6 +21,7 @@ import '../account/nk-welcome.js';
 import '../maps/nk-backup-import.js';
 import '../directory/nk-professional-profile.js';
 import '../together/nk-together.js';
+import '../account/nk-account-settings.js';
 import { forgetPlace } from '../directory/place.js';
 
 /** How long a status message stays on screen, in ms. */
@@ -119,9 +120,10 @@ export class NkApp extends LitElement {
       <main id="main" tabindex="-1" class=${this.wide() ? 'wide' : ''}>${this.renderScreen()}</main>
       <footer>
         <p>
-          ${msg('Wat je invult, staat op slot op de server. Alleen jij hebt de sleutel.', {
-            id: 'app.footer',
-          })}
+          ${msg(
+            'Wat op een kaart staat, is op slot. Alleen wie meedoet op die kaart kan het lezen. De server en wij kunnen dat niet.',
+            { id: 'app.footerWho' },
+          )}
         </p>
         <p class="announce" role="status" aria-live="polite">
           ${this.announcement ? html`<span>${this.announcement}</span>` : nothing}
@@ -161,6 +163,8 @@ export class NkApp extends LitElement {
         return html`<nk-professional-profile></nk-professional-profile>`;
       case 'together':
         return html`<nk-together></nk-together>`;
+      case 'settings':
+        return html`<nk-account-settings></nk-account-settings>`;
       case 'not-found':
         return html`<nk-not-found></nk-not-found>`;
     }
@@ -191,7 +195,8 @@ export class NkApp extends LitElement {
         route.name === 'print' ||
         route.name === 'restore' ||
         route.name === 'profile' ||
-        route.name === 'together') &&
+        route.name === 'together' ||
+        route.name === 'settings') &&
       !signedIn
     ) {
       this.store.returnTo =

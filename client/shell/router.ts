@@ -13,6 +13,7 @@ export type Route =
   | { readonly name: 'restore' }
   | { readonly name: 'profile' }
   | { readonly name: 'together' }
+  | { readonly name: 'settings' }
   | { readonly name: 'not-found' };
 
 /** The printable sheets of a map: the ring picture with the list (A4), a short handout (A5). */
@@ -44,6 +45,8 @@ export const paths = {
   profile: '/mijn-profiel',
   /** "Samen aan tafel": a new map with a parent, on this device. */
   together: '/kaarten/samen',
+  /** The account's own choices ("Ik werk als hulpverlener"). */
+  settings: '/instellingen',
 } as const;
 
 /** Turns a path into a route; unknown paths become `not-found`. */
@@ -70,6 +73,8 @@ export function parsePath(pathname: string): Route {
       return { name: 'profile' };
     case paths.together:
       return { name: 'together' };
+    case paths.settings:
+      return { name: 'settings' };
   }
   const members = /^\/kaarten\/([^/]+)\/wie-doet-mee$/.exec(path);
   if (members?.[1] !== undefined) {

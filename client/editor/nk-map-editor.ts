@@ -139,7 +139,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
       ${renderMemberLead(audience, () => void this.findHelp?.focusSearch())}
       ${renderIntro(this, document)} ${renderPeople(this, document)}
       ${
-        this.readonly
+        this.readonly || audience.kind !== 'owner'
           ? nothing
           : html`<nk-centre-form
               .parentNames=${document.base.centre.parents}

@@ -28,6 +28,7 @@ const BORGER: JoinerProfile = {
   organisation: 'Home-Start West',
   contact: 'ilse@example.org',
   availability: 'woensdag',
+  professional: true,
 };
 const SUGGESTED = { name: 'Karim Haddad', role: 'taalcoach' };
 

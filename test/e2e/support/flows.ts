@@ -92,7 +92,8 @@ export async function addPerson(page: Page, person: Person): Promise<void> {
   await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
   await page
     .getByRole('status')
-    .filter({ hasText: `${person.label} staat op je kaart.` })
+    // "op je kaart" for the owner, "op de kaart" for a member who may write (a borger)
+    .filter({ hasText: `${person.label} staat op ` })
     .waitFor();
 }
 

@@ -14,6 +14,7 @@ import {
 import { strengthText } from './strength-text.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
+import { renderProfessionalChoice } from './professional-choice.js';
 import { StoreController } from '../shell/store-controller.js';
 
 /** Shortest and longest usernames the form accepts. */
@@ -74,6 +75,8 @@ export class NkRegister extends LitElement {
   @state() private passphrase = '';
   @state() private repeat = '';
   @state() private showPassphrase = false;
+  /** "Ik werk als hulpverlener": kept in the keyring once the account exists. */
+  @state() private professional = false;
   @state() private submitted = false;
   /** zxcvbn-ts, fetched when this screen opens (not with the first page). */
   @state() private estimator: Estimator | null = null;
@@ -194,6 +197,8 @@ export class NkRegister extends LitElement {
           <span>${msg('Laat de wachtwoordzin zien', { id: 'register.show' })}</span>
         </label>
 
+        ${renderProfessionalChoice(this.professional, (on) => (this.professional = on))}
+
         <p class="hint">
           ${msg(
             'Onthoud je wachtwoordzin goed. Niemand kan hem voor je opzoeken, ook wij niet. Na deze stap krijg je een herstelcode voor als je hem vergeet.',
@@ -274,7 +279,9 @@ export class NkRegister extends LitElement {
       return;
     }
     await this.action.run(async () => {
-      await this.store.value.register(this.username, this.passphrase);
+      await this.store.value.register(this.username, this.passphrase, {
+        professional: this.professional,
+      });
       this.passphrase = '';
       this.repeat = '';
       this.store.value.router.navigate(paths.recovery);

@@ -87,6 +87,10 @@ export interface CryptoOps extends ExportOps, AccountChangeOps {
     args: { account: AccountResponse };
     result: { keyring: string; maps: MapSummary[] };
   };
+  /** The account's own settings from the keyring (see KeyringSettings); false until chosen. */
+  accountSettings: { args: Record<string, never>; result: { professional: boolean } };
+  /** Records "Ik werk als hulpverlener" in the keyring; the page then stores it (commitKeyring). */
+  setProfessional: { args: { professional: boolean }; result: { professional: boolean } };
   /** Makes a new map: id, capability, section keys, key ring, the first version and the INIT log record. */
   createMap: {
     args: { title: string; ownerName?: string };

@@ -13,6 +13,7 @@ import { BusyController } from '../ui/busy.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { categoryName } from '../taxonomy/vocabulary.js';
 import { emit } from '../ui/events.js';
+import { OWNER, findHelpPrivacy, findHelpWords, type Audience } from '../editor/audience.js';
 
 const PAGE_SIZE = 5;
 
@@ -30,6 +31,8 @@ const PLACE = /^(?:\d{4}(?:\s?[A-Za-z]{2})?|[\p{L}' .-]{2,100})$/u;
 export class NkFindHelp extends LitElement {
   static override styles = [sharedStyles, findHelpStyles];
 
+  /** Whose map it is to the one looking: the sentences follow (editor/audience.ts). */
+  @property({ attribute: false }) audience: Audience = OWNER;
   /** The map's entries (to see which kinds of help nobody gives yet, and what is on it). */
   @property({ attribute: false }) entries: readonly BaseEntry[] = [];
   /** True when this member may only read the map. */
@@ -59,19 +62,22 @@ export class NkFindHelp extends LitElement {
     }
   }
 
+  /** Brings the search into view and puts the cursor in its place field (a member's "Zoek hulp"). */
+  async focusSearch(): Promise<void> {
+    await this.updateComplete;
+    this.scrollIntoView({ block: 'start' });
+    this.placeInput?.focus();
+  }
+
   override render() {
     const open = openCategories(this.entries);
+    const words = findHelpWords(this.audience);
     return html`<section aria-labelledby="fh-heading">
       <h2 id="fh-heading">${msg('Mist er iets?', { id: 'findHelp.heading' })}</h2>
-      <p>
-        ${msg(
-          'Misschien kan iemand hier je helpen. Zoek op de sociale kaart wat er bij jou in de buurt is.',
-          { id: 'findHelp.lead' },
-        )}
-      </p>
+      <p>${words.lead}</p>
       ${
         open.length > 0
-          ? html`<p>${msg('Er is nog ruimte op je kaart voor:', { id: 'findHelp.openLead' })}</p>
+          ? html`<p>${words.openLead}</p>
               <ul class="open">
                 ${open.map(
                   (category) =>
@@ -95,7 +101,7 @@ export class NkFindHelp extends LitElement {
         aria-label=${msg('Zoek hulp in de buurt', { id: 'findHelp.form' })}
       >
         <div class="field">
-          <label for="fh-place">${msg('Je gemeente of postcode', { id: 'findHelp.place' })}</label>
+          <label for="fh-place">${words.place}</label>
           <input
             id="fh-place"
             type="text"
@@ -167,12 +173,7 @@ export class NkFindHelp extends LitElement {
           </button>
         </div>
       </form>
-      <p id="fh-place-hint" class="hint">
-        ${msg(
-          'Alleen de plaats en wat je zoekt gaan naar de server. Niet wie je bent en niets van je kaart. Je plaats blijft alleen op dit apparaat, tot je uitlogt of de pagina sluit.',
-          { id: 'findHelp.privacy' },
-        )}
-      </p>
+      <p id="fh-place-hint" class="hint">${findHelpPrivacy(this.audience, this.canSavePlace)}</p>
       ${this.searching.error ? html`<p class="error" role="alert">${this.searching.error}</p>` : nothing}
       ${this.renderResults()}
     </section>`;
@@ -231,6 +232,7 @@ export class NkFindHelp extends LitElement {
       added: onMap(this.entries, service),
       readonly: this.readonly,
       busy: this.busy,
+      words: findHelpWords(this.audience),
       onAdd: (found) => this.onAdd(found),
     });
   }
@@ -253,7 +255,7 @@ export class NkFindHelp extends LitElement {
     if (place === '' || !PLACE.test(place)) {
       this.placeError =
         place === ''
-          ? msg('Vul eerst je gemeente of postcode in.', { id: 'findHelp.placeFirst' })
+          ? findHelpWords(this.audience).placeFirst
           : msg('Vul een gemeente in, of een postcode zoals 2611.', {
               id: 'findHelp.placeInvalid',
             });

@@ -7,6 +7,7 @@ import { rememberPlace, rememberedPlace } from './place.js';
 import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
+import { OWNER, professionalSearchWords, type Audience } from '../editor/audience.js';
 
 const PAGE_SIZE = 10;
 
@@ -74,6 +75,8 @@ export class NkProfessionalSearch extends LitElement {
 
   /** The map to invite to (its "Wie doet mee?" page has the invites). */
   @property() mapId = '';
+  /** Whose map it is to the one looking (editor/audience.ts). */
+  @property({ attribute: false }) audience: Audience = OWNER;
   /** True when this member may invite (the parent, an admin of the map). */
   @property({ type: Boolean }) canInvite = false;
 
@@ -87,12 +90,7 @@ export class NkProfessionalSearch extends LitElement {
   override render() {
     return html`<details>
       <summary>${msg('Een hulpverlener zoeken', { id: 'proSearch.heading' })}</summary>
-      <p>
-        ${msg(
-          'Deze hulpverleners hebben zelf gekozen dat je ze kunt vinden. Je kunt ze uitnodigen voor je kaart. Ze zien je kaart pas als jij dat goedvindt.',
-          { id: 'proSearch.lead' },
-        )}
-      </p>
+      <p>${professionalSearchWords(this.audience).lead}</p>
       <form @submit=${this.onSubmit}>
         <div class="field">
           <label for="ps-place">${msg('Plaats of postcode', { id: 'proSearch.place' })}</label>
@@ -161,11 +159,7 @@ export class NkProfessionalSearch extends LitElement {
                       <a class="button secondary" href=${paths.members(this.mapId)}>
                         ${msg(str`${person.name} uitnodigen`, { id: 'proSearch.invite' })}
                       </a>`
-                  : html`<p class="hint">
-                      ${msg('Vraag de ouder om deze hulpverlener uit te nodigen.', {
-                        id: 'proSearch.askParent',
-                      })}
-                    </p>`
+                  : html`<p class="hint">${professionalSearchWords(this.audience).askParent}</p>`
               }
             </li>`,
         )}

@@ -13,6 +13,8 @@ export interface ServiceCardContext {
   readonly readonly: boolean;
   /** The map saves. */
   readonly busy: boolean;
+  /** "Staat op je kaart" / "Zet op mijn kaart", worded for whoever is looking (editor/audience.ts). */
+  readonly words: { readonly onMap: string; readonly add: string };
   onAdd(service: DirectoryService): void;
 }
 
@@ -72,7 +74,7 @@ export function renderService(service: DirectoryService, context: ServiceCardCon
     </dl>
     ${
       context.added
-        ? html`<p class="added">✓ ${msg('Staat op je kaart', { id: 'findHelp.onMap' })}</p>`
+        ? html`<p class="added">✓ ${context.words.onMap}</p>`
         : context.readonly
           ? nothing
           : html`<button
@@ -81,7 +83,7 @@ export function renderService(service: DirectoryService, context: ServiceCardCon
               aria-describedby="fh-service-${service.id}"
               @click=${() => context.onAdd(service)}
             >
-              + ${msg('Zet op mijn kaart', { id: 'findHelp.add' })}
+              + ${context.words.add}
             </button>`
     }
   </article>`;

@@ -29,12 +29,13 @@ import { StoreController } from '../shell/store-controller.js';
 import type { NkEvent } from '../ui/events.js';
 import './nk-centre-form.js';
 import './nk-room-to-grow.js';
-import './nk-strengths.js';
-import './nk-wishes.js';
+import type { NkFindHelp } from '../directory/nk-find-help.js';
 import '../directory/nk-find-help.js';
 import '../directory/nk-professional-search.js';
 import type { DirectoryService } from '../../shared/api/directory.js';
 import { serviceEntry } from '../directory/service-entry.js';
+import { OWNER, addedToMap, audienceOf, type Audience } from './audience.js';
+import { renderIntro, renderMemberLead } from './intro-section.js';
 
 /** Below this many informal people, the map shows ideas for growing the network. */
 const FEW_INFORMAL = 3;
@@ -59,6 +60,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   @query('nk-person-form') private form!: NkPersonForm | null;
   @query('nk-ring-picture') private picture!: NkRingPicture | null;
   @query('nk-wishes') private wishes!: NkWishes | null;
+  @query('nk-find-help') private findHelp!: NkFindHelp | null;
 
   /** `new` while adding, an entry id while changing that entry, null otherwise. */
   @state() editing: string | null = null;
@@ -75,6 +77,13 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   @state() borgerIds: readonly string[] = [];
 
   private session: MapSession | null = null;
+
+  /** Whose map this reads as: her own (an owner) or someone else's (a member); see audience.ts. */
+  get audience(): Audience {
+    const session = this.session;
+    if (session === null || this.document === null) return OWNER;
+    return audienceOf(session.rights, this.document.base.centre);
+  }
   /** A newer version arrived while a person's form was open: shown once the form closes. */
   private refreshedWhileEditing = false;
 
@@ -124,11 +133,13 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
     const informal = entries.filter(
       (entry) => entry.active && !isProfessionalCategory(entry.category),
     );
+    const audience = this.audience;
     return html`
       <h1 tabindex="-1">${document.base.title}</h1>
-      ${this.renderIntro(document)} ${renderPeople(this, document)}
+      ${renderMemberLead(audience, () => void this.findHelp?.focusSearch())}
+      ${renderIntro(this, document)} ${renderPeople(this, document)}
       ${
-        this.readonly
+        this.readonly || audience.kind !== 'owner'
           ? nothing
           : html`<nk-centre-form
               .parentNames=${document.base.centre.parents}
@@ -139,10 +150,14 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
       }
       ${
         informal.length < FEW_INFORMAL
-          ? html`<nk-room-to-grow ?empty=${entries.length === 0}></nk-room-to-grow>`
+          ? html`<nk-room-to-grow
+              ?empty=${entries.length === 0}
+              .audience=${audience}
+            ></nk-room-to-grow>`
           : nothing
       }
       <nk-find-help
+        .audience=${audience}
         .entries=${entries}
         ?readonly=${this.readonly}
         ?busy=${this.saving.busy}
@@ -152,32 +167,11 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
         @nk-place-save=${this.onPlaceSave}
       ></nk-find-help>
       <nk-professional-search
+        .audience=${audience}
         .mapId=${this.mapId}
         ?canInvite=${this.session?.rights === 'admin'}
       ></nk-professional-search>
     `;
-  }
-
-  /** What goes well, then the parent's wishes (once there is someone on the map to start from). */
-  private renderIntro(document: MapDocument) {
-    const entries = document.base.entries;
-    const helping = entries.some((entry) => entry.active);
-    const wishes = document.private;
-    const showWishes = wishes !== undefined && (entries.length > 0 || wishes.wishes.trim() !== '');
-    if (!helping && !showWishes) return nothing;
-    return html`<div class="intro ${helping && showWishes ? 'two' : ''}">
-      ${helping ? html`<nk-strengths .entries=${entries}></nk-strengths>` : nothing}
-      ${
-        showWishes
-          ? html`<nk-wishes
-              .wishes=${wishes.wishes}
-              ?readonly=${this.readonly}
-              ?busy=${this.saving.busy}
-              @nk-wishes-save=${this.onWishes}
-            ></nk-wishes>`
-          : nothing
-      }
-    </div>`;
   }
 
   onViewChange(event: CustomEvent<ViewChange>): void {
@@ -258,7 +252,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
     const entry: BaseEntry = { id: newEntryId(), ...fields, active: true };
     const saved = await this.apply(
       (document) => withEntry(document, entry, detail),
-      msg(str`${entry.label} staat op je kaart.`, { id: 'editor.added' }),
+      addedToMap(this.audience, entry.label),
     );
     if (saved) {
       this.editing = null;
@@ -316,7 +310,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
     const { entry, detail } = serviceEntry(event.detail);
     await this.apply(
       (document) => withEntry(document, entry, detail),
-      msg(str`${entry.label} staat op je kaart.`, { id: 'editor.added' }),
+      addedToMap(this.audience, entry.label),
     );
   }
 
@@ -329,7 +323,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
     );
   }
 
-  private async onWishes(event: CustomEvent<{ wishes: string }>): Promise<void> {
+  async onWishes(event: CustomEvent<{ wishes: string }>): Promise<void> {
     const wishes = event.detail.wishes;
     const saved = await this.apply(
       (document) => withWishes(document, wishes),
@@ -364,9 +358,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
           result.merged
             ? msg(
                 'Opgeslagen. Iemand anders had de kaart ook veranderd; beide wijzigingen staan erin.',
-                {
-                  id: 'editor.merged',
-                },
+                { id: 'editor.merged' },
               )
             : done,
         );

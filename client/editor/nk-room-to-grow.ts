@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { sharedStyles } from '../ui/shared-styles.js';
+import { OWNER, roomToGrow, type Audience } from './audience.js';
 
 /** Friendly ideas for who else might fit on the map: few people means room to grow, never a gap. */
 @customElement('nk-room-to-grow')
@@ -30,21 +31,16 @@ export class NkRoomToGrow extends LitElement {
 
   /** True when nobody is on the map yet (the heading then speaks of starting). */
   @property({ type: Boolean }) empty = false;
+  /** Whose map it is to the one looking (editor/audience.ts). */
+  @property({ attribute: false }) audience: Audience = OWNER;
 
   override render() {
+    const words = roomToGrow(this.audience);
     return html`<aside aria-labelledby="grow-heading">
       <h2 id="grow-heading">
-        ${
-          this.empty
-            ? msg('Ideeën om mee te beginnen', { id: 'editor.growHeadingEmpty' })
-            : msg('Er is nog ruimte op je kaart', { id: 'editor.growHeading' })
-        }
+        ${this.empty ? msg('Ideeën om mee te beginnen', { id: 'editor.growHeadingEmpty' }) : words.heading}
       </h2>
-      <p>
-        ${msg('Iedereen kan steun gebruiken. Misschien past een van deze mensen ook op je kaart:', {
-          id: 'editor.growLead',
-        })}
-      </p>
+      <p>${words.lead}</p>
       <ul>
         <li>${msg('een buurvrouw of buurman', { id: 'editor.growNeighbour' })}</li>
         <li>${msg('een andere ouder, van school of de opvang', { id: 'editor.growParent' })}</li>

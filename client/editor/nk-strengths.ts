@@ -6,7 +6,7 @@ import { strengths } from './session/view.js';
 import { starSvg } from '../taxonomy/pictograms.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { joinList, listSeparator, supportName } from '../taxonomy/vocabulary.js';
-import { plural } from '../ui/plural.js';
+import { OWNER, helpWith, helpers, ownCircle, trustedLead, type Audience } from './audience.js';
 
 /** What goes well, in a few short sentences: always shown before anything that could grow. */
 @customElement('nk-strengths')
@@ -43,6 +43,8 @@ export class NkStrengths extends LitElement {
 
   /** Every entry of the map (ended ones are not counted as helping now). */
   @property({ attribute: false }) entries: readonly BaseEntry[] = [];
+  /** Whose map it is to the one looking (editor/audience.ts). */
+  @property({ attribute: false }) audience: Audience = OWNER;
 
   override render() {
     const found = strengths(this.entries);
@@ -50,15 +52,7 @@ export class NkStrengths extends LitElement {
     return html`<section aria-labelledby="strengths-heading">
       <h2 id="strengths-heading">${msg('Wat gaat goed', { id: 'strengths.heading' })}</h2>
       <p>
-        <strong>
-          ${
-            found.helpers === 1
-              ? msg('Je hebt 1 persoon die je helpt.', { id: 'strengths.helpersOne' })
-              : msg(str`Je hebt ${found.helpers} mensen die je helpen.`, {
-                  id: 'strengths.helpersMany',
-                })
-          }
-        </strong>
+        <strong> ${helpers(this.audience, found.helpers)} </strong>
         ${
           found.close === 0
             ? nothing
@@ -69,23 +63,13 @@ export class NkStrengths extends LitElement {
       </p>
       ${
         found.own > 0 && found.own < found.helpers
-          ? html`<p>
-              ${plural(found.own, {
-                one: msg('1 van hen hoort bij je eigen kring: familie, vrienden of buren.', {
-                  id: 'strengths.ownOne',
-                }),
-                other: msg(
-                  str`${found.own} van hen horen bij je eigen kring: familie, vrienden of buren.`,
-                  { id: 'strengths.own' },
-                ),
-              })}
-            </p>`
+          ? html`<p>${ownCircle(this.audience, found.own)}</p>`
           : nothing
       }
       ${
         found.trusted.length > 0
           ? html`<p>
-              ${starSvg()} ${msg('Je vertrouwde persoon:', { id: 'strengths.trusted' })}
+              ${starSvg()} ${trustedLead(this.audience)}
               ${found.trusted.map((entry, i) => html`${i > 0 ? listSeparator() : ''}<bdi>${entry.label}</bdi>`)}
             </p>`
           : nothing
@@ -93,7 +77,7 @@ export class NkStrengths extends LitElement {
       ${
         found.kinds.length > 0
           ? html`<p>
-              ${msg('Zo word je geholpen:', { id: 'strengths.helpWith' })}
+              ${helpWith(this.audience)}
               ${joinList(found.kinds.map((kind) => supportName(kind).toLocaleLowerCase()))}.
             </p>`
           : nothing

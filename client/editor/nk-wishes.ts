@@ -83,10 +83,8 @@ export class NkWishes extends LitElement {
                 ></textarea>
                 <p class="hint" id="wishes-hint">
                   ${msg(
-                    'Bijvoorbeeld: "Ik wil graag een andere moeder in de buurt leren kennen." Alleen jij ziet dit.',
-                    {
-                      id: 'wishes.hint',
-                    },
+                    'Bijvoorbeeld: "Ik wil graag een andere moeder in de buurt leren kennen." Alleen jij ziet dit, en een andere ouder die de kaart met je beheert. Hulpverleners en anderen op de kaart zien het niet.',
+                    { id: 'wishes.hintWho' },
                   )}
                 </p>
               </div>

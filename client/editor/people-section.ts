@@ -12,6 +12,14 @@ import type { NkEvent } from '../ui/events.js';
 import type { PersonFormValue } from './nk-person-form.js';
 import type { MapView, ViewChange } from './nk-view-controls.js';
 import { visibleEntries, type PhaseFilter } from './session/view.js';
+import {
+  centreFallback,
+  emptyMap,
+  noneInPhase,
+  peopleHeading,
+  pickHint,
+  type Audience,
+} from './audience.js';
 import '../membership/nk-members-entry.js';
 import '../print/nk-print-menu.js';
 import './nk-export-menu.js';
@@ -25,6 +33,8 @@ import './picture/nk-ring-picture.js';
 export interface PeopleScreen {
   /** Id of the map shown. */
   readonly mapId: string;
+  /** Whose map it is to the one looking (audience.ts). */
+  readonly audience: Audience;
   /** True when this slot may only read the map. */
   readonly readonly: boolean;
   /** `new` while adding, an entry id while changing that entry, null otherwise. */
@@ -55,22 +65,8 @@ export function renderPeople(screen: PeopleScreen, document: MapDocument) {
   const entries = document.base.entries;
   const visible = visibleEntries(entries, { phase: screen.phase, showEnded: screen.showEnded });
   return html`<section aria-labelledby="people-heading">
-    <h2 id="people-heading" tabindex="-1">
-      ${msg('Wie helpt jou?', { id: 'editor.peopleHeading' })}
-    </h2>
-    ${
-      entries.length === 0
-        ? html`<p>
-              ${msg(
-                'Zet hier de mensen om je heen op een rij: familie, vrienden, buren, en ook hulpverleners. Samen laten ze zien wat al goed gaat.',
-                { id: 'editor.introEmpty' },
-              )}
-            </p>
-            <p>
-              ${msg('Begin met de mensen die het dichtst bij je staan.', { id: 'editor.emptyStart' })}
-            </p>`
-        : nothing
-    }
+    <h2 id="people-heading" tabindex="-1">${peopleHeading(screen.audience)}</h2>
+    ${entries.length === 0 ? emptyMap(screen.audience).map((line) => html`<p>${line}</p>`) : nothing}
     <div class="actions">
       ${
         screen.readonly || screen.editing === 'new'
@@ -84,7 +80,7 @@ export function renderPeople(screen: PeopleScreen, document: MapDocument) {
               + ${msg('Iemand toevoegen', { id: 'editor.add' })}
             </button>`
       }
-      <nk-print-menu .mapId=${screen.mapId}></nk-print-menu>
+      <nk-print-menu .mapId=${screen.mapId} .audience=${screen.audience}></nk-print-menu>
       <nk-export-menu .document=${document}></nk-export-menu>
       <nk-members-entry
         .mapId=${screen.mapId}
@@ -106,9 +102,7 @@ export function renderPeople(screen: PeopleScreen, document: MapDocument) {
     }
     ${
       entries.length > 0 && visible.length === 0
-        ? html`<p class="none">
-            ${msg('In deze fase staat nog niemand op je kaart.', { id: 'editor.noneInPhase' })}
-          </p>`
+        ? html`<p class="none">${noneInPhase(screen.audience)}</p>`
         : nothing
     }
     ${screen.view === 'picture' ? renderPicture(screen, document, visible) : renderList(screen, document, visible)}
@@ -135,15 +129,14 @@ function renderPicture(screen: PeopleScreen, document: MapDocument, visible: rea
       .entries=${visible}
       .borgerIds=${screen.borgerIds}
       .centre=${document.base.centre}
+      .centreFallback=${centreFallback(screen.audience)}
       selected=${selected?.id ?? ''}
       @nk-person-open=${screen.onOpen}
     ></nk-ring-picture>
     <section class="panel" aria-label=${msg('Gekozen persoon', { id: 'editor.panel' })}>
       ${
         selected === undefined
-          ? html`<p class="hint-pick">
-                ${msg('Kies iemand op de kaart om te zien wat die voor je doet.', { id: 'editor.pick' })}
-              </p>
+          ? html`<p class="hint-pick">${pickHint(screen.audience)}</p>
               <nk-map-legend></nk-map-legend>`
           : html`${renderPerson(screen, document, selected, 3)}
               <button type="button" class="quiet close" @click=${screen.onClose}>

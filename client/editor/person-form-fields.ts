@@ -243,9 +243,10 @@ function renderDetails(form: PersonFormFields) {
   return html`<details ?open=${form.fullName !== '' || form.contact !== '' || form.note !== ''}>
     <summary>${msg('Meer over deze persoon (niet nodig)', { id: 'person.more' })}</summary>
     <p class="hint" id="detail-hint">
-      ${msg('Alleen jij ziet dit. Anderen alleen als jij dat later zelf goedkeurt.', {
-        id: 'person.detailHint',
-      })}
+      ${msg(
+        'Alleen jij ziet dit, en een andere ouder die de kaart met je beheert. Iemand anders ziet het alleen als jij dat aanzet bij "Wie doet mee?".',
+        { id: 'person.detailHintWho' },
+      )}
     </p>
     <div class="field">
       <label for="full-name">${msg('Volledige naam', { id: 'person.fullName' })}</label>

@@ -125,11 +125,15 @@ export const personFormStyles = css`
     outline-offset: 2px;
   }
 
+  /* the unseen radio covers its whole tile: a tap anywhere on the tile lands on it */
   label.tile input {
     position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    margin: 0;
     opacity: 0;
-    width: 1px;
-    height: 1px;
+    cursor: pointer;
   }
 
   .pictogram {

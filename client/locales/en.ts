@@ -7,6 +7,7 @@ import { togetherTemplates } from './together/en.js';
 import { pictureTemplates } from './picture/en.js';
 import { plainWordsTemplates } from './plain-words/en.js';
 import { accountTemplates } from './account/en.js';
+import { audienceTemplates } from './audience/en.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -15,12 +16,12 @@ export const templates = {
   ...pictureTemplates,
   ...plainWordsTemplates,
   ...accountTemplates,
+  ...audienceTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',
   'app.maps': 'My maps',
   'app.logout': 'Log out',
-  'app.footer': 'What you enter is locked on the server. Only you have the key.',
   'app.notFound': 'This page does not exist',
   'app.home': 'Go to the start',
   'app.loggedOut': 'You are logged out.',
@@ -113,8 +114,6 @@ export const templates = {
   'maps.created': 'Made on',
   'maps.newHeading': 'New map',
   'maps.titleLabel': 'Name of the map',
-  'maps.titleHint':
-    'For example: "Our network" or "Around the birth of Mila". Only you see this name.',
   'maps.create': 'Make new map',
   'maps.defaultTitle': 'My network',
   'maps.createdStatus': 'Your new map is ready.',
@@ -162,8 +161,6 @@ export const templates = {
   'strengths.helpWith': 'How you are helped:',
   'wishes.heading': 'What would you like to strengthen?',
   'wishes.label': 'Who or what would you like to have around you? Write it in your own words.',
-  'wishes.hint':
-    'For example: "I would like to meet another mother in my neighbourhood." Only you see this.',
   'wishes.save': 'Save wishes',
   'wishes.change': 'Change wishes',
 
@@ -269,7 +266,6 @@ export const templates = {
   'person.active': 'Does this person still help you?',
   'person.activeYes': 'Yes',
   'person.activeNo': 'No, not any more',
-  'person.detailHint': 'Only you see this. Others only if you approve it yourself later.',
   'person.fullName': 'Full name',
   'person.contact': 'Phone or e-mail',
   'person.note': 'Note',

@@ -1,10 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
+import { StoreController } from '../shell/store-controller.js';
 
-/** Under the map list: restoring a backup, and being findable as a professional. */
+/** Under the map list: restoring a backup, the settings, and (professionals) being findable. */
 @customElement('nk-map-list-more')
 @localized()
 export class NkMapListMore extends LitElement {
@@ -26,6 +27,8 @@ export class NkMapListMore extends LitElement {
     `,
   ];
 
+  private readonly store = new StoreController(this);
+
   override render() {
     return html`<section aria-labelledby="more-heading">
       <h2 id="more-heading">${msg('Meer', { id: 'maps.more' })}</h2>
@@ -35,9 +38,18 @@ export class NkMapListMore extends LitElement {
             >${msg('Kaart terugzetten uit back-up', { id: 'restore.heading' })}</a
           >
         </li>
+        ${
+          this.store.value.state.professional
+            ? html`<li>
+                <a class="button secondary" href=${paths.profile}
+                  >${msg('Vindbaar als hulpverlener', { id: 'profile.heading' })}</a
+                >
+              </li>`
+            : nothing
+        }
         <li>
-          <a class="button secondary" href=${paths.profile}
-            >${msg('Vindbaar als hulpverlener', { id: 'profile.heading' })}</a
+          <a class="button secondary" href=${paths.settings}
+            >${msg('Instellingen', { id: 'settings.heading' })}</a
           >
         </li>
       </ul>

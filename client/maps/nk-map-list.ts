@@ -123,10 +123,8 @@ export class NkMapList extends LitElement {
             />
             <p class="hint" id="title-hint">
               ${msg(
-                'Bijvoorbeeld: "Ons netwerk" of "Rond de geboorte van Mila". Alleen jij ziet deze naam.',
-                {
-                  id: 'maps.titleHint',
-                },
+                'Bijvoorbeeld: "Ons netwerk" of "Rond de geboorte van Mila". Iedereen die meedoet op deze kaart ziet deze naam.',
+                { id: 'maps.titleHintWho' },
               )}
             </p>
           </div>
@@ -135,9 +133,13 @@ export class NkMapList extends LitElement {
             <button type="submit" ?disabled=${this.action.busy}>
               ${msg('Nieuwe kaart maken', { id: 'maps.create' })}
             </button>
-            <a class="button secondary" href=${paths.together}>
-              ${msg('Nieuwe kaart met ouder', { id: 'together.start' })}
-            </a>
+            ${
+              this.store.value.state.professional
+                ? html`<a class="button secondary" href=${paths.together}>
+                    ${msg('Nieuwe kaart met ouder', { id: 'together.start' })}
+                  </a>`
+                : nothing
+            }
           </div>
         </form>
       </section>

@@ -125,19 +125,23 @@ export class NkMembers extends LitElement implements MembersScreen {
           ${membership.members.map((member) => renderMember(this, member, membership))}
         </ul>
       </section>
-      <section aria-labelledby="mycard-heading">
-        <h2 id="mycard-heading">${msg('Jouw kaartje', { id: 'members.myCard' })}</h2>
-        <p class="hint">
-          ${msg('Iedereen op de kaart ziet je kaartje. Alleen jij kunt het veranderen.', {
-            id: 'members.myCardHint',
-          })}
-        </p>
-        <nk-member-card-form
-          .mapId=${this.mapId}
-          .member=${membership.members.find((m) => m.slotId === membership.mySlotId) ?? null}
-          .card=${cards.find((c) => c.slotId === membership.mySlotId) ?? null}
-        ></nk-member-card-form>
-      </section>
+      ${
+        !isOwner && this.store.value.state.professional
+          ? html`<section aria-labelledby="mycard-heading">
+              <h2 id="mycard-heading">${msg('Jouw kaartje', { id: 'members.myCard' })}</h2>
+              <p class="hint">
+                ${msg('Iedereen op de kaart ziet je kaartje. Alleen jij kunt het veranderen.', {
+                  id: 'members.myCardHint',
+                })}
+              </p>
+              <nk-member-card-form
+                .mapId=${this.mapId}
+                .member=${membership.members.find((m) => m.slotId === membership.mySlotId) ?? null}
+                .card=${cards.find((c) => c.slotId === membership.mySlotId) ?? null}
+              ></nk-member-card-form>
+            </section>`
+          : nothing
+      }
       ${isOwner ? renderInvite(this) : renderLeave(this, membership)}
       ${isOwner ? renderHistory(this, membership) : nothing}
     `;

@@ -4,6 +4,7 @@ import { localized, msg } from '@lit/localize';
 import { paths } from '../shell/router.js';
 import { menuStyles } from '../ui/menu-styles.js';
 import { sharedStyles } from '../ui/shared-styles.js';
+import { OWNER, handoutHint, type Audience } from '../editor/audience.js';
 
 /** "Printen": a small menu with the three sheets (each opens a preview with a Print button). */
 @customElement('nk-print-menu')
@@ -51,6 +52,8 @@ export class NkPrintMenu extends LitElement {
 
   /** The map whose sheets to offer. */
   @property() mapId = '';
+  /** Whose map it is to the one looking (editor/audience.ts). */
+  @property({ attribute: false }) audience: Audience = OWNER;
 
   override render() {
     return html`<details>
@@ -81,7 +84,7 @@ export class NkPrintMenu extends LitElement {
         <li>
           <a href=${paths.print(this.mapId, 'handout')}>
             ${msg('Overzicht om mee te nemen', { id: 'print.handoutChoice' })}
-            <span>${msg('Kort: wie helpt je waarmee. A5.', { id: 'print.handoutHint' })}</span>
+            <span>${handoutHint(this.audience)}</span>
           </a>
         </li>
         <li>

@@ -25,6 +25,7 @@ import '../account/nk-recover.js';
 import '../account/nk-account.js';
 import '../account/nk-passphrase-change.js';
 import '../account/nk-account-delete.js';
+import '../account/nk-account-settings.js';
 import { forgetPlace } from '../directory/place.js';
 
 /** How long a status message stays on screen, in ms. */
@@ -141,9 +142,10 @@ export class NkApp extends LitElement {
       <main id="main" tabindex="-1" class=${this.wide() ? 'wide' : ''}>${this.renderScreen()}</main>
       <footer>
         <p>
-          ${msg('Wat je invult, staat op slot op de server. Alleen jij hebt de sleutel.', {
-            id: 'app.footer',
-          })}
+          ${msg(
+            'Wat op een kaart staat, is op slot. Alleen wie meedoet op die kaart kan het lezen. De server en wij kunnen dat niet.',
+            { id: 'app.footerWho' },
+          )}
         </p>
         <p class="announce" role="status" aria-live="polite">
           ${this.announcement ? html`<span>${this.announcement}</span>` : nothing}
@@ -191,6 +193,8 @@ export class NkApp extends LitElement {
         return html`<nk-passphrase-change></nk-passphrase-change>`;
       case 'account-delete':
         return html`<nk-account-delete></nk-account-delete>`;
+      case 'settings':
+        return html`<nk-account-settings></nk-account-settings>`;
       case 'not-found':
         return html`<nk-not-found></nk-not-found>`;
     }
@@ -224,7 +228,8 @@ export class NkApp extends LitElement {
         route.name === 'together' ||
         route.name === 'account' ||
         route.name === 'account-passphrase' ||
-        route.name === 'account-delete') &&
+        route.name === 'account-delete' ||
+        route.name === 'settings') &&
       !signedIn
     ) {
       this.store.returnTo =

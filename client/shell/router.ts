@@ -17,6 +17,7 @@ export type Route =
   | { readonly name: 'account' }
   | { readonly name: 'account-passphrase' }
   | { readonly name: 'account-delete' }
+  | { readonly name: 'settings' }
   | { readonly name: 'not-found' };
 
 /** The printable sheets of a map: the ring picture with the list (A4), a short handout (A5). */
@@ -54,6 +55,8 @@ export const paths = {
   account: '/account',
   accountPassphrase: '/account/wachtwoordzin',
   accountDelete: '/account/verwijderen',
+  /** The account's own choices ("Ik werk als hulpverlener"). */
+  settings: '/instellingen',
 } as const;
 
 /** Turns a path into a route; unknown paths become `not-found`. */
@@ -88,6 +91,8 @@ export function parsePath(pathname: string): Route {
       return { name: 'account-passphrase' };
     case paths.accountDelete:
       return { name: 'account-delete' };
+    case paths.settings:
+      return { name: 'settings' };
   }
   const members = /^\/kaarten\/([^/]+)\/wie-doet-mee$/.exec(path);
   if (members?.[1] !== undefined) {

@@ -26,9 +26,11 @@ export interface AppState {
     readonly code: string;
     readonly replaced?: boolean;
   } | null;
+  /** "Ik werk als hulpverlener", from the keyring: shows the features only professionals need. */
+  readonly professional: boolean;
 }
 
-const SIGNED_OUT: AppState = { username: null, maps: [], recovery: null };
+const SIGNED_OUT: AppState = { username: null, maps: [], recovery: null, professional: false };
 
 /** How many times a keyring write is retried after a conflict with another device. */
 const KEYRING_RETRIES = 3;
@@ -83,7 +85,11 @@ export class AppStore extends EventTarget {
    * Creates the account (keys made in the worker), keeps the recovery code to show, and signs in.
    * Once the account exists its recovery code is kept even if signing in fails, so it is never lost.
    */
-  async register(username: string, passphrase: string): Promise<void> {
+  async register(
+    username: string,
+    passphrase: string,
+    options: { professional?: boolean } = {},
+  ): Promise<void> {
     const { registration, recoveryCode } = await this.crypto.call('register', {
       username,
       passphrase,
@@ -92,6 +98,7 @@ export class AppStore extends EventTarget {
     this.#set({ ...SIGNED_OUT, recovery: { username: registration.username, code: recoveryCode } });
     try {
       await this.#signInFreshAccount(registration.username);
+      if (options.professional === true) await this.setProfessional(true);
     } catch {
       // The recovery sheet still shows; its Continue button leads to the login screen.
       this.crypto.terminate();
@@ -108,8 +115,14 @@ export class AppStore extends EventTarget {
       signature,
     });
     const { maps } = await this.crypto.call('unlock', { account });
+    const { professional } = await this.crypto.call('accountSettings', {});
     this.#keyringRevision = account.keyringRevision;
-    this.#set({ ...this.#state, username: account.username, maps: newestFirst(maps) });
+    this.#set({
+      ...this.#state,
+      username: account.username,
+      maps: newestFirst(maps),
+      professional,
+    });
   }
 
   /** Forgets the recovery code once the person says it is saved. */
@@ -148,8 +161,14 @@ export class AppStore extends EventTarget {
       signature,
     });
     const { maps } = await this.crypto.call('unlock', { account });
+    const { professional } = await this.crypto.call('accountSettings', {});
     this.#keyringRevision = account.keyringRevision;
-    this.#set({ username: account.username, maps: newestFirst(maps), recovery: null });
+    this.#set({
+      username: account.username,
+      maps: newestFirst(maps),
+      recovery: null,
+      professional,
+    });
     // sealed afresh on every sign-in: a keyring write is no sign of a join, and a keyring stored
     // before the fixed size gets it (decision 0022); a failure here changes nothing for her
     this.commitKeyring().catch(() => undefined);
@@ -189,6 +208,12 @@ export class AppStore extends EventTarget {
     this.#fresh = { mapId: created.map.mapId, document: created.document, version: 1 };
     this.#set({ ...this.#state, maps: newestFirst(maps) });
     return created.map;
+  }
+
+  /** "Ik werk als hulpverlener" on or off: kept in the keyring, so every device of the account follows. */
+  async setProfessional(professional: boolean): Promise<void> {
+    await this.crypto.call('setProfessional', { professional });
+    await this.commitKeyring();
   }
 
   /**
@@ -236,7 +261,9 @@ export class AppStore extends EventTarget {
         this.#keyringRevision = account.keyringRevision;
       }
     }
-    this.#set({ ...this.#state, maps: newestFirst(maps) });
+    // a merge may have brought another device's newer choice
+    const { professional } = await this.crypto.call('accountSettings', {});
+    this.#set({ ...this.#state, maps: newestFirst(maps), professional });
     return maps;
   }
 

@@ -136,7 +136,16 @@ export async function addToKeyring(
   entry: KeyringMapEntry,
 ): Promise<void> {
   if (account.keyring.maps.some((map) => map.mapId === entry.mapId)) return;
-  const keyring: Keyring = { ...account.keyring, maps: [...account.keyring.maps, entry] };
+  await putKeyring(api, account, { ...account.keyring, maps: [...account.keyring.maps, entry] });
+}
+
+/** "Ik werk als hulpverlener", as the app keeps it: in the account's encrypted keyring. */
+export async function markProfessional(api: DemoApi, account: DemoAccount): Promise<void> {
+  const settings = { professional: true, changedAt: Date.now() };
+  await putKeyring(api, account, { ...account.keyring, settings });
+}
+
+async function putKeyring(api: DemoApi, account: DemoAccount, keyring: Keyring): Promise<void> {
   const sealed = encryptKeyring(account.accountKey, account.username, keyring);
   try {
     const answer = await api.json<KeyringUpdateResponse>('PUT', '/account/keyring', {

@@ -7,7 +7,7 @@ import {
   type MemberCard,
 } from '../../shared/crypto/index.js';
 import type { DetailFields, MapDocument } from '../../shared/map/document.js';
-import { logIn, signUp, type DemoAccount } from './accounts.js';
+import { logIn, markProfessional, signUp, type DemoAccount } from './accounts.js';
 import { ApiFailure, DemoApi } from './api.js';
 import {
   demoPassphrase,
@@ -136,6 +136,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       );
     }
     accounts.set(username, account);
+    if (PROFESSIONALS.some((pro) => pro.username === username))
+      await markProfessional(api, account);
     log(`Account ${username} created.`);
   }
   const accountOf = (username: string): DemoAccount => {

@@ -34,6 +34,7 @@ export {
   type IdentityKeys,
   type Keyring,
   type KeyringMapEntry,
+  type KeyringSettings,
 } from './keyring.js';
 export { signLoginProof, verifyLoginProof } from './login-proof.js';
 

@@ -63,7 +63,13 @@ export {
   type KeyringMapEntry,
   type IdentityKeys,
 } from './account.js';
-export { KEYRING_PADDED_BYTES, validatePin, type KeyringPin } from './keyring.js';
+export {
+  KEYRING_PADDED_BYTES,
+  newerSettings,
+  validatePin,
+  type KeyringPin,
+  type KeyringSettings,
+} from './keyring.js';
 export { checkAgainstPin, checkInvitedLog, logPinOf, newerPin, pinOf, samePin } from './pin.js';
 export { newId, newCapability, capabilityHash, ID_BYTES, CAPABILITY_BYTES } from './capability.js';
 export {

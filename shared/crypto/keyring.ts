@@ -37,6 +37,12 @@ export type KeyringMapEntry = {
   inviter?: string;
 };
 
+/**
+ * The account's own choices, synced to all its devices: `professional` ("Ik werk als hulpverlener")
+ * shows the features only professionals need; `changedAt` (ms) lets the later choice win a merge.
+ */
+export type KeyringSettings = { professional: boolean; changedAt: number };
+
 /** The decrypted keyring as stored (JSON; keys as base64url strings). */
 export type Keyring = {
   v: 1;
@@ -47,6 +53,8 @@ export type Keyring = {
     boxSecretKey: string;
   };
   maps: KeyringMapEntry[];
+  /** Absent in keyrings written before settings existed (and until the account chooses). */
+  settings?: KeyringSettings;
 };
 
 /** Identity keys as bytes: Ed25519 (sign, 32/64 bytes) and X25519 (box, 32/32 bytes). */
@@ -142,16 +150,38 @@ function validateMapEntry(value: unknown, path: string): KeyringMapEntry {
   return entry;
 }
 
+function validateSettings(value: unknown): KeyringSettings {
+  const o = expectObject(value, 'keyring.settings', ['professional', 'changedAt']);
+  if (typeof o.professional !== 'boolean')
+    fail('keyring.settings.professional', 'must be a boolean');
+  return {
+    professional: o.professional,
+    changedAt: expectInteger(o.changedAt, 'keyring.settings.changedAt', 0, Number.MAX_SAFE_INTEGER),
+  };
+}
+
+/** Of two devices' settings, the one chosen last (a merge must not undo a newer choice). */
+export function newerSettings(
+  a: KeyringSettings | undefined,
+  b: KeyringSettings | undefined,
+): KeyringSettings | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return b.changedAt > a.changedAt ? b : a;
+}
+
 /** Checks a keyring's exact shape and key pairs; returns a clean copy. Throws CryptoError 'malformed'. */
 export function validateKeyring(value: unknown): Keyring {
-  const o = expectObject(value, 'keyring', ['v', 'identity', 'maps']);
+  const o = expectObject(value, 'keyring', ['v', 'identity', 'maps'], ['settings']);
   if (o.v !== 1) fail('keyring.v', 'must be 1');
   const maps = expectArray(o.maps, 'keyring.maps', MAX_KEYRING_MAPS);
-  return {
+  const keyring: Keyring = {
     v: 1,
     identity: validateIdentity(o.identity),
     maps: maps.map((entry, i) => validateMapEntry(entry, `keyring.maps[${i}]`)),
   };
+  if (o.settings !== undefined) keyring.settings = validateSettings(o.settings);
+  return keyring;
 }
 
 /** Validates and encrypts a keyring under the 32-byte account key (context `keyring|<username>`). */

@@ -71,6 +71,7 @@ describe('accessibility of the consent screens', () => {
     await j.getByLabel('Gebruikersnaam').fill('axe-lid');
     await j.getByLabel('Wachtwoordzin', { exact: true }).fill(PASSPHRASE);
     await j.getByLabel('Wachtwoordzin nog een keer').fill(PASSPHRASE);
+    await j.getByLabel('Ik werk als hulpverlener').check();
     await j.getByRole('button', { name: 'Account maken' }).click();
     await j.getByLabel('Ik heb mijn herstelcode bewaard').check();
     await j.getByRole('button', { name: 'Verder' }).click();

@@ -28,6 +28,7 @@ const BORGER: JoinerProfile = {
   organisation: 'Home-Start West',
   contact: 'ilse@example.org',
   availability: 'woensdag',
+  professional: true,
 };
 const SUGGESTED = { name: 'Karim Haddad', role: 'taalcoach' };
 
@@ -121,6 +122,8 @@ describe('consent: live map, warm handover and leaving', () => {
       ring: 'Dichtbij',
       support: ['Praktische hulp'],
     });
+    // the borger's own toast speaks of the parent's map, not of hers
+    expect(await b.getByRole('status').innerText()).toContain('O. — oma staat op de kaart.');
     await p.getByRole('heading', { level: 4, name: 'O. — oma' }).waitFor({ timeout: 20_000 });
 
     // Typing in an open form survives the next live update.

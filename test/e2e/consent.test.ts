@@ -31,6 +31,7 @@ const MIDWIFE: JoinerProfile = {
   organisation: 'Verloskundigenpraktijk De Lindeboom',
   contact: '06-18273645',
   availability: 'maandag tot vrijdag, 9 tot 17 uur',
+  professional: true,
 };
 const CARD = {
   whatIDo: 'Ik doe de zwangerschapscontroles en kom na de bevalling langs',

@@ -139,7 +139,7 @@ describe('Mist er iets? (find help on the sociale kaart)', () => {
     const { page } = browser;
     const log = logDirectoryRequests(page);
     await page.getByRole('button', { name: 'Uitloggen' }).click();
-    await register(page, server.url, 'fawzia', PASSPHRASE);
+    await register(page, server.url, 'fawzia', PASSPHRASE, { professional: true });
     await confirmRecovery(page);
     await page.getByRole('link', { name: 'Vindbaar als hulpverlener' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vindbaar als hulpverlener' }).waitFor();
@@ -236,7 +236,8 @@ describe.each([
       expect(await violations(page), `${screen} (${code}, ${device})`).toEqual([]);
       await screenshot(page, `${shot}-${code}-${device}`);
     };
-    await register(page, server.url, `ouder-${code}`, PASSPHRASE);
+    // professional too: the check below also visits "Vindbaar als hulpverlener"
+    await register(page, server.url, `ouder-${code}`, PASSPHRASE, { professional: true });
     await confirmRecovery(page);
     await page.locator('nk-language-picker select').selectOption(code);
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe(dir);

@@ -42,6 +42,7 @@ const NURSE: JoinerProfile = {
   organisation: 'Kraamzorg Het Nest',
   contact: '06-23456789',
   availability: 'elke ochtend in de kraamweek',
+  professional: true,
 };
 const CARD = {
   whatIDo: 'Ik help de eerste week thuis na de bevalling',

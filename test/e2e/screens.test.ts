@@ -37,7 +37,9 @@ describe('screens', () => {
     await expect(page.getByRole('link', { name: 'Create account' }).isVisible()).resolves.toBe(
       true,
     );
-    await expect(page.getByText('Only you have the key.').isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByText('Only the people who take part in that map can read it.').isVisible(),
+    ).resolves.toBe(true);
     await expect.poll(() => page.title()).toBe('Who helps you? · Netwerkkaart');
     await screenshot(page, 'welcome-english');
 

@@ -160,7 +160,7 @@ describe.each([
     const page = professional.page;
     const proName = `ilse-${device}`;
     const parentName = `ouder-${device}`;
-    await register(page, server.url, proName, PASSPHRASE);
+    await register(page, server.url, proName, PASSPHRASE, { professional: true });
     await confirmRecovery(page);
 
     const walk = await makeMapTogether(page, parentName, async (screen) => {
@@ -259,7 +259,7 @@ describe.each([
 
   it('has no violations on the new screens', async () => {
     const { page } = browser;
-    await register(page, server.url, `axe-pro-${device}`, PASSPHRASE);
+    await register(page, server.url, `axe-pro-${device}`, PASSPHRASE, { professional: true });
     await confirmRecovery(page);
     /** axe-core in Dutch, then in Arabic (right to left) with the app's own language picker. */
     const check = async (screen: string): Promise<void> => {

@@ -7,6 +7,7 @@ import {
   fromBase64Url,
   kdfMeetsFloor,
   newerPin,
+  newerSettings,
   normaliseUsername,
   signLoginProof,
   toBase64Url,
@@ -27,7 +28,15 @@ function withPin(map: KeyringMapEntry, pin: KeyringPin | undefined): KeyringMapE
   return pin === undefined ? map : { ...map, pin };
 }
 
-type AccountOp = 'register' | 'loginFreshAccount' | 'login' | 'unlock' | 'mergeKeyring' | 'lock';
+type AccountOp =
+  | 'register'
+  | 'loginFreshAccount'
+  | 'login'
+  | 'unlock'
+  | 'mergeKeyring'
+  | 'accountSettings'
+  | 'setProfessional'
+  | 'lock';
 
 export const accountHandlers: Handlers<AccountOp> = {
   register(state, { username, passphrase }) {
@@ -114,8 +123,21 @@ export const accountHandlers: Handlers<AccountOp> = {
       ...theirs.maps.map((map) => withPin(map, newerPin(map.pin, mine.get(map.mapId)?.pin))),
       ...current.keyring.maps.filter((map) => !known.has(map.mapId)),
     ];
-    current.keyring = { ...theirs, maps };
+    // the choice made last, on either device, stays
+    const settings = newerSettings(theirs.settings, current.keyring.settings);
+    current.keyring = { ...theirs, maps, ...(settings === undefined ? {} : { settings }) };
     return sealedKeyring(current);
+  },
+
+  accountSettings(state) {
+    return { professional: requireSession(state).keyring.settings?.professional ?? false };
+  },
+
+  setProfessional(state, { professional }) {
+    const current = requireSession(state);
+    const changedAt = Math.max(Date.now(), (current.keyring.settings?.changedAt ?? 0) + 1);
+    current.keyring = { ...current.keyring, settings: { professional, changedAt } };
+    return { professional };
   },
 
   lock(state) {

@@ -22,6 +22,7 @@ import { renderBackground, renderText } from './ring-draw.js';
 import { ringPictureStyles } from './ring-picture-styles.js';
 import { sharedStyles } from '../../ui/shared-styles.js';
 import { categoryShortName, joinParts, ringName, sectorName } from '../../taxonomy/vocabulary.js';
+import { OWNER, centreFallback } from '../audience.js';
 import { emit } from '../../ui/events.js';
 
 /** The frame's width is rounded down to this many CSS px before it is laid out again. */
@@ -51,6 +52,8 @@ export class NkRingPicture extends LitElement {
     parents: readonly string[];
     children: readonly string[];
   } = { parents: [], children: [] };
+  /** The centre when no names are written: "Jij" for an owner, "Het gezin" for a member (audience.ts). */
+  @property() centreFallback = '';
   /** Nodes can be focused and opened; otherwise the picture is a still image. */
   @property({ type: Boolean, reflect: true }) interactive = false;
   /** Empty rings to fill in on paper. */
@@ -265,7 +268,8 @@ export class NkRingPicture extends LitElement {
   private centreLines(): string[] {
     const parents = this.centre.parents.join(' & ');
     const children = joinParts(this.centre.children);
-    const lines = [parents === '' ? msg('Jij', { id: 'picture.you' }) : parents];
+    const fallback = this.centreFallback || centreFallback(OWNER);
+    const lines = [parents === '' ? fallback : parents];
     if (children !== '') lines.push(children);
     return lines;
   }

@@ -18,8 +18,6 @@ export const directoryTemplates = {
   'findHelp.anyLanguage': 'أي لغة',
   'findHelp.words': 'كلمة البحث (يمكن تركها فارغة)',
   'findHelp.search': 'بحث',
-  'findHelp.privacy':
-    'يذهب إلى الخادم المكان وما تبحثين عنه فقط. لا يذهب من أنتِ، ولا شيء من خريطتك. يبقى مكانك على هذا الجهاز فقط، حتى تسجّلي الخروج أو تغلقي الصفحة.',
   'findHelp.resultsHeading': 'ما وجدناه',
   'findHelp.none': 'لم نجد شيئًا هنا الآن. جرّبي مكانًا آخر أو ابحثي بشكل أوسع.',
   'findHelp.found': str`وجدنا ${0}`,

@@ -19,8 +19,6 @@ export const directoryTemplates = {
   'findHelp.anyLanguage': 'Any language',
   'findHelp.words': 'Search word (may stay empty)',
   'findHelp.search': 'Search',
-  'findHelp.privacy':
-    'Only the place and what you look for go to the server. Not who you are, and nothing from your map. Your place stays only on this device, until you log out or close the page.',
   'findHelp.resultsHeading': 'What we found',
   'findHelp.none': 'We found nothing here right now. Try another place or search more broadly.',
   'findHelp.found': str`${0} found`,

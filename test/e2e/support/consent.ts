@@ -12,6 +12,8 @@ export interface JoinerProfile {
   organisation: string;
   contact: string;
   availability: string;
+  /** Ticks "Ik werk als hulpverlener" at sign-up (her own card on the map needs it). */
+  professional?: boolean;
 }
 
 /** Registers the parent, makes a map and opens "Wie doet mee?". */
@@ -48,6 +50,7 @@ export async function joinByLink(page: Page, link: string, who: JoinerProfile): 
   await page.getByLabel('Gebruikersnaam').fill(who.username);
   await page.getByLabel('Wachtwoordzin', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('Wachtwoordzin nog een keer').fill(PASSPHRASE);
+  if (who.professional === true) await page.getByLabel('Ik werk als hulpverlener').check();
   await page.getByRole('button', { name: 'Account maken' }).click();
   await page.getByRole('heading', { level: 1, name: 'Je herstelcode' }).waitFor();
   await page.getByLabel('Ik heb mijn herstelcode bewaard').check();

@@ -21,17 +21,22 @@ export interface Person {
   note?: string;
 }
 
-/** Registers and waits for the recovery sheet; returns the recovery code as shown. */
+/**
+ * Registers and waits for the recovery sheet; returns the recovery code as shown. `professional`
+ * ticks "Ik werk als hulpverlener" on the sign-up form (the features only professionals need).
+ */
 export async function register(
   page: Page,
   baseUrl: string,
   username: string,
   passphrase: string,
+  options: { professional?: boolean } = {},
 ): Promise<string> {
   await page.goto(`${baseUrl}/registreren`);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
   await page.getByLabel('Wachtwoordzin nog een keer').fill(passphrase);
+  if (options.professional === true) await page.getByLabel('Ik werk als hulpverlener').check();
   await page.getByRole('button', { name: 'Account maken' }).click();
   await page.getByRole('heading', { level: 1, name: 'Je herstelcode' }).waitFor();
   return (await page.getByTestId('recovery-code').innerText()).replace(/\s+/g, ' ').trim();
@@ -87,7 +92,8 @@ export async function addPerson(page: Page, person: Person): Promise<void> {
   await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
   await page
     .getByRole('status')
-    .filter({ hasText: `${person.label} staat op je kaart.` })
+    // "op je kaart" for the owner, "op de kaart" for a member who may write (a borger)
+    .filter({ hasText: `${person.label} staat op ` })
     .waitFor();
 }
 
@@ -111,4 +117,20 @@ export async function login(page: Page, username: string, passphrase: string): P
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoordzin').fill(passphrase);
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+}
+
+/**
+ * Turns on "Ik werk als hulpverlener" for the signed-in account on the settings screen (in any
+ * language: it finds the form by its ids), then comes back to the map list.
+ */
+export async function becomeProfessional(page: Page): Promise<void> {
+  // in-app links, not page.goto: a reload would end the session
+  await page.locator('header nav a[href="/kaarten"]').click();
+  await page.locator('nk-map-list-more a[href="/instellingen"]').click();
+  const settings = page.locator('nk-account-settings');
+  await settings.locator('#professional').check();
+  await settings.locator('button[type=submit]').click();
+  await settings.locator('p.status').filter({ hasText: /\S/ }).waitFor();
+  await settings.locator('a.back').click();
+  await page.locator('nk-map-list h1').waitFor();
 }

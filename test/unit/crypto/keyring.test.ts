@@ -8,6 +8,7 @@ import {
   identityFromKeyring,
   KEYRING_PADDED_BYTES,
   loadSodium,
+  newerSettings,
   newCapability,
   newId,
   toBase64Url,
@@ -87,6 +88,29 @@ describe('keyring', () => {
     expect(decryptKeyring(accountKey, 'sanne', flagged).maps[0]!.pin).toEqual(signed);
   });
 
+  it('keeps the account settings, and still reads a keyring without them', () => {
+    const settings = { professional: true, changedAt: 1_700_000_000_001 };
+    const opened = decryptKeyring(
+      accountKey,
+      'sanne',
+      encryptKeyring(accountKey, 'sanne', { ...keyring, settings }),
+    );
+    expect(opened.settings).toEqual(settings);
+    expect(
+      decryptKeyring(accountKey, 'sanne', encryptKeyring(accountKey, 'sanne', keyring)),
+    ).not.toHaveProperty('settings');
+  });
+
+  it('of two devices’ settings, the one chosen last wins', () => {
+    const on = { professional: true, changedAt: 10 };
+    const off = { professional: false, changedAt: 20 };
+    expect(newerSettings(on, off)).toBe(off);
+    expect(newerSettings(off, on)).toBe(off);
+    expect(newerSettings(undefined, on)).toBe(on);
+    expect(newerSettings(on, undefined)).toBe(on);
+    expect(newerSettings(undefined, undefined)).toBeUndefined();
+  });
+
   it('does not open for another account key or username', () => {
     const envelope = encryptKeyring(accountKey, 'sanne', keyring);
     expectCryptoError(
@@ -129,6 +153,11 @@ describe('keyring', () => {
         identity,
         maps: [{ ...first, pin: { seq: 1, headHash: hash, version: 1, signedRings: false } }],
       },
+      { v: 1, identity, maps, settings: null },
+      { v: 1, identity, maps, settings: { professional: 'yes', changedAt: 1 } },
+      { v: 1, identity, maps, settings: { professional: true } },
+      { v: 1, identity, maps, settings: { professional: true, changedAt: -1 } },
+      { v: 1, identity, maps, settings: { professional: true, changedAt: 1, admin: true } },
     ];
     for (const shape of shapes) {
       expectCryptoError(() => decryptKeyring(accountKey, 'sanne', sealJson(shape)), 'malformed');

@@ -358,7 +358,9 @@ describe('the ring picture in the Samen aan tafel column on a laptop', () => {
 
   it('fits the 60 people into the parent seat', async () => {
     const { page } = browser;
-    await register(page, server.url, 'tafel-pro', 'vier witte zwanen op het meer');
+    await register(page, server.url, 'tafel-pro', 'vier witte zwanen op het meer', {
+      professional: true,
+    });
     await confirmRecovery(page);
     await page.getByRole('link', { name: 'Nieuwe kaart met ouder' }).click();
     await page.getByRole('button', { name: 'Geef het apparaat aan de ouder' }).click();

@@ -21,7 +21,7 @@ const TITLE = 'Ons netwerk aan tafel';
  * Returns the other family's map path.
  */
 async function professionalOpensTogether(page: Page, baseUrl: string, username: string) {
-  await register(page, baseUrl, username, PASSPHRASE);
+  await register(page, baseUrl, username, PASSPHRASE, { professional: true });
   await confirmRecovery(page);
   await createMap(page, OTHER_FAMILY);
   const otherMap = new URL(page.url()).pathname;

@@ -5,6 +5,7 @@ import * as membership from './2026-11-22T0100-membership.js';
 import * as directory from './2026-11-22T0200-directory.js';
 import * as sharedState from './2026-11-23T0300-shared-state.js';
 import * as inviteSecrets from './2026-12-05T0000-invite-secrets.js';
+import * as formerSlotAccess from './2026-12-07T0000-former-slot-access.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0000-initial': initial,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0200-directory': directory,
   '2026-11-23T0300-shared-state': sharedState,
   '2026-12-05T0000-invite-secrets': inviteSecrets,
+  '2026-12-07T0000-former-slot-access': formerSlotAccess,
 };

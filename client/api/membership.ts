@@ -8,6 +8,7 @@ import type {
   PutCardResponse,
   RemoveMembersRequest,
   RemoveMembersResponse,
+  SlotsResponse,
   UpdateSlotRequest,
   UpdateSlotResponse,
 } from '../../shared/api/membership.js';
@@ -54,6 +55,9 @@ export const membershipApi = {
       body,
       auth: capabilityOf(capability),
     }),
+  /** Owners: the slots that still exist (a member who left has none, though the log still names her). */
+  slots: (mapId: string, capability: string): Promise<SlotsResponse> =>
+    withoutAccount.request(mapPath(mapId, '/slots'), { auth: capabilityOf(capability) }),
   cards: (mapId: string, capability: string): Promise<CardsResponse> =>
     withoutAccount.request(mapPath(mapId, '/cards'), { auth: capabilityOf(capability) }),
   putCard: (

@@ -6,11 +6,13 @@ import { str } from '@lit/localize';
 import { membershipTemplates } from './membership/ar.js';
 import { directoryTemplates } from './directory/ar.js';
 import { togetherTemplates } from './together/ar.js';
+import { departureTemplates } from './departure/ar.js';
 
 export const templates = {
   ...membershipTemplates,
   ...directoryTemplates,
   ...togetherTemplates,
+  ...departureTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',

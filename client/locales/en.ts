@@ -4,11 +4,13 @@ import { str } from '@lit/localize';
 import { membershipTemplates } from './membership/en.js';
 import { directoryTemplates } from './directory/en.js';
 import { togetherTemplates } from './together/en.js';
+import { departureTemplates } from './departure/en.js';
 
 export const templates = {
   ...membershipTemplates,
   ...directoryTemplates,
   ...togetherTemplates,
+  ...departureTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',

@@ -7,6 +7,7 @@ import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import './nk-map-list-more.js';
+import '../membership/departure/nk-lost-maps.js';
 import { StoreController } from '../shell/store-controller.js';
 
 /** "Mijn kaarten": the maps in the keyring, and a form to start a new one. */
@@ -79,6 +80,7 @@ export class NkMapList extends LitElement {
     const dateFormat = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' });
     return html`
       <h1 tabindex="-1">${msg('Mijn kaarten', { id: 'maps.heading' })}</h1>
+      <nk-lost-maps></nk-lost-maps>
       ${
         maps.length === 0
           ? html`<p class="empty">

@@ -11,6 +11,7 @@ import type { MapSummary } from '../crypto/protocol.js';
 import type { MapDocument } from '../../shared/map/types.js';
 import { MapSession } from '../editor/session/map-session.js';
 import { paths, type Router } from './router.js';
+import { forgetLostMap } from '../membership/departure/lost-maps.js';
 
 export interface AppState {
   /** The signed-in person's username; null when signed out (or after a reload). */
@@ -201,6 +202,11 @@ export class AppStore extends EventTarget {
     }
     this.#set({ ...this.#state, maps: newestFirst(maps) });
     return maps;
+  }
+
+  /** MapOpener: the account no longer takes part in the map, so it leaves the keyring. */
+  lost(mapId: string): Promise<void> {
+    return forgetLostMap(this, mapId);
   }
 
   /** Forgets the open session of a map, so the next visit fetches and verifies it again. */

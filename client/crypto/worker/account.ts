@@ -107,8 +107,12 @@ export const accountHandlers: Handlers<AccountOp> = {
     const mine = new Map(current.keyring.maps.map((map) => [map.mapId, map]));
     const known = new Set(theirs.maps.map((map) => map.mapId));
     // a pin only moves forward: each map keeps the newer of the two devices' pins
+    // a map forgotten here (left or lost) stays out, though the other device still lists it
+    const forgotten = current.forgotten ?? new Set<string>();
     const maps = [
-      ...theirs.maps.map((map) => withPin(map, newerPin(map.pin, mine.get(map.mapId)?.pin))),
+      ...theirs.maps
+        .filter((map) => !forgotten.has(map.mapId))
+        .map((map) => withPin(map, newerPin(map.pin, mine.get(map.mapId)?.pin))),
       ...current.keyring.maps.filter((map) => !known.has(map.mapId)),
     ];
     current.keyring = { ...theirs, maps };

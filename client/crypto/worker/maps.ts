@@ -217,6 +217,7 @@ export const mapHandlers: Handlers<MapOp> = {
 
   forgetMap(state, { mapId }) {
     const current = requireSession(state);
+    (current.forgotten ??= new Set()).add(mapId);
     current.keyring = {
       ...current.keyring,
       maps: current.keyring.maps.filter((map) => map.mapId !== mapId),

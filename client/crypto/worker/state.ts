@@ -27,6 +27,8 @@ export interface Session {
   keyring: Keyring;
   /** Kept only for an account registered in this worker, to sign its first login. */
   loginSecretKey: Uint8Array | null;
+  /** Maps forgotten here (left or lost): a merge with another device's keyring keeps them out. */
+  forgotten?: Set<string>;
 }
 
 export interface OpenMap {
@@ -141,6 +143,7 @@ export function sealedKeyring(current: Session): { keyring: string; maps: MapSum
 
 /** Adds a map to the session's keyring unless it is there already. */
 export function addToKeyring(current: Session, entry: KeyringMapEntry): void {
+  current.forgotten?.delete(entry.mapId);
   if (current.keyring.maps.some((map) => map.mapId === entry.mapId)) return;
   current.keyring = { ...current.keyring, maps: [...current.keyring.maps, entry] };
 }

@@ -112,10 +112,12 @@ export const accountHandlers: Handlers<AccountOp> = {
     const maps = [
       ...theirs.maps
         .filter((map) => !forgotten.has(map.mapId))
-        .map((map) => withPin(map, newerPin(map.pin, mine.get(map.mapId)?.pin))),
+        .map((map) => withSeen(withPin(map, newerPin(map.pin, mine.get(map.mapId)?.pin)), mine)),
       ...current.keyring.maps.filter((map) => !known.has(map.mapId)),
     ];
-    current.keyring = { ...theirs, maps };
+    // this device's profile was written last (it is the one storing now)
+    const profile = current.keyring.profile ?? theirs.profile;
+    current.keyring = { ...theirs, maps, ...(profile ? { profile } : {}) };
     return sealedKeyring(current);
   },
 
@@ -124,3 +126,10 @@ export const accountHandlers: Handlers<AccountOp> = {
     return {};
   },
 };
+
+/** The later of the two devices' last visits of a map. */
+function withSeen(map: KeyringMapEntry, mine: Map<string, KeyringMapEntry>): KeyringMapEntry {
+  const ours = mine.get(map.mapId)?.seen;
+  if (ours === undefined || (map.seen !== undefined && map.seen.at >= ours.at)) return map;
+  return { ...map, seen: ours };
+}

@@ -8,6 +8,7 @@ import type {
   CryptoResponseMessage,
 } from '../protocol.js';
 import { accountHandlers } from './account.js';
+import { dayHandlers } from './day.js';
 import { exportHandlers } from './export.js';
 import { inviteHandlers } from './invites.js';
 import { mapHandlers } from './maps.js';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...membershipHandlers,
   ...inviteHandlers,
   ...exportHandlers,
+  ...dayHandlers,
 };
 
 function run<K extends CryptoOp>(

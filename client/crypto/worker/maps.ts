@@ -32,6 +32,7 @@ import {
 import { membershipView } from './views.js';
 import {
   addToKeyring,
+  centreNameOf,
   inviterInKeyring,
   movePin,
   pinInKeyring,
@@ -190,6 +191,7 @@ export const mapHandlers: Handlers<MapOp> = {
       log: verified,
       slotId: map.slotId,
       title: doc.base.title || title,
+      centreName: centreNameOf(doc),
     });
     return {
       document: doc,
@@ -202,6 +204,8 @@ export const mapHandlers: Handlers<MapOp> = {
   sealVersion(state, { mapId, document, version }) {
     const current = requireSession(state);
     const open = requireOpen(state, mapId);
+    // the next invite names the map by the centre as saved now
+    open.centreName = centreNameOf(document);
     const body = encryptMapDocument({
       mapId,
       epoch: open.epoch,

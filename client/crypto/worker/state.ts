@@ -43,6 +43,17 @@ export interface OpenMap {
   /** This account's slot on the map. */
   slotId: string;
   title: string;
+  /** The parent's name(s) in the centre of the map, as last read or written here ('' when none). */
+  centreName?: string;
+}
+
+/** "Meriam & Micha": the centre's parent names, as an invite names the map. */
+export function centreNameOf(doc: { base: { centre: { parents: readonly string[] } } }): string {
+  return doc.base.centre.parents
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .join(' & ')
+    .slice(0, 120);
 }
 
 export interface WorkerState {

@@ -8,6 +8,7 @@ import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import './nk-map-list-more.js';
 import '../membership/departure/nk-lost-maps.js';
+import '../day/nk-map-changes.js';
 import { StoreController } from '../shell/store-controller.js';
 
 /** "Mijn kaarten": the maps in the keyring, and a form to start a new one. */
@@ -101,6 +102,7 @@ export class NkMapList extends LitElement {
                         ${msg('Gemaakt op', { id: 'maps.created' })}
                         ${dateFormat.format(new Date(map.addedAt))}
                       </span>
+                      <nk-map-changes .summary=${map}></nk-map-changes>
                     </a>
                   </li>`,
               )}

@@ -10,6 +10,8 @@ import type { MapResponse } from '../api/types.js';
 import type { CryptoClient } from '../crypto/crypto-client.js';
 import type { CryptoOps, MapSummary } from '../crypto/protocol.js';
 import { fetchLog } from '../api/membership.js';
+import type { MapDocument } from '../../shared/map/types.js';
+import type { MembershipView } from './types.js';
 import { finishDepartures } from './departure/finish-departures.js';
 import { withParentName } from './departure/parent-name.js';
 
@@ -21,6 +23,13 @@ export interface MapOpener {
   syncPins(moved: boolean): Promise<void>;
   /** This account no longer takes part in the map: it leaves the keyring (departure/lost-maps.ts). */
   lost?(mapId: string): Promise<void>;
+  /** She saw the map as it is now (day/visits.ts): `withCards` on opening, not after a save. */
+  visited?(
+    summary: MapSummary,
+    document: MapDocument,
+    membership: MembershipView | null,
+    withCards: boolean,
+  ): void;
 }
 
 /** This account's slot on the map was removed (or it left): the server no longer opens it. */

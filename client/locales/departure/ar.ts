@@ -7,4 +7,13 @@ export const departureTemplates = {
   'departure.toMaps': 'إلى خرائطي',
   'history.former': str`${0} (شارك سابقًا)`,
   'departure.theParent': 'الوالد',
+  'day.joinWhose': str`أنت تطلب الانضمام إلى خريطة ${0}.`,
+  'day.profileReused': 'بياناتك معبأة بالفعل. تأكد من أنها صحيحة لهذه العائلة.',
+  'day.nothingNew': 'لا جديد منذ زيارتك الأخيرة.',
+  'day.onePerson': str`جديد على الخريطة: ${0}`,
+  'day.people': str`${0} أشخاص جدد: ${1}`,
+  'day.oneCard': 'بطاقة جديدة',
+  'day.cards': str`${0} بطاقات جديدة`,
+  'day.borger': 'borger جديد',
+  'day.since': str`منذ زيارتك الأخيرة: ${0}.`,
 };

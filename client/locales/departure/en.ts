@@ -7,4 +7,14 @@ export const departureTemplates = {
   'departure.toMaps': 'To my maps',
   'history.former': str`${0} (took part before)`,
   'departure.theParent': 'the parent',
+  'day.joinWhose': str`You are asking to join ${0}’s map.`,
+  'day.profileReused':
+    'Your details are already filled in. Check that they are right for this family.',
+  'day.nothingNew': 'Nothing new since your last visit.',
+  'day.onePerson': str`new on the map: ${0}`,
+  'day.people': str`${0} new people: ${1}`,
+  'day.oneCard': 'a new card',
+  'day.cards': str`${0} new cards`,
+  'day.borger': 'a new borger',
+  'day.since': str`Since your last visit: ${0}.`,
 };

@@ -74,7 +74,8 @@ export const mapHandlers: Handlers<MapOp> = {
         role: 'owner',
         sections: sectionsFor('owner', []),
         profile: {
-          name: (ownerName ?? '').trim() || current.username,
+          // never her username: members would read it in the log (they see the centre name)
+          name: (ownerName ?? '').trim() || 'ouder',
           profession: '',
           organisation: '',
         },

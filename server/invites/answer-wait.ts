@@ -3,6 +3,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AnswerWaiter } from './join-service.js';
 
+/** Every held answer of this instance, so closing the app ends them at once (then: pending). */
+const held = new WeakMap<FastifyInstance, Set<() => void>>();
+
+/** Ends every held answer when the app closes; call once per app. */
+export function endHeldAnswersOnClose(fastify: FastifyInstance): void {
+  const ends = new Set<() => void>();
+  held.set(fastify, ends);
+  fastify.addHook('preClose', (done) => {
+    for (const end of [...ends]) end();
+    done();
+  });
+}
+
 export function answerWaiter(
   fastify: FastifyInstance,
   request: FastifyRequest,
@@ -21,6 +34,11 @@ export function answerWaiter(
     const socket = typeof request.raw.socket?.on === 'function' ? request.raw.socket : null;
     socket?.on('close', onClose);
     let stopped = false;
+    const end = () => {
+      stopped = true;
+      wake?.();
+    };
+    held.get(fastify)?.add(end);
     return {
       next: () =>
         new Promise<boolean>((resolve) => {
@@ -39,6 +57,7 @@ export function answerWaiter(
         }),
       stop: () => {
         stopped = true;
+        held.get(fastify)?.delete(end);
         unsubscribe();
         socket?.off('close', onClose);
         wake?.();
@@ -48,7 +67,7 @@ export function answerWaiter(
     function consume(): boolean {
       const was = fired;
       fired = false;
-      return was && !stopped && !socket?.destroyed === true;
+      return was && !stopped && socket?.destroyed !== true;
     }
   };
 }

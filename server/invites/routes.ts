@@ -11,12 +11,13 @@ import {
   JoinRequestResponse,
 } from '../../shared/api/invites.js';
 import * as invites from './join-service.js';
-import { answerWaiter } from './answer-wait.js';
+import { answerWaiter, endHeldAnswersOnClose } from './answer-wait.js';
 import { BODY_ERRORS, errorResponses } from '../infra/responses.js';
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   // invite ids come from a secret, but a prober could still try ids: slow every invite route down
   const rateLimit = { max: fastify.config.rateLimitLogin, timeWindow: 60_000 };
+  endHeldAnswersOnClose(fastify);
 
   fastify.get(
     '/:inviteId',

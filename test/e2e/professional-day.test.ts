@@ -76,6 +76,9 @@ describe('a professional’s day', () => {
       PROFILE.howToReach,
     );
     await screenshot(m, 'day-join-profile');
+    await m.setViewportSize(DESKTOP);
+    await screenshot(m, 'day-join-profile-desktop');
+    await m.setViewportSize(PHONE);
     await m.getByRole('button', { name: 'Vraag om mee te doen' }).click();
     await m.getByText('Wacht tot de ouder je toelaat.').waitFor();
     const code = (await m.getByTestId('safety-code').innerText()).trim();

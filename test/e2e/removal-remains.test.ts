@@ -117,6 +117,8 @@ describe('removal leaves no remains', () => {
       .waitFor();
     await expect(m.locator('nk-map-list ul.maps a').count()).resolves.toBe(0);
     await screenshot(m, 'removal-midwife-list');
+    await m.setViewportSize(DESKTOP);
+    await screenshot(m, 'removal-midwife-list-desktop');
 
     // The parent's history keeps her joining and her views, marked as a former member.
     await expect
@@ -126,6 +128,9 @@ describe('removal leaves no remains', () => {
     expect(lines).toContain(`${FORMER} doet mee als borger sinds`);
     expect(lines).toContain(`${FORMER} bekeek je kaart op`);
     await screenshot(p, 'removal-parent-history');
+    await p.setViewportSize(PHONE);
+    await screenshot(p, 'removal-parent-history-phone');
+    await p.setViewportSize(DESKTOP);
 
     // No mark of her on the picture, the list or the A5 handout.
     await p.getByRole('link', { name: 'Terug naar de kaart' }).click();

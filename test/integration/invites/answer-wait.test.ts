@@ -89,6 +89,21 @@ describe.each(databases)('waiting for the answer on $engine', (database) => {
     expect(Date.now() - declinedAt).toBeLessThan(1000);
   });
 
+  it('ends a held answer at once when the app closes (pending: ask again)', async () => {
+    const own = await buildTestApp(database);
+    await own.ready();
+    const parent = await createParentMap(own);
+    const created = await invite(own, parent);
+    const joiner = await requestToJoin(own, created.secret);
+    const held = collectAnswer(own, joiner.keys, '?wait=20');
+    await sleep(300);
+    const closing = Date.now();
+    await own.close();
+    const answer = await held;
+    expect(answer.statusCode, answer.body).toBe(202);
+    expect(Date.now() - closing).toBeLessThan(3000);
+  });
+
   it('refuses a bad wait and a bad proof with stable codes', async () => {
     const { joiner } = await waitingJoiner();
     for (const query of ['?wait=26', '?wait=-1', '?wait=soon', '?wait=1.5', '?later=1']) {

@@ -7,6 +7,7 @@ import * as sharedState from './2026-11-23T0300-shared-state.js';
 import * as inviteSecrets from './2026-12-05T0000-invite-secrets.js';
 import * as unlinkableKeyring from './2026-12-07T0000-unlinkable-keyring.js';
 import * as coarseTime from './2026-12-07T0100-coarse-time.js';
+import * as formerSlotAccess from './2026-12-07T0200-former-slot-access.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0000-initial': initial,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0000-invite-secrets': inviteSecrets,
   '2026-12-07T0000-unlinkable-keyring': unlinkableKeyring,
   '2026-12-07T0100-coarse-time': coarseTime,
+  '2026-12-07T0200-former-slot-access': formerSlotAccess,
 };

@@ -67,12 +67,14 @@ export const invitesApi = {
     }),
   challenge: (inviteId: string): Promise<InviteChallengeResponse> =>
     withoutAccount.request(invitePath(inviteId, '/challenge'), { method: 'POST' }),
+  /** `waitS` > 0: the server holds a pending answer until the parent answers, up to that long. */
   answer: (
     inviteId: string,
     challengeId: string,
     signature: string,
+    waitS = 0,
   ): Promise<CollectAnswerResponse> =>
-    withoutAccount.request(invitePath(inviteId, '/answer'), {
+    withoutAccount.request(invitePath(inviteId, waitS > 0 ? `/answer?wait=${waitS}` : '/answer'), {
       method: 'POST',
       body: { challengeId, signature },
     }),

@@ -29,6 +29,7 @@ export async function fetchLog(mapId: string, capability: string): Promise<strin
 }
 
 export const membershipApi = {
+  /** Owners: the slots that still exist (a member who left has none, though the log still names her). */
   slots: (mapId: string, capability: string): Promise<SlotsResponse> =>
     withoutAccount.request(mapPath(mapId, '/slots'), { auth: capabilityOf(capability) }),
   updateSlot: (

@@ -6,6 +6,7 @@
  * leave the worker; what comes back is ciphertext for the server, plaintext map content for
  * display, and capabilities (access tokens the server checks by hash; they decrypt nothing).
  */
+import type { KeyringProfile, KeyringSeen } from '../../shared/crypto/index.js';
 import type {
   AccountResponse,
   CreateAccountRequest,
@@ -60,8 +61,17 @@ export interface ExportOps {
   };
 }
 
+/** A professional's day (worker/day.ts): her joining profile and what she saw per map, in the keyring. */
+export interface DayOps {
+  keyringProfile: { args: Record<string, never>; result: { profile: KeyringProfile | null } };
+  /** `changed`: the page stores the keyring. An empty name changes nothing. */
+  setKeyringProfile: { args: { profile: KeyringProfile }; result: { changed: boolean } };
+  seenMaps: { args: Record<string, never>; result: { seen: Record<string, KeyringSeen> } };
+  setSeen: { args: { mapId: string; seen: KeyringSeen }; result: { changed: boolean } };
+}
+
 /** Every operation: its arguments and its result. */
-export interface CryptoOps extends ExportOps, AccountChangeOps {
+export interface CryptoOps extends ExportOps, AccountChangeOps, DayOps {
   /** Makes all account keys from a new passphrase; keeps the session unlocked. */
   register: {
     args: { username: string; passphrase: string };
@@ -216,7 +226,14 @@ export interface CryptoOps extends ExportOps, AccountChangeOps {
   /** Joiner: reads an invite with its secret (link fragment or typed code). */
   joinOpen: {
     args: { secret: string; sealedInfo: string };
-    result: { inviteId: string; mapId: string; greeting: string; expiresAt: number };
+    result: {
+      inviteId: string;
+      mapId: string;
+      greeting: string;
+      /** Whose map it is, by the parent's centre name ('' for an invite without one). */
+      centreName: string;
+      expiresAt: number;
+    };
   };
   /** Joiner: the sealed request and its proof, and the safety code to show. */
   joinSeal: {

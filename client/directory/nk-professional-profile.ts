@@ -8,6 +8,7 @@ import {
   type PublishedProfessional,
 } from '../../shared/api/directory.js';
 import { getOwnProfile, publishProfile, unpublishProfile } from '../api/directory.js';
+import { keepPublishedProfile } from '../day/profile.js';
 import { PROFESSION_WORDS } from '../../shared/map/taxonomy.js';
 import { describeError } from '../ui/errors.js';
 import { BusyController } from '../ui/busy.js';
@@ -61,6 +62,8 @@ export class NkProfessionalProfile extends LitElement {
       if (profile !== null) {
         const { name, profession, organisation, area, howToReach } = profile;
         this.value = { name, profession, organisation, area, howToReach };
+        // the one profile she joins maps with (client/day/profile.ts)
+        await keepPublishedProfile(this.store.value, profile, { ifNone: true }).catch(() => {});
       }
       return profile;
     },
@@ -204,6 +207,7 @@ export class NkProfessionalProfile extends LitElement {
     const first = this.published === null;
     await this.action.run(async () => {
       this.published = await publishProfile(this.store.value.api, value);
+      await keepPublishedProfile(this.store.value, this.published, { ifNone: false });
       this.store.value.announce(
         first
           ? msg('Je staat nu in de lijst van hulpverleners.', { id: 'profile.publishedDone' })

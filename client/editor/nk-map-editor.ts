@@ -15,6 +15,7 @@ import type { MapSession } from './session/map-session.js';
 import type { PhaseFilter } from './session/view.js';
 import { isProfessionalCategory } from '../../shared/map/taxonomy.js';
 import { describeError } from '../ui/errors.js';
+import { lostMapNotice } from '../membership/departure/lost-maps.js';
 import { BusyController } from '../ui/busy.js';
 import { editorStyles } from './editor-styles.js';
 import type { NkPersonCard } from './nk-person-card.js';
@@ -129,6 +130,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   }
 
   private renderMap(document: MapDocument) {
+    if (this.store.value.mapSummary(this.mapId) === undefined) return lostMapNotice();
     const entries = document.base.entries;
     const informal = entries.filter(
       (entry) => entry.active && !isProfessionalCategory(entry.category),
@@ -211,11 +213,9 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   }
 
   /**
-   * Live update: someone else saved a new version. The session takes it (a save in progress goes
-   * first); the picture and list show it at once. While a person's form is open, that form and what
-   * is typed in it stay as they are; the rest follows when the form closes. Saving from the form
-   * merges on top of the newest version. After a resync the borgers (from the cards) are read
-   * again even when the version did not change: card events may have been missed too.
+   * Live update: someone else saved a new version; the session takes it (after a save in progress).
+   * An open person's form stays as typed, the rest follows when it closes (its save merges). After a
+   * resync the borgers (from the cards) are read again: card events may have been missed too.
    */
   readonly onRemoteVersion = async (event: NkEvent<'nk-map-version'>): Promise<void> => {
     const session = this.session;

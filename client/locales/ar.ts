@@ -10,6 +10,7 @@ import { pictureTemplates } from './picture/ar.js';
 import { plainWordsTemplates } from './plain-words/ar.js';
 import { accountTemplates } from './account/ar.js';
 import { audienceTemplates } from './audience/ar.js';
+import { departureTemplates } from './departure/ar.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -19,6 +20,7 @@ export const templates = {
   ...plainWordsTemplates,
   ...accountTemplates,
   ...audienceTemplates,
+  ...departureTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',

@@ -8,6 +8,7 @@ import { pictureTemplates } from './picture/en.js';
 import { plainWordsTemplates } from './plain-words/en.js';
 import { accountTemplates } from './account/en.js';
 import { audienceTemplates } from './audience/en.js';
+import { departureTemplates } from './departure/en.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -17,6 +18,7 @@ export const templates = {
   ...plainWordsTemplates,
   ...accountTemplates,
   ...audienceTemplates,
+  ...departureTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',

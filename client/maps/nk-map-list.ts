@@ -7,6 +7,8 @@ import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import './nk-map-list-more.js';
+import '../membership/departure/nk-lost-maps.js';
+import '../day/nk-map-changes.js';
 import { StoreController } from '../shell/store-controller.js';
 
 /** "Mijn kaarten": the maps in the keyring, and a form to start a new one. */
@@ -79,6 +81,7 @@ export class NkMapList extends LitElement {
     const dateFormat = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' });
     return html`
       <h1 tabindex="-1">${msg('Mijn kaarten', { id: 'maps.heading' })}</h1>
+      <nk-lost-maps></nk-lost-maps>
       ${
         maps.length === 0
           ? html`<p class="empty">
@@ -99,6 +102,7 @@ export class NkMapList extends LitElement {
                         ${msg('Gemaakt op', { id: 'maps.created' })}
                         ${dateFormat.format(new Date(map.addedAt))}
                       </span>
+                      <nk-map-changes .summary=${map}></nk-map-changes>
                     </a>
                   </li>`,
               )}

@@ -61,17 +61,32 @@ export interface HistoryLine {
   readonly text: string;
 }
 
-/** The decrypted log and the server's access counts, as one list of sentences, newest first. */
+/** "Fatima, verloskundige (deed eerder mee)": someone who no longer takes part. */
+export function formerWho(member: MemberView | undefined): string {
+  const name = who(member);
+  return msg(str`${name} (deed eerder mee)`, { id: 'history.former' });
+}
+
+/**
+ * The decrypted log and the server's access counts, as one list of sentences, newest first. Every
+ * line about someone who was removed or left stays, her name marked as a former member.
+ */
 export function historyLines(
   history: readonly HistoryEntryView[],
   people: ReadonlyMap<string, MemberView>,
   access: AccessLogResponse | null,
   mySlotId: string,
+  formerIds: ReadonlySet<string> = new Set(),
 ): HistoryLine[] {
   const lines: HistoryLine[] = [];
+  // a slot that left is former at once, even before an owner's device wrote her REMOVE
+  const former = new Set([...formerIds, ...(access?.formerSlots ?? []).map((s) => s.slotId)]);
+  const nameOf = (slotId: string | null): string => {
+    const person = slotId === null ? undefined : people.get(slotId);
+    return slotId !== null && former.has(slotId) ? formerWho(person) : who(person);
+  };
   for (const entry of history) {
-    const person = entry.slotId === null ? undefined : people.get(entry.slotId);
-    const name = who(person);
+    const name = nameOf(entry.slotId);
     const when = formatWhen(entry.at);
     switch (entry.type) {
       case 'INIT':
@@ -114,9 +129,9 @@ export function historyLines(
         break;
     }
   }
-  for (const slot of access?.slots ?? []) {
+  for (const slot of [...(access?.slots ?? []), ...(access?.formerSlots ?? [])]) {
     if (slot.slotId === mySlotId) continue;
-    const name = who(people.get(slot.slotId));
+    const name = nameOf(slot.slotId);
     for (const view of slot.accesses) {
       const when = formatWhen(view.at);
       lines.push({
@@ -126,7 +141,7 @@ export function historyLines(
     }
   }
   for (const slot of access?.formerSlots ?? []) {
-    const name = who(people.get(slot.slotId));
+    const name = nameOf(slot.slotId);
     for (const event of slot.events) {
       if (event.type !== 'left') continue;
       const when = formatWhen(event.at);

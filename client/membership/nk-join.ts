@@ -11,11 +11,15 @@ import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
+import { keepProfile, savedProfile } from '../day/profile.js';
+import { renderJoinIntro } from '../day/join-intro.js';
 
 /**
- * How often the waiting screen asks whether the parent answered, in ms: two rate-limited requests
- * each time (challenge and answer), so about ten a minute at most.
+ * The waiting screen asks for the answer and the server holds the question up to LIVE_WAIT_S
+ * (it answers within a second of the parent's approval); then it asks again. Two rate-limited
+ * requests a round (challenge and answer). After a network failure it waits POLL_MS first.
  */
+const LIVE_WAIT_S = 25;
 const POLL_MS = 6000;
 
 type Step = 'code' | 'account' | 'loading' | 'profile' | 'waiting' | 'declined' | 'done' | 'failed';
@@ -55,6 +59,10 @@ export class NkJoin extends LitElement {
   @state() private broken = false;
   @state() private nameError = '';
   @state() private greeting = '';
+  /** Whose map it is (the parent's centre name in the invite), '' when the invite has none. */
+  @state() private centreName = '';
+  /** The form holds her saved profile: she checks it instead of typing it again. */
+  @state() private reused = false;
   @state() private code = '';
   @state() private profile: JoinProfileView = {
     name: '',
@@ -121,6 +129,9 @@ export class NkJoin extends LitElement {
       this.pending = { secret, inviteId, sealedInfo };
       savePending(this.pending);
       this.greeting = opened.greeting;
+      this.centreName = opened.centreName;
+      const saved = await savedProfile(store);
+      if (saved !== null) [this.profile, this.reused] = [saved, true];
       this.step = 'profile';
     } catch (error) {
       this.fail(error);
@@ -273,6 +284,7 @@ export class NkJoin extends LitElement {
             </p>`
           : nothing
       }
+      ${renderJoinIntro(this.centreName, this.reused)}
       <p class="lead">
         ${msg(
           'Vertel de ouder wie je bent. Alleen de ouder en de leden van de kaart kunnen dit lezen.',
@@ -335,11 +347,13 @@ export class NkJoin extends LitElement {
     const invite = { secret: pending.secret, sealedInfo: pending.sealedInfo };
     await this.actions.run(
       async () => {
+        // kept for the next family; stored with the keyring once the answer comes, not now
+        await keepProfile(this.store.value, profile, { commit: false });
         const sent = await askToJoin(this.store.value, invite, profile);
         this.pending = { ...pending, requestId: sent.requestId, safetyCode: sent.safetyCode };
         savePending(this.pending);
         this.step = 'waiting';
-        this.poll(2000);
+        this.poll(0);
       },
       (error) => this.fail(error),
     );
@@ -357,13 +371,14 @@ export class NkJoin extends LitElement {
       return;
     const store = this.store.value;
     try {
-      const mapId = await collectAnswer(store, {
+      const request = {
         secret: pending.secret,
         inviteId: pending.inviteId,
         sealedInfo: pending.sealedInfo,
-      });
+      };
+      const mapId = await collectAnswer(store, request, LIVE_WAIT_S);
       if (mapId === null) {
-        this.poll();
+        this.poll(250);
         return;
       }
       savePending(null);

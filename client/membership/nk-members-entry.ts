@@ -54,7 +54,11 @@ export class NkMembersEntry extends LitElement {
       store,
       this.mapId,
       {
-        removed: () => (this.removed = true),
+        removed: () => {
+          this.removed = true;
+          // the map leaves her list, and the editor stops showing its copy (no summary)
+          void store.lost(this.mapId);
+        },
         event: (name) => {
           if (name === 'version') emit(this, 'nk-map-version', { resync: false });
           // the stream reconnected or the server missed events: read it all again
@@ -69,7 +73,7 @@ export class NkMembersEntry extends LitElement {
     return this.removed
       ? html`<p class="error" role="alert">
           ${msg(
-            'Je hebt geen toegang meer tot deze kaart. Wat je eerder zag, blijft op je apparaat zoals het was.',
+            'Je hebt geen toegang meer tot deze kaart. Daarom staat ze niet meer bij je kaarten.',
             { id: 'members.noAccess' },
           )}
         </p>`

@@ -90,7 +90,7 @@ export class NkMembers extends LitElement implements MembersScreen {
         session?.noAccess
           ? html`<p class="error" role="alert" data-testid="no-access">
               ${msg(
-                'Je hebt geen toegang meer tot deze kaart. Wat je eerder zag, blijft op je apparaat zoals het was.',
+                'Je hebt geen toegang meer tot deze kaart. Daarom staat ze niet meer bij je kaarten.',
                 { id: 'members.noAccess' },
               )}
             </p>`

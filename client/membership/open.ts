@@ -12,6 +12,10 @@ import type { CryptoClient } from '../crypto/crypto-client.js';
 import type { CryptoOps, MapSummary } from '../crypto/protocol.js';
 import { fetchLog, membershipApi } from '../api/membership.js';
 import { upgradeRings } from './ring-upgrade.js';
+import type { MapDocument } from '../../shared/map/types.js';
+import type { MembershipView } from './types.js';
+import { finishDepartures } from './departure/finish-departures.js';
+import { withParentName } from './departure/parent-name.js';
 
 /** What opening a map needs of the app: the server, the worker, and storing the keyring's pins. */
 export interface MapOpener {
@@ -19,6 +23,15 @@ export interface MapOpener {
   readonly crypto: CryptoClient;
   /** Stores the worker's keyring (with its pins) on the server when `moved`, or when a store failed. */
   syncPins(moved: boolean): Promise<void>;
+  /** This account no longer takes part in the map: it leaves the keyring (departure/lost-maps.ts). */
+  lost?(mapId: string): Promise<void>;
+  /** She saw the map as it is now (day/visits.ts): `withCards` on opening, not after a save. */
+  visited?(
+    summary: MapSummary,
+    document: MapDocument,
+    membership: MembershipView | null,
+    withCards: boolean,
+  ): void;
 }
 
 /** This account's slot on the map was removed (or it left): the server no longer opens it. */
@@ -34,6 +47,7 @@ export async function openVerified(
   opener: MapOpener,
   summary: MapSummary,
   given?: MapResponse,
+  finish = true,
 ): Promise<CryptoOps['openMap']['result'] & { response: MapResponse }> {
   const { api, crypto } = opener;
   let response: MapResponse;
@@ -42,14 +56,26 @@ export async function openVerified(
     response = given ?? (await getMap(api, summary.mapId, summary.capability));
     log = await fetchLog(summary.mapId, summary.capability);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'map_not_found') throw new NoAccessError();
+    if (error instanceof ApiError && error.code === 'map_not_found') {
+      // no stale copy stays in her list or opens again
+      await opener.lost?.(summary.mapId);
+      throw new NoAccessError();
+    }
     throw error;
   }
-  const opened = await crypto.call('openMap', { map: response, log });
+  const raw = await crypto.call('openMap', { map: response, log });
+  const opened = { ...raw, membership: withParentName(raw.membership, raw.document) };
   await opener.syncPins(opened.pinMoved);
   // an owner opening a map from before rings were signed signs them now; the map opened either way
   if (opened.ringUpgrade && (await tryUpgrade(opener, summary)))
-    return openVerified(opener, summary);
+    return openVerified(opener, summary, undefined, finish);
+  // an owner's device writes the REMOVE of a member who left, then reads the map again
+  if (
+    finish &&
+    given === undefined &&
+    (await finishDepartures(crypto, summary, { ...opened, response }))
+  )
+    return openVerified(opener, summary, undefined, false);
   return { ...opened, response };
 }
 

@@ -11,6 +11,9 @@ import type { MapSummary } from '../crypto/protocol.js';
 import type { MapDocument } from '../../shared/map/types.js';
 import { MapSession } from '../editor/session/map-session.js';
 import { paths, type Router } from './router.js';
+import { forgetLostMap } from '../membership/departure/lost-maps.js';
+import { recordVisit } from '../day/visits.js';
+import type { MembershipView } from '../membership/types.js';
 
 export interface AppState {
   /** The signed-in person's username; null when signed out (or after a reload). */
@@ -265,6 +268,21 @@ export class AppStore extends EventTarget {
     const { professional } = await this.crypto.call('accountSettings', {});
     this.#set({ ...this.#state, maps: newestFirst(maps), professional });
     return maps;
+  }
+
+  /** MapOpener: the account no longer takes part in the map, so it leaves the keyring. */
+  lost(mapId: string): Promise<void> {
+    return forgetLostMap(this, mapId);
+  }
+
+  /** MapOpener: she saw the map as it is now; "Mijn kaarten" says what changed since. */
+  visited(
+    summary: MapSummary,
+    document: MapDocument,
+    membership: MembershipView | null,
+    withCards: boolean,
+  ): void {
+    void recordVisit(this, summary, document, membership, withCards);
   }
 
   /** Forgets the open session of a map, so the next visit fetches and verifies it again. */

@@ -7,7 +7,7 @@ import { NoAccessError } from '../membership/open.js';
 export function describeError(error: unknown): string {
   if (error instanceof NoAccessError) {
     return msg(
-      'Je hebt geen toegang meer tot deze kaart. Wat je eerder zag, blijft op je apparaat zoals het was.',
+      'Je hebt geen toegang meer tot deze kaart. Daarom staat ze niet meer bij je kaarten.',
       { id: 'members.noAccess' },
     );
   }

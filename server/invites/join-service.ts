@@ -113,12 +113,23 @@ export async function answerChallenge(
   return accounts.newChallenge(db, challengePurpose(inviteId), CHALLENGE_LIFETIME_MS, now);
 }
 
-/** The sealed answer, once, to whoever proves the invite secret over a fresh challenge. */
+/** Holds a pending answer: `next()` is true after an event of the map, false once time is up. */
+export interface AnswerWaiter {
+  next(): Promise<boolean>;
+  stop(): void;
+}
+
+/**
+ * The sealed answer, once, to whoever proves the invite secret over a fresh challenge. With
+ * `listen`, a pending answer is held until an event of the map shows it changed, or time is up
+ * (then: pending). It listens before the first read, so an approval in between is not missed.
+ */
 export async function collectAnswer(
   db: Db,
   inviteId: string,
   input: { challengeId: string; signature: string },
   now: number,
+  listen?: (mapId: string) => AnswerWaiter,
 ): Promise<CollectAnswerResponse> {
   const invite = await repo.findInvite(db, inviteId);
   if (!invite) throw inviteNotFound();
@@ -135,6 +146,23 @@ export async function collectAnswer(
   ) {
     throw proofFailed();
   }
+  const waiter = listen?.(invite.map_id);
+  try {
+    let answer = await readAnswer(db, inviteId, now);
+    // no second proof: this request proved the secret; any event of the map means: read again
+    while (answer.status === 'pending' && waiter !== undefined && (await waiter.next())) {
+      answer = await readAnswer(db, inviteId, Date.now());
+    }
+    return answer;
+  } finally {
+    waiter?.stop();
+  }
+}
+
+/** The answer as it stands: approved (taken once), pending, or the reason there is none. */
+async function readAnswer(db: Db, inviteId: string, now: number): Promise<CollectAnswerResponse> {
+  const invite = await repo.findInvite(db, inviteId);
+  if (!invite) throw inviteNotFound();
   const request = await repo.findRequestOfInvite(db, inviteId);
   if (!request) {
     throw new ApiError('request_not_found', 'No request has been sent with this invite.');

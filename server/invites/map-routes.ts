@@ -61,12 +61,10 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await invites.withdraw(
-        fastify.db,
-        slotOf(request).mapId,
-        request.params.inviteId,
-        Date.now(),
-      );
+      const { mapId } = slotOf(request);
+      await invites.withdraw(fastify.db, mapId, request.params.inviteId, Date.now());
+      // a joiner waiting for her answer (POST /api/invites/:id/answer?wait) hears it at once
+      await fastify.mapEvents.publish(mapId, 'slots');
       return reply.code(204).send(null);
     },
   );
@@ -107,12 +105,9 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await invites.decline(
-        fastify.db,
-        slotOf(request).mapId,
-        request.params.requestId,
-        Date.now(),
-      );
+      const { mapId } = slotOf(request);
+      await invites.decline(fastify.db, mapId, request.params.requestId, Date.now());
+      await fastify.mapEvents.publish(mapId, 'slots');
       return reply.code(204).send(null);
     },
   );

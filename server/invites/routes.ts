@@ -1,6 +1,7 @@
 // /api/invites/:inviteId: the joiner's side. No account token and no capability: the invite secret's proof.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  CollectAnswerQuery,
   CollectAnswerRequest,
   CollectAnswerResponse,
   InviteChallengeResponse,
@@ -10,11 +11,13 @@ import {
   JoinRequestResponse,
 } from '../../shared/api/invites.js';
 import * as invites from './join-service.js';
+import { answerWaiter, endHeldAnswersOnClose } from './answer-wait.js';
 import { BODY_ERRORS, errorResponses } from '../infra/responses.js';
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   // invite ids come from a secret, but a prober could still try ids: slow every invite route down
   const rateLimit = { max: fastify.config.rateLimitLogin, timeWindow: 60_000 };
+  endHeldAnswersOnClose(fastify);
 
   fastify.get(
     '/:inviteId',
@@ -70,6 +73,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { rateLimit },
       schema: {
         params: InviteParams,
+        querystring: CollectAnswerQuery,
         body: CollectAnswerRequest,
         response: {
           200: CollectAnswerResponse,
@@ -79,11 +83,13 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
+      const waitMs = (request.query.wait ?? 0) * 1000;
       const answer = await invites.collectAnswer(
         fastify.db,
         request.params.inviteId,
         request.body,
         Date.now(),
+        waitMs > 0 ? answerWaiter(fastify, request, waitMs) : undefined,
       );
       return reply.code(answer.status === 'pending' ? 202 : 200).send(answer);
     },

@@ -179,6 +179,23 @@ export async function listAccesses(
     .execute();
 }
 
+/** The kept views of a map's former slots (removed or left) since `since`, newest first. */
+export async function listFormerAccesses(
+  db: Db,
+  mapId: string,
+  since: number,
+  limit: number,
+): Promise<{ slot_id: string; minute: number; count: number }[]> {
+  return db
+    .selectFrom('former_slot_access')
+    .select(['slot_id', 'minute', 'count'])
+    .where('map_id', '=', mapId)
+    .where('minute', '>=', since)
+    .orderBy('minute', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** The last minute each slot of a map was seen, over all time. */
 export async function lastSeen(db: Db, mapId: string): Promise<Map<string, number>> {
   const rows = await db

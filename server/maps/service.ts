@@ -122,13 +122,14 @@ export async function readVersion(
 
 /**
  * Every slot of the map with its per-minute accesses of the last 90 days (newest first) and its
- * membership events (oldest first); slots that were removed or left keep their events.
+ * membership events (oldest first); slots that were removed or left keep their events and views.
  */
 export async function accessLog(db: Db, mapId: string, now: number): Promise<AccessLogResponse> {
   const since = now - ACCESS_LOG_DAYS * 24 * 60 * 60 * 1000;
-  const [slots, accesses, lastSeen, events] = await Promise.all([
+  const [slots, accesses, formerAccesses, lastSeen, events] = await Promise.all([
     repo.listSlots(db, mapId),
     repo.listAccesses(db, mapId, since, ACCESS_LOG_MAX_ROWS),
+    repo.listFormerAccesses(db, mapId, since, ACCESS_LOG_MAX_ROWS),
     repo.lastSeen(db, mapId),
     membership.slotEvents(db, mapId, ACCESS_LOG_MAX_ROWS),
   ]);
@@ -151,7 +152,13 @@ export async function accessLog(db: Db, mapId: string, now: number): Promise<Acc
         .map((access) => ({ at: access.minute, count: access.count })),
       events: eventsOf(slot.id),
     })),
-    formerSlots: former.map((slotId) => ({ slotId, events: eventsOf(slotId) })),
+    formerSlots: former.map((slotId) => ({
+      slotId,
+      accesses: formerAccesses
+        .filter((access) => access.slot_id === slotId)
+        .map((access) => ({ at: Number(access.minute), count: Number(access.count) })),
+      events: eventsOf(slotId),
+    })),
   };
 }
 

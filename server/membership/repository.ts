@@ -118,6 +118,24 @@ export async function updateSlot(
 
 export async function deleteSlots(db: Db, mapId: string, slotIds: string[]): Promise<number> {
   if (slotIds.length === 0) return 0;
+  // Her views stay in the parent's history after the slot (and its slot_access rows) is gone.
+  await db
+    .insertInto('former_slot_access')
+    .columns(['map_id', 'slot_id', 'minute', 'count'])
+    .expression((eb) =>
+      eb
+        .selectFrom('slot_access')
+        .innerJoin('map_slots', 'map_slots.id', 'slot_access.slot_id')
+        .select([
+          'map_slots.map_id',
+          'slot_access.slot_id',
+          'slot_access.minute',
+          'slot_access.count',
+        ])
+        .where('map_slots.map_id', '=', mapId)
+        .where('slot_access.slot_id', 'in', slotIds),
+    )
+    .execute();
   const result = await db
     .deleteFrom('map_slots')
     .where('map_id', '=', mapId)

@@ -73,6 +73,16 @@ export type InviteChallengeResponse = Static<typeof InviteChallengeResponse>;
 export const CollectAnswerRequest = Type.Object({ challengeId: Id, signature: Signature }, closed);
 export type CollectAnswerRequest = Static<typeof CollectAnswerRequest>;
 
+/** Most seconds the answer route holds a pending request open (below every proxy's 60 s). */
+export const ANSWER_WAIT_MAX_S = 25;
+
+/** `?wait=s`: hold the answer up to s seconds while the parent has not answered (0: answer now). */
+export const CollectAnswerQuery = Type.Object(
+  { wait: Type.Optional(Type.Integer({ minimum: 0, maximum: ANSWER_WAIT_MAX_S })) },
+  closed,
+);
+export type CollectAnswerQuery = Static<typeof CollectAnswerQuery>;
+
 /** 200 approved with the sealed answer (once); 202 pending. */
 export const CollectAnswerResponse = Type.Union([
   Type.Object({ status: Type.Literal('approved'), sealedAnswer: SealedJoinAnswer }, closed),

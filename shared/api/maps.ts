@@ -136,8 +136,11 @@ export const SlotAccessLog = Type.Object(
 );
 export type SlotAccessLog = Static<typeof SlotAccessLog>;
 
-/** A slot that was removed or left: its events stay; its views went with the slot. */
-export const FormerSlotLog = Type.Object({ slotId: Id, events: Type.Array(SlotEvent) }, closed);
+/** A slot that was removed or left: its events and its views (of the last 90 days) stay. */
+export const FormerSlotLog = Type.Object(
+  { slotId: Id, accesses: Type.Array(SlotAccess), events: Type.Array(SlotEvent) },
+  closed,
+);
 export type FormerSlotLog = Static<typeof FormerSlotLog>;
 
 export const AccessLogResponse = Type.Object(

@@ -68,6 +68,8 @@ export {
   newerSettings,
   validatePin,
   type KeyringPin,
+  type KeyringProfile,
+  type KeyringSeen,
   type KeyringSettings,
 } from './keyring.js';
 export { checkAgainstPin, checkInvitedLog, logPinOf, newerPin, pinOf, samePin } from './pin.js';

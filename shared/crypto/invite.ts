@@ -46,6 +46,9 @@ const INVITE_CODE_SALT = utf8Encode('nk1|invite-code1');
 const INVITE_CONTEXT = 'nkinvite';
 // its own context: nothing the server stores (verify or box public key) is derived under it
 const JOIN_CONTEXT = 'nkjoin02';
+/** Most characters of the centre name an invite carries (the map's centre names are shorter). */
+const CENTRE_NAME_MAX_CHARS = 120;
+
 /** Most Unicode code points in an invite's greeting. */
 export const GREETING_MAX_CHARS = 200;
 
@@ -81,6 +84,8 @@ export type InviteInfo = {
   /** the parent's identity Ed25519 key: the join answer must be signed by it. */
   parentSignPublicKey: Uint8Array;
   greeting: string;
+  /** The name the parent put in the centre of her map ('' when none): "de kaart van Linda". */
+  centreName: string;
   /** ms since the Unix epoch. */
   expiresAt: number;
 };
@@ -146,7 +151,7 @@ export function deriveInviteKeys(secret: string, codeCost: KdfCost = INVITE_CODE
 
 /**
  * A new invite for `mapId` by the parent (her identity Ed25519 public key). `sealedInviteInfo` =
- * envelope(infoKey, JSON {v:1, inviteId, mapId, parentSignPublicKey, greeting, expiresAt},
+ * envelope(infoKey, JSON {v:1, inviteId, mapId, parentSignPublicKey, greeting, centreName?, expiresAt},
  * `invite-info|<inviteId>`). The server gets inviteId, verifyPublicKey, sealedInviteInfo, expiresAt.
  */
 export function createInvite(input: {
@@ -155,6 +160,8 @@ export function createInvite(input: {
   expiresAt: number;
   kind: InviteKind;
   greeting?: string;
+  /** Sealed with the rest: the server never reads it. Left out of the JSON when empty. */
+  centreName?: string;
   codeCost?: KdfCost;
 }): NewInvite {
   const secret = input.kind === 'link' ? newInviteLinkSecret() : newInviteCode();
@@ -167,6 +174,9 @@ export function createInvite(input: {
       expectBytes(input.parentIdentity.signPublicKey, 'parent sign key', SIZES.signPublicKey),
     ),
     greeting: expectString(input.greeting ?? '', 'greeting', 0, GREETING_MAX_CHARS),
+    ...(input.centreName
+      ? { centreName: expectString(input.centreName, 'centreName', 1, CENTRE_NAME_MAX_CHARS) }
+      : {}),
     expiresAt: expectInteger(input.expiresAt, 'expiresAt', 0, Number.MAX_SAFE_INTEGER),
   };
   const sealedInviteInfo = encryptEnvelope(
@@ -189,14 +199,12 @@ export function createInvite(input: {
 /** Opens sealed invite info with already derived keys. Throws CryptoError 'decrypt-failure', 'malformed'. */
 export function openInviteInfo(keys: InviteKeys, sealedInviteInfo: Uint8Array): InviteInfo {
   const plain = decryptEnvelope(keys.infoKey, sealedInviteInfo, adInviteInfo(keys.inviteId));
-  const o = expectObject(parseJsonBytes(plain, 'invite'), 'invite', [
-    'v',
-    'inviteId',
-    'mapId',
-    'parentSignPublicKey',
-    'greeting',
-    'expiresAt',
-  ]);
+  const o = expectObject(
+    parseJsonBytes(plain, 'invite'),
+    'invite',
+    ['v', 'inviteId', 'mapId', 'parentSignPublicKey', 'greeting', 'expiresAt'],
+    ['centreName'],
+  );
   if (o.v !== 1) fail('invite.v', 'must be 1');
   if (o.inviteId !== keys.inviteId) fail('invite.inviteId', 'not this invite');
   return {
@@ -206,6 +214,10 @@ export function openInviteInfo(keys: InviteKeys, sealedInviteInfo: Uint8Array): 
       expectBase64Url(o.parentSignPublicKey, 'invite.parentSignPublicKey', SIZES.signPublicKey),
     ),
     greeting: expectString(o.greeting, 'invite.greeting', 0, GREETING_MAX_CHARS),
+    centreName:
+      o.centreName === undefined
+        ? ''
+        : expectString(o.centreName, 'invite.centreName', 1, CENTRE_NAME_MAX_CHARS),
     expiresAt: expectInteger(o.expiresAt, 'invite.expiresAt', 0, Number.MAX_SAFE_INTEGER),
   };
 }

@@ -35,6 +35,23 @@ export type KeyringMapEntry = {
   addedAt: number;
   pin?: KeyringPin;
   inviter?: string;
+  seen?: KeyringSeen;
+};
+
+/**
+ * What this account saw of a map at its last visit (`at`, ms), so the list can say what changed
+ * since: the ids of the people on it, the member cards as `<slotId>:<cardVersion>`, and the slot
+ * ids of the agreed borgers. Computed on the device from what it can read; optional.
+ */
+export type KeyringSeen = { at: number; people: string[]; cards: string[]; borgers: string[] };
+
+/** The account's own words for joining a map (name, profession, …), reused for every family. */
+export type KeyringProfile = {
+  name: string;
+  profession: string;
+  organisation: string;
+  contact: string;
+  availability: string;
 };
 
 /**
@@ -55,6 +72,7 @@ export type Keyring = {
   maps: KeyringMapEntry[];
   /** Absent in keyrings written before settings existed (and until the account chooses). */
   settings?: KeyringSettings;
+  profile?: KeyringProfile;
 };
 
 /** Identity keys as bytes: Ed25519 (sign, 32/64 bytes) and X25519 (box, 32/32 bytes). */
@@ -130,12 +148,51 @@ export function validatePin(value: unknown, path: string): KeyringPin {
   return pin;
 }
 
+const SEEN_MAX_ITEMS = 1000;
+const SEEN_ID_MAX_CHARS = 64;
+
+function validateSeen(value: unknown, path: string): KeyringSeen {
+  const o = expectObject(value, path, ['at', 'people', 'cards', 'borgers']);
+  const ids = (list: unknown, name: string) =>
+    expectArray(list, `${path}.${name}`, SEEN_MAX_ITEMS).map((id, i) =>
+      expectString(id, `${path}.${name}[${i}]`, 1, SEEN_ID_MAX_CHARS),
+    );
+  return {
+    at: expectInteger(o.at, `${path}.at`, 0, Number.MAX_SAFE_INTEGER),
+    people: ids(o.people, 'people'),
+    cards: ids(o.cards, 'cards'),
+    borgers: ids(o.borgers, 'borgers'),
+  };
+}
+
+const PROFILE_LIMITS = {
+  name: 120,
+  profession: 120,
+  organisation: 120,
+  contact: 280,
+  availability: 280,
+} as const;
+
+function validateProfile(value: unknown): KeyringProfile {
+  const fields = ['name', 'profession', 'organisation', 'contact', 'availability'] as const;
+  const o = expectObject(value, 'keyring.profile', fields);
+  const text = (key: (typeof fields)[number], min: number) =>
+    expectString(o[key], `keyring.profile.${key}`, min, PROFILE_LIMITS[key]);
+  return {
+    name: text('name', 1),
+    profession: text('profession', 0),
+    organisation: text('organisation', 0),
+    contact: text('contact', 0),
+    availability: text('availability', 0),
+  };
+}
+
 function validateMapEntry(value: unknown, path: string): KeyringMapEntry {
   const o = expectObject(
     value,
     path,
     ['mapId', 'capability', 'title', 'addedAt'],
-    ['pin', 'inviter'],
+    ['pin', 'inviter', 'seen'],
   );
   const entry: KeyringMapEntry = {
     mapId: expectBase64Url(o.mapId, `${path}.mapId`, 16),
@@ -147,6 +204,7 @@ function validateMapEntry(value: unknown, path: string): KeyringMapEntry {
   if (o.inviter !== undefined) {
     entry.inviter = expectBase64Url(o.inviter, `${path}.inviter`, SIZES.signPublicKey);
   }
+  if (o.seen !== undefined) entry.seen = validateSeen(o.seen, `${path}.seen`);
   return entry;
 }
 
@@ -172,7 +230,7 @@ export function newerSettings(
 
 /** Checks a keyring's exact shape and key pairs; returns a clean copy. Throws CryptoError 'malformed'. */
 export function validateKeyring(value: unknown): Keyring {
-  const o = expectObject(value, 'keyring', ['v', 'identity', 'maps'], ['settings']);
+  const o = expectObject(value, 'keyring', ['v', 'identity', 'maps'], ['settings', 'profile']);
   if (o.v !== 1) fail('keyring.v', 'must be 1');
   const maps = expectArray(o.maps, 'keyring.maps', MAX_KEYRING_MAPS);
   const keyring: Keyring = {
@@ -181,6 +239,7 @@ export function validateKeyring(value: unknown): Keyring {
     maps: maps.map((entry, i) => validateMapEntry(entry, `keyring.maps[${i}]`)),
   };
   if (o.settings !== undefined) keyring.settings = validateSettings(o.settings);
+  if (o.profile !== undefined) keyring.profile = validateProfile(o.profile);
   return keyring;
 }
 

@@ -2,7 +2,7 @@
 // next person on her card; the parent sees it and makes a normal invite with that name only as a
 // reminder (never sent); the parent's open map shows a person the borger adds, without reloading
 // and without losing what the parent is typing; then the borger stops and no longer sees the map,
-// and the parent's history says she stopped.
+// and the parent's history says she stopped; the parent's device takes her off the member list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { addPerson, login, showList } from './support/flows.js';
@@ -166,7 +166,12 @@ describe('consent: live map, warm handover and leaving', () => {
     // Her slot is gone (the signed log keeps her until the parent removes her): the history says so.
     await expect
       .poll(() => p.getByTestId('history').innerText(), { timeout: 20_000 })
-      .toMatch(new RegExp(`${BORGER.name}.*is gestopt met de kaart`));
+      .toMatch(new RegExp(`${BORGER.name}.*\\(deed eerder mee\\) is gestopt met de kaart`));
+    // The parent's device wrote her REMOVE and re-keyed on opening: she is off the member list.
+    await expect.poll(() => member(p, BORGER.name).count()).toBe(0);
+    await expect(p.getByTestId('history').innerText()).resolves.toMatch(
+      new RegExp(`${BORGER.name}.*\\(deed eerder mee\\) heeft geen toegang meer sinds`),
+    );
 
     expect(parent.problems).toEqual([]);
     expect(borger.problems).toEqual([]);

@@ -141,9 +141,12 @@ describe('consent: a midwife joins by link, with the parent’s approval', () =>
     await m.getByTestId('no-access').filter({ hasText: NO_ACCESS }).waitFor();
     await screenshot(m, 'consent-midwife-removed');
 
-    // And the map itself no longer opens for her.
+    // And the map itself no longer opens for her: it left her keyring, no stale copy opens.
     await m.getByRole('link', { name: 'Terug naar de kaart' }).click();
-    await m.getByRole('alert').filter({ hasText: NO_ACCESS }).waitFor();
+    await m
+      .getByRole('alert')
+      .filter({ hasText: 'Deze kaart staat niet bij jouw kaarten.' })
+      .waitFor();
 
     // A server that drops the newest log entry (a rollback) is refused, with a clear message: the
     // pin comes with her keyring, so a reloaded page (a new worker) knows what she saw.

@@ -311,7 +311,11 @@ export function approval(
 }
 
 /** Challenge + proof + collect: the raw answer response. */
-export async function collectAnswer(app: App, keys: InviteKeys): Promise<LightMyRequestResponse> {
+export async function collectAnswer(
+  app: App,
+  keys: InviteKeys,
+  query = '',
+): Promise<LightMyRequestResponse> {
   const challenge = await app.inject({
     method: 'POST',
     url: `/api/invites/${keys.inviteId}/challenge`,
@@ -320,7 +324,7 @@ export async function collectAnswer(app: App, keys: InviteKeys): Promise<LightMy
   const body = challenge.json<{ challengeId: string; challenge: string }>();
   return app.inject({
     method: 'POST',
-    url: `/api/invites/${keys.inviteId}/answer`,
+    url: `/api/invites/${keys.inviteId}/answer${query}`,
     payload: {
       challengeId: body.challengeId,
       signature: toBase64Url(

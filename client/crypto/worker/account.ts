@@ -119,13 +119,23 @@ export const accountHandlers: Handlers<AccountOp> = {
     const mine = new Map(current.keyring.maps.map((map) => [map.mapId, map]));
     const known = new Set(theirs.maps.map((map) => map.mapId));
     // a pin only moves forward: each map keeps the newer of the two devices' pins
+    // a map forgotten here (left or lost) stays out, though the other device still lists it
+    const forgotten = current.forgotten ?? new Set<string>();
     const maps = [
-      ...theirs.maps.map((map) => withPin(map, newerPin(map.pin, mine.get(map.mapId)?.pin))),
+      ...theirs.maps
+        .filter((map) => !forgotten.has(map.mapId))
+        .map((map) => withSeen(withPin(map, newerPin(map.pin, mine.get(map.mapId)?.pin)), mine)),
       ...current.keyring.maps.filter((map) => !known.has(map.mapId)),
     ];
-    // the choice made last, on either device, stays
+    // the choice made last, on either device, stays; this device's profile was written last
     const settings = newerSettings(theirs.settings, current.keyring.settings);
-    current.keyring = { ...theirs, maps, ...(settings === undefined ? {} : { settings }) };
+    const profile = current.keyring.profile ?? theirs.profile;
+    current.keyring = {
+      ...theirs,
+      maps,
+      ...(settings === undefined ? {} : { settings }),
+      ...(profile ? { profile } : {}),
+    };
     return sealedKeyring(current);
   },
 
@@ -145,3 +155,10 @@ export const accountHandlers: Handlers<AccountOp> = {
     return {};
   },
 };
+
+/** The later of the two devices' last visits of a map. */
+function withSeen(map: KeyringMapEntry, mine: Map<string, KeyringMapEntry>): KeyringMapEntry {
+  const ours = mine.get(map.mapId)?.seen;
+  if (ours === undefined || (map.seen !== undefined && map.seen.at >= ours.at)) return map;
+  return { ...map, seen: ours };
+}

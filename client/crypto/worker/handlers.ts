@@ -9,6 +9,7 @@ import type {
 } from '../protocol.js';
 import { accountHandlers } from './account.js';
 import { accountChangeHandlers } from './account-change.js';
+import { dayHandlers } from './day.js';
 import { exportHandlers } from './export.js';
 import { inviteHandlers } from './invites.js';
 import { mapHandlers } from './maps.js';
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...inviteHandlers,
   ...exportHandlers,
   ...passphraseCheckHandlers,
+  ...dayHandlers,
 };
 
 function run<K extends CryptoOp>(

@@ -81,6 +81,8 @@ export const inviteHandlers: Handlers<InviteOp> = {
       parentIdentity: { signPublicKey: current.identity.signPublicKey },
       expiresAt,
       kind,
+      // sealed in the invite info: the joiner reads whose map it is, the server cannot
+      centreName: open.centreName ?? '',
     });
     state.inviteKeys.set(created.secret, created.keys);
     const sealedSecret = sealInviteSecret({
@@ -146,6 +148,7 @@ export const inviteHandlers: Handlers<InviteOp> = {
       inviteId: info.inviteId,
       mapId: info.mapId,
       greeting: info.greeting,
+      centreName: info.centreName,
       expiresAt: info.expiresAt,
     };
   },

@@ -35,6 +35,7 @@ import { decryptWithRing, openSlotRing } from './rings.js';
 import { membershipView } from './views.js';
 import {
   addToKeyring,
+  centreNameOf,
   inviterInKeyring,
   movePin,
   pinInKeyring,
@@ -76,7 +77,8 @@ export const mapHandlers: Handlers<MapOp> = {
         role: 'owner',
         sections: sectionsFor('owner', []),
         profile: {
-          name: (ownerName ?? '').trim() || current.username,
+          // never her username: members would read it in the log (they see the centre name)
+          name: (ownerName ?? '').trim() || 'ouder',
           profession: '',
           organisation: '',
         },
@@ -196,6 +198,7 @@ export const mapHandlers: Handlers<MapOp> = {
       slotId: map.slotId,
       title: doc.base.title || title,
       legacyRing: signed === null,
+      centreName: centreNameOf(doc),
     });
     const owner =
       verified === null ? map.rights === 'admin' : verified.members[map.slotId]?.role === 'owner';
@@ -211,6 +214,8 @@ export const mapHandlers: Handlers<MapOp> = {
   sealVersion(state, { mapId, document, version }) {
     const current = requireSession(state);
     const open = requireOpen(state, mapId);
+    // the next invite names the map by the centre as saved now
+    open.centreName = centreNameOf(document);
     const body = encryptMapDocument({
       mapId,
       epoch: open.epoch,
@@ -226,6 +231,7 @@ export const mapHandlers: Handlers<MapOp> = {
 
   forgetMap(state, { mapId }) {
     const current = requireSession(state);
+    (current.forgotten ??= new Set()).add(mapId);
     current.keyring = {
       ...current.keyring,
       maps: current.keyring.maps.filter((map) => map.mapId !== mapId),

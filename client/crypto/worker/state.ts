@@ -29,6 +29,8 @@ export interface Session {
   loginSecretKey: Uint8Array | null;
   /** After a recovery login only: the recovery login key, to prove the new passphrase. */
   recoveryProofKey?: Uint8Array;
+  /** Maps forgotten here (left or lost): a merge with another device's keyring keeps them out. */
+  forgotten?: Set<string>;
 }
 
 export interface OpenMap {
@@ -47,6 +49,17 @@ export interface OpenMap {
   legacyRing: boolean;
   /** The log upgradeRings wrote for (with the INIT it started, for a map without one), until committed. */
   upgradeLog?: LogState;
+  /** The parent's name(s) in the centre of the map, as last read or written here ('' when none). */
+  centreName?: string;
+}
+
+/** "Meriam & Micha": the centre's parent names, as an invite names the map. */
+export function centreNameOf(doc: { base: { centre: { parents: readonly string[] } } }): string {
+  return doc.base.centre.parents
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .join(' & ')
+    .slice(0, 120);
 }
 
 export interface WorkerState {
@@ -149,6 +162,7 @@ export function sealedKeyring(current: Session): { keyring: string; maps: MapSum
 
 /** Adds a map to the session's keyring unless it is there already. */
 export function addToKeyring(current: Session, entry: KeyringMapEntry): void {
+  current.forgotten?.delete(entry.mapId);
   if (current.keyring.maps.some((map) => map.mapId === entry.mapId)) return;
   current.keyring = { ...current.keyring, maps: [...current.keyring.maps, entry] };
 }

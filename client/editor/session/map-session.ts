@@ -61,6 +61,7 @@ export class MapSession {
   /** Fetches and decrypts the latest version. */
   static async open(opener: MapOpener, summary: MapSummary): Promise<MapSession> {
     const { document, version, response, membership } = await openVerified(opener, summary);
+    opener.visited?.(summary, document, membership, true);
     return new MapSession(opener, summary, document, version, response.rights, membership);
   }
 
@@ -117,6 +118,7 @@ export class MapSession {
       this.#base = opened.document;
       this.#document = opened.document;
       this.#membership = opened.membership;
+      this.#opener.visited?.(this.summary, opened.document, opened.membership, false);
       return true;
     });
     this.#queue = run.catch(() => undefined);
@@ -147,6 +149,8 @@ export class MapSession {
           this.#version = saved.version;
           this.#base = mine;
           this.#document = mine;
+          // her own change is never "new" on her list
+          this.#opener.visited?.(this.summary, mine, this.#membership, false);
           return { merged };
         } catch (error) {
           if (

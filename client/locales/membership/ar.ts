@@ -5,7 +5,7 @@ import { str } from '@lit/localize';
 export const membershipTemplates = {
   'members.heading': 'من يشارك؟',
   'members.back': 'العودة إلى الخريطة',
-  'members.noAccess': 'لم يعد لديك وصول إلى هذه الخريطة. ما رأيته من قبل يبقى على جهازك كما كان.',
+  'members.noAccess': 'لم يعد لديك وصول إلى هذه الخريطة. لذلك لم تعد بين خرائطك.',
   'members.logRefused': 'يبدو أن شخصًا من غير الأعضاء غيّر هذه الخريطة. لن نعرضها.',
   'members.noLog': 'صُنعت هذه الخريطة قبل إمكانية إضافة أعضاء. اصنع خريطة جديدة لدعوة الناس.',
   'members.people': 'على هذه الخريطة',

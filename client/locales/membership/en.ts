@@ -6,7 +6,7 @@ export const membershipTemplates = {
   'members.heading': 'Who takes part?',
   'members.back': 'Back to the map',
   'members.noAccess':
-    'You no longer have access to this map. What you saw before stays on your device as it was.',
+    'You no longer have access to this map. That is why it is no longer among your maps.',
   'members.logRefused':
     'This map seems to have been changed by someone other than its members. We will not show it.',
   'members.noLog':

@@ -5,6 +5,7 @@
 import { membershipApi } from '../../api/membership.js';
 import type { MembershipSession } from '../session/membership-session.js';
 import type { SectionName } from '../types.js';
+import { endMarks } from '../departure/end-marks.js';
 
 export async function rotate(
   session: MembershipSession,
@@ -17,7 +18,8 @@ export async function rotate(
     mapId: session.mapId,
     removeSlotIds,
     narrow,
-    document,
+    // who leaves the map keeps no trusted mark on it (borger ends with her slot in the log)
+    document: endMarks(document, removeSlotIds),
     version: session.version,
   });
   await membershipApi.remove(session.mapId, session.capability, body);

@@ -14,6 +14,8 @@ export interface OpenedInvite {
   readonly secret: string;
   readonly sealedInfo: string;
   readonly greeting: string;
+  /** Whose map it is: the parent's centre name, sealed in the invite ('' when none). */
+  readonly centreName: string;
   readonly expiresAt: number;
 }
 
@@ -36,6 +38,7 @@ export async function openInvite(store: AppStore, secret: string): Promise<Opene
     secret: keys.secret,
     sealedInfo: info.sealedInfo,
     greeting: opened.greeting,
+    centreName: opened.centreName,
     expiresAt: opened.expiresAt,
   };
 }
@@ -61,15 +64,20 @@ export async function askToJoin(
 
 /**
  * Asks once for the parent's answer. The map's id once approved (then it is in the keyring),
- * null while she has not answered; a decline throws `request_declined`.
+ * null while she has not answered; a decline throws `request_declined`. With `waitS`, the server
+ * holds the question until the parent answers (live, about a second), at most that long.
  */
-export async function collectAnswer(store: AppStore, request: SentRequest): Promise<string | null> {
+export async function collectAnswer(
+  store: AppStore,
+  request: SentRequest,
+  waitS = 0,
+): Promise<string | null> {
   const challenge = await invitesApi.challenge(request.inviteId);
   const { signature } = await store.crypto.call('joinProof', {
     secret: request.secret,
     challenge: challenge.challenge,
   });
-  const answer = await invitesApi.answer(request.inviteId, challenge.challengeId, signature);
+  const answer = await invitesApi.answer(request.inviteId, challenge.challengeId, signature, waitS);
   if (answer.status !== 'approved') return null;
   const accepted = await store.crypto.call('joinAccept', {
     secret: request.secret,

@@ -59,6 +59,7 @@ export function renderHistory(screen: MembersScreen, membership: MembershipView)
     people,
     screen.session.access,
     membership.mySlotId,
+    new Set(membership.former.map((m) => m.slotId)),
   );
   return html`<section aria-labelledby="history-heading">
     <h2 id="history-heading">${msg('Wie kwam erbij, en wie keek', { id: 'members.history' })}</h2>

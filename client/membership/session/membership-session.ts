@@ -99,6 +99,7 @@ export class MembershipSession extends EventTarget {
         removed: () => {
           this.noAccess = true;
           this.#changed();
+          void this.store.lost(this.mapId);
         },
         event: () => void this.reload(),
       },

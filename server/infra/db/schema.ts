@@ -123,6 +123,14 @@ export interface SlotEventsTable {
   at: number;
 }
 
+/** The views of a slot that was removed or left (slot_access goes with the slot). */
+export interface FormerSlotAccessTable {
+  map_id: string;
+  slot_id: string;
+  minute: number;
+  count: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   login_challenges: LoginChallengesTable;
@@ -136,6 +144,7 @@ export interface Database {
   invite_requests: InviteRequestsTable;
   map_cards: MapCardsTable;
   slot_events: SlotEventsTable;
+  former_slot_access: FormerSlotAccessTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

@@ -105,4 +105,4 @@ export async function writeCard(
 }
 
 export const NO_ACCESS =
-  'Je hebt geen toegang meer tot deze kaart. Wat je eerder zag, blijft op je apparaat zoals het was.';
+  'Je hebt geen toegang meer tot deze kaart. Daarom staat ze niet meer bij je kaarten.';

@@ -242,6 +242,7 @@ describe.each(databases)('consent flow on $engine', (database) => {
     expect(access.formerSlots).toEqual([
       {
         slotId: answer.slotId,
+        accesses: expect.any(Array),
         events: [
           { type: 'joined', rights: 'write', at: expect.any(Number) },
           { type: 'removed', rights: null, at: expect.any(Number) },

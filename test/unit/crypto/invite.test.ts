@@ -114,8 +114,28 @@ describe('invites', () => {
       mapId: MAP_ID,
       parentSignPublicKey: parent.signer.publicKey,
       greeting: 'Welkom op de kaart van Linda',
+      centreName: '',
       expiresAt: 1_800_000_000_000,
     });
+    // whose map it is travels sealed with the info: the server never reads it
+    const named = createInvite({
+      mapId: MAP_ID,
+      parentIdentity: { signPublicKey: parent.signer.publicKey },
+      expiresAt: 1_800_000_000_000,
+      kind: 'link',
+      centreName: 'Linda',
+    });
+    expect(openInvite(named.secret, named.sealedInviteInfo).info.centreName).toBe('Linda');
+    expect(Buffer.from(named.sealedInviteInfo).includes(Buffer.from('Linda'))).toBe(false);
+    expect(() =>
+      createInvite({
+        mapId: MAP_ID,
+        parentIdentity: { signPublicKey: parent.signer.publicKey },
+        expiresAt: 1_800_000_000_000,
+        kind: 'link',
+        centreName: 'x'.repeat(121),
+      }),
+    ).toThrow();
     const code = createInvite({
       mapId: MAP_ID,
       parentIdentity: { signPublicKey: parent.signer.publicKey },

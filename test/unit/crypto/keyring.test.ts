@@ -111,6 +111,35 @@ describe('keyring', () => {
     expect(newerSettings(undefined, undefined)).toBeUndefined();
   });
 
+  it('keeps her joining profile and, per map, what she saw at her last visit', () => {
+    const profile = {
+      name: 'Anouk Visser',
+      profession: 'verloskundige',
+      organisation: 'Praktijk De Wieg',
+      contact: '015 765 43 21',
+      availability: '',
+    };
+    const seen = { at: 1_800_000_000_000, people: [newId()], cards: [`${newId()}:2`], borgers: [] };
+    const [first, second] = keyring.maps;
+    const day: Keyring = { ...keyring, profile, maps: [{ ...first!, seen }, second!] };
+    const opened = decryptKeyring(accountKey, 'sanne', encryptKeyring(accountKey, 'sanne', day));
+    expect(opened.profile).toEqual(profile);
+    expect(opened.maps[0]!.seen).toEqual(seen);
+    expect(opened.maps[1]).not.toHaveProperty('seen');
+    const bad: unknown[] = [
+      { ...day, profile: { ...profile, name: '' } },
+      { ...day, profile: { ...profile, contact: 'x'.repeat(281) } },
+      { ...day, profile: { ...profile, extra: 1 } },
+      { ...day, maps: [{ ...first, seen: { ...seen, people: 'all' } }] },
+      { ...day, maps: [{ ...first, seen: { ...seen, at: -1 } }] },
+      { ...day, maps: [{ ...first, seen: { ...seen, cards: ['x'.repeat(65)] } }] },
+      { ...day, maps: [{ ...first, seen: { at: 1, people: [], cards: [] } }] },
+    ];
+    for (const shape of bad) {
+      expectCryptoError(() => decryptKeyring(accountKey, 'sanne', sealJson(shape)), 'malformed');
+    }
+  });
+
   it('does not open for another account key or username', () => {
     const envelope = encryptKeyring(accountKey, 'sanne', keyring);
     expectCryptoError(

@@ -112,6 +112,11 @@ describe('worker: account', () => {
       'unknown-map',
     );
 
+    // a map forgotten here (left, or lost) stays out though the server's keyring still lists it
+    call(parent.state, 'forgetMap', { mapId: second.map.mapId });
+    const again = call(parent.state, 'mergeKeyring', { account: parent.account });
+    expect(again.maps.map((map) => map.mapId)).toEqual([store.mapId]);
+
     const accountKey = parent.state.session!.accountKey;
     call(parent.state, 'lock', {});
     expect(parent.state.session).toBeNull();

@@ -48,6 +48,12 @@ export class NkAccount extends LitElement {
           </p>
         </li>
         <li class="card">
+          <a href=${paths.settings}>${msg('Instellingen', { id: 'settings.heading' })}</a>
+          <p class="hint">
+            ${msg('Bijvoorbeeld of je als hulpverlener werkt.', { id: 'account.settingsHint' })}
+          </p>
+        </li>
+        <li class="card">
           <a href=${paths.accountDelete}>${msg('Account verwijderen', { id: 'delete.heading' })}</a>
           <p class="hint">
             ${msg('Je ziet eerst wat er met je kaarten gebeurt.', { id: 'account.deleteHint' })}

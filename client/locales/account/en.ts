@@ -30,6 +30,7 @@ export const accountTemplates = {
   'change.heading': 'Change passphrase',
   'change.lead':
     'First your current passphrase, then the new one. Your maps and your recovery code stay as they are.',
+  'account.settingsHint': 'For example whether you work as a professional.',
   'account.currentPassphrase': 'Current passphrase',
   'account.back': 'Back',
   'account.needCurrent': 'Fill in your current passphrase.',

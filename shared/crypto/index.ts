@@ -61,12 +61,7 @@ export {
   type KeyringMapEntry,
   type IdentityKeys,
 } from './account.js';
-export {
-  validatePin,
-  type KeyringPin,
-  type KeyringProfile,
-  type KeyringSeen,
-} from './keyring.js';
+export { validatePin, type KeyringPin, type KeyringProfile, type KeyringSeen } from './keyring.js';
 export { checkAgainstPin, checkInvitedLog, logPinOf, newerPin, pinOf, samePin } from './pin.js';
 export { newId, newCapability, capabilityHash, ID_BYTES, CAPABILITY_BYTES } from './capability.js';
 export {

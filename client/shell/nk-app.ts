@@ -241,6 +241,13 @@ export class NkApp extends LitElement {
               ? paths.print(route.mapId, route.sheet)
               : null;
       this.router.navigate(paths.login, { replace: true });
+    } else if (
+      (route.name === 'profile' || route.name === 'together') &&
+      !this.store.state.professional &&
+      this.router.locked === null
+    ) {
+      // features for professionals only, also when typed: Instellingen is where she can choose them
+      this.router.navigate(paths.settings, { replace: true });
     } else if (route.name === 'recovery' && this.store.state.recovery === null) {
       this.router.navigate(signedIn ? paths.maps : paths.welcome, { replace: true });
     } else if (

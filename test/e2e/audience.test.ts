@@ -203,7 +203,7 @@ describe('two audiences: the parent’s own map and a member on it', () => {
     const link = await inviteByLink(p);
     await joinByLink(m, link, MIDWIFE);
     await pendingCode(p, MIDWIFE.name);
-    await approve(p, MIDWIFE.name, 'professional');
+    await approve(p, MIDWIFE.name, 'Hulpverlener');
     // On her own map's members screen Linda never gets a member's card form.
     expect(await p.getByText('Jouw kaartje').count()).toBe(0);
     expect(await p.getByLabel('Wat doe ik voor dit gezin?').count()).toBe(0);

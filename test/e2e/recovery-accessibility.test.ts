@@ -9,7 +9,7 @@ import { startServer, type TestServer } from './support/server.js';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PASSPHRASE = 'zeven blauwe vogels zingen samen';
-const NEW_PASSPHRASE = 'groene fiets onder de appelboom';
+const NEW_PASSPHRASE = 'paarse tulpen naast de brievenbus';
 
 async function violations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });

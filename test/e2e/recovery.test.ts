@@ -23,7 +23,7 @@ import {
 } from './support/flows.js';
 import { startServer, type TestServer } from './support/server.js';
 
-const PASSPHRASE = 'groene fiets onder de appelboom';
+const PASSPHRASE = 'paarse tulpen naast de brievenbus';
 const NEW_PASSPHRASE = 'zeven blauwe vogels zingen samen';
 const TITLE = 'Kaart van Noor';
 
@@ -219,7 +219,7 @@ describe('recovery, passphrase change and deletion', () => {
       await p.getByRole('heading', { level: 1, name: 'Wie doet mee?' }).waitFor();
       const code = await joinByLink(j, await inviteByLink(p), midwife);
       expect(await pendingCode(p, midwife.name)).toBe(code);
-      await approve(p, midwife.name, 'professional');
+      await approve(p, midwife.name, 'Hulpverlener');
       await joinerOpensMap(j, 'Kaart van Meryem');
 
       // The member: the screen says she leaves the map; afterwards the owner sees that she left.

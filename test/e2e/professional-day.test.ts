@@ -39,7 +39,7 @@ describe('a professional’s day', () => {
     const m = midwife.page;
 
     // Her one profile, published once.
-    await register(m, server.url, 'anouk-wieg', PASSPHRASE);
+    await register(m, server.url, 'anouk-wieg', PASSPHRASE, { professional: true });
     await confirmRecovery(m);
     await m.getByRole('link', { name: 'Vindbaar als hulpverlener' }).click();
     await m.getByLabel('Je naam').fill(PROFILE.name);
@@ -86,7 +86,7 @@ describe('a professional’s day', () => {
 
     // Approval to map: live, not a 6-second poll.
     const request = p.getByTestId('join-request').filter({ hasText: PROFILE.name });
-    await request.getByLabel('professional').check();
+    await request.getByLabel('Hulpverlener').check();
     // she has been waiting a while: the held answer request is well under way
     await m.waitForTimeout(1500);
     const approvedAt = Date.now();

@@ -46,6 +46,11 @@ export function fillTemplate(template: string, options: NginxOptions & { dir: st
     () => `    server 127.0.0.1:${ports.shift()}`,
     ports.length,
   );
+  // fewer instances than the template lists come as repeated ports: each instance once
+  const seen = new Set<string>();
+  text = text.replace(/^ {4}server 127\.0\.0\.1:\d+.*\n/gm, (line) =>
+    seen.has(line) ? '' : (seen.add(line), line),
+  );
   // loopback only: a CI container may have no IPv6
   replace(/^ {4}listen \[::\]:.*\n/, '', 2);
   replace(/^ {4}listen 80;$/, `    listen 127.0.0.1:${options.httpPort};`, 1);

@@ -12,7 +12,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('trusted_helpers')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'text', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('helper_account_id', 'text', (c) =>
       c.notNull().references('accounts.id').onDelete('cascade'),
     )

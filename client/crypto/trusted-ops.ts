@@ -17,7 +17,10 @@ export interface TrustedOps {
     result: HelperSetup;
   };
   /** The helper's device: signs the start of a recovery at its own time. */
-  signTrustedStart: { args: { helperId: string; startedAt: number }; result: { signature: string } };
+  signTrustedStart: {
+    args: { helperId: string; startedAt: number };
+    result: { signature: string };
+  };
   /**
    * The helper's device: checks the share (for this person, this helper) and the wait she sealed
    * against its own signed start and clock; answers the code of her new device's key.

@@ -51,7 +51,10 @@ export default fp(
     const sweepOnce = async () => {
       try {
         const report = await sweep(fastify.db, fastify.dbEngine, Date.now());
-        if (report && report.challenges + report.sessions + report.invites + report.trustedRecovery > 0) {
+        if (
+          report &&
+          report.challenges + report.sessions + report.invites + report.trustedRecovery > 0
+        ) {
           fastify.log.info({ swept: report }, 'housekeeping');
         }
       } catch (error) {

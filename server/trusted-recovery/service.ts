@@ -238,7 +238,6 @@ export async function helpingDetail(
   };
 }
 
-
 /**
  * Her new device (not signed in) asks for a hand-over: its fresh box key is offered to every helper
  * of the account whose wait is over. 404 when none is: she is told nobody can help her yet.
@@ -267,7 +266,12 @@ export async function startHandover(
   // a new request replaces an older one: she may start again on another device
   await db
     .updateTable('trusted_helpers')
-    .set({ handover_id: handoverId, handover_box_key: key, handover_sealed: null, handover_at: now })
+    .set({
+      handover_id: handoverId,
+      handover_box_key: key,
+      handover_sealed: null,
+      handover_at: now,
+    })
     .where(
       'id',
       'in',

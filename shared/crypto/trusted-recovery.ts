@@ -45,7 +45,10 @@ export function trustedSecret(helperShare: Uint8Array, serverShare: Uint8Array):
 }
 
 /** Trusted secret → wrapKey = kdf(T, 1, "nktrust1"), login key pair from kdf(T, 2, "nktrust1"). */
-export function deriveTrustedSecrets(secret: Uint8Array): { wrapKey: Uint8Array; loginKeyPair: KeyPair } {
+export function deriveTrustedSecrets(secret: Uint8Array): {
+  wrapKey: Uint8Array;
+  loginKeyPair: KeyPair;
+} {
   expectBytes(secret, 'trusted secret', SIZES.key);
   const wrapKey = kdfDerive(secret, 1, TRUSTED_CONTEXT);
   const seed = kdfDerive(secret, 2, TRUSTED_CONTEXT);
@@ -56,7 +59,9 @@ export function deriveTrustedSecrets(secret: Uint8Array): { wrapKey: Uint8Array;
 
 function codeOf(label: string, username: string, keys: Uint8Array[]): string {
   const name = utf8Encode(normaliseUsername(username));
-  const digest = blake2b(concatBytes(utf8Encode(`nk1|${label}|1|`), name, utf8Encode('|'), ...keys));
+  const digest = blake2b(
+    concatBytes(utf8Encode(`nk1|${label}|1|`), name, utf8Encode('|'), ...keys),
+  );
   const { opsLimit, memLimit } = SAFETY_CODE_KDF;
   // slow on purpose: a server that swaps a key must grind ~10^12 Argon2id runs to match 12 digits
   const bytes = argon2id(18, digest, CODE_SALT, opsLimit, memLimit);
@@ -74,7 +79,11 @@ function codeOf(label: string, username: string, keys: Uint8Array[]): string {
  * and the helper's two public keys. Her device computes it from the keys the server served, the
  * helper's from its own keys; a swapped key gives another code.
  */
-export function helperCode(username: string, helperSign: Uint8Array, helperBox: Uint8Array): string {
+export function helperCode(
+  username: string,
+  helperSign: Uint8Array,
+  helperBox: Uint8Array,
+): string {
   expectBytes(helperSign, 'helper sign key', SIZES.signPublicKey);
   expectBytes(helperBox, 'helper box key', SIZES.boxPublicKey);
   return codeOf('helper-code', username, [helperSign, helperBox]);
@@ -115,7 +124,9 @@ export function createHelperSetup(
   };
   const plain = utf8Encode(JSON.stringify({ v: 1, share: toBase64Url(helperShare), ...content }));
   const setup: HelperSetup = {
-    sealedShare: toBase64Url(boxSeal(plain, expectBytes(helper.boxPublicKey, 'helper box key', 32))),
+    sealedShare: toBase64Url(
+      boxSeal(plain, expectBytes(helper.boxPublicKey, 'helper box key', 32)),
+    ),
     serverShare: toBase64Url(serverShare),
     trustLoginPublicKey: toBase64Url(loginKeyPair.publicKey),
     trustWrappedAccountKey: toBase64Url(
@@ -192,7 +203,11 @@ export function waitIsOver(
 }
 
 /** Seals the trusted secret to her new device's box key (after the two compared the hand-over code). */
-export function sealHandover(username: string, secret: Uint8Array, boxPublicKey: Uint8Array): string {
+export function sealHandover(
+  username: string,
+  secret: Uint8Array,
+  boxPublicKey: Uint8Array,
+): string {
   expectBytes(secret, 'trusted secret', SIZES.key);
   const plain = utf8Encode(
     JSON.stringify({ v: 1, username: normaliseUsername(username), secret: toBase64Url(secret) }),
@@ -211,7 +226,11 @@ export function openHandover(sealed: string, box: KeyPair, username: string): Ui
   } catch {
     throw new CryptoError('decrypt-failure', 'the hand-over does not open with this key');
   }
-  if (parsed.v !== 1 || parsed.username !== normaliseUsername(username) || typeof parsed.secret !== 'string')
+  if (
+    parsed.v !== 1 ||
+    parsed.username !== normaliseUsername(username) ||
+    typeof parsed.secret !== 'string'
+  )
     throw new CryptoError('malformed', 'the hand-over is for someone else');
   return expectBytes(fromBase64Url(parsed.secret), 'trusted secret', SIZES.key);
 }

@@ -89,7 +89,11 @@ export const trustedHandlers: Handlers<TrustedOp> = {
     }
     const secret = trustedSecret(share.share, fromBase64Url(detail.serverShare));
     share.share.fill(0);
-    const sealed = sealHandover(detail.username, secret, fromBase64Url(detail.handover.boxPublicKey));
+    const sealed = sealHandover(
+      detail.username,
+      secret,
+      fromBase64Url(detail.handover.boxPublicKey),
+    );
     secret.fill(0);
     return { sealed };
   },

@@ -11,7 +11,7 @@ const POLL_MS = 20_000;
 
 /**
  * On every screen of every device where she is signed in: a helper started to help her back in,
- * and she can stop it (decision 0026). Asked at sign-in and every 20 seconds.
+ * and she can stop it (decision 0026). Asked at sign-in, on every screen change and every 20 seconds.
  */
 @customElement('nk-trusted-banner')
 @localized()
@@ -39,14 +39,19 @@ export class NkTrustedBanner extends LitElement {
   private timer: ReturnType<typeof setInterval> | undefined;
   private signedInAs: string | null = null;
 
+  // every move to another screen asks too, so the notice is there as soon as she looks
+  private readonly onRoute = (): void => void this.load();
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.timer = setInterval(() => void this.load(), POLL_MS);
+    this.store.value.router.addEventListener('change', this.onRoute);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.timer);
+    this.store.value.router.removeEventListener('change', this.onRoute);
   }
 
   override willUpdate(): void {

@@ -7,7 +7,7 @@ export function clockOf(config: Pick<Config, 'testClockFile'>): () => number {
   const file = config.testClockFile;
   if (file === null) return () => Date.now();
   return () => {
-    let offset = 0;
+    let offset: number;
     try {
       offset = Number(readFileSync(file, 'utf8').trim()) || 0;
     } catch {

@@ -188,7 +188,7 @@ export function waitIsOver(
   waitDays: TrustedWaitDays,
   now: number,
 ): boolean {
-  let signed = false;
+  let signed: boolean;
   try {
     signed = signVerifyDetached(
       fromBase64Url(start.signature),

@@ -93,9 +93,12 @@ const signedIn: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await trusted.stopRecovery(fastify.db, request.params.helperId, {
-        accountId: accountOf(request).accountId,
-      });
+      await trusted.stopRecovery(
+        fastify.db,
+        request.params.helperId,
+        { accountId: accountOf(request).accountId },
+        now(),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -147,9 +150,12 @@ const signedIn: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await trusted.stopRecovery(fastify.db, request.params.helperId, {
-        helperAccountId: accountOf(request).accountId,
-      });
+      await trusted.stopRecovery(
+        fastify.db,
+        request.params.helperId,
+        { helperAccountId: accountOf(request).accountId },
+        now(),
+      );
       return reply.code(204).send(null);
     },
   );

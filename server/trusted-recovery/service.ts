@@ -158,19 +158,30 @@ const CLEARED = {
   handover_at: null,
 } as const;
 
-/** She stops a recovery (or the helper cancels it): its start and any hand-over are gone. */
+/**
+ * She stops a recovery (or the helper cancels it): its start and any hand-over are gone. After the
+ * wait the helper may hold the server's share, so then the helper itself is removed: its secret is spent.
+ */
 export async function stopRecovery(
   db: Db,
   helperId: string,
   who: { accountId: string } | { helperAccountId: string },
-): Promise<void> {
-  let query = db.updateTable('trusted_helpers').set(CLEARED).where('id', '=', helperId);
-  query =
+  now: number,
+): Promise<{ removed: boolean }> {
+  let select = db.selectFrom('trusted_helpers').selectAll().where('id', '=', helperId);
+  select =
     'accountId' in who
-      ? query.where('account_id', '=', who.accountId)
-      : query.where('helper_account_id', '=', who.helperAccountId);
-  const result = await query.executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw NOT_FOUND();
+      ? select.where('account_id', '=', who.accountId)
+      : select.where('helper_account_id', '=', who.helperAccountId);
+  const row = await select.executeTakeFirst();
+  if (!row) throw NOT_FOUND();
+  const until = releasesAt(row);
+  if (until !== null && now >= until) {
+    await db.deleteFrom('trusted_helpers').where('id', '=', helperId).execute();
+    return { removed: true };
+  }
+  await db.updateTable('trusted_helpers').set(CLEARED).where('id', '=', helperId).execute();
+  return { removed: false };
 }
 
 async function helpingRow(db: Db, helperAccountId: string, helperId: string) {

@@ -239,6 +239,32 @@ describe.each(testDatabases())('trusted recovery on $engine', (database) => {
     );
   });
 
+  it('she stops it after the wait: the helper, who may hold the server share, is removed', async () => {
+    const ctx = await setUp(3);
+    await start(ctx);
+    await moveClock(3 * DAY + 60_000);
+    expect((await detail(ctx)).serverShare).toBeDefined();
+    const stop = await call(
+      'POST',
+      `/api/trusted-recovery/helpers/${ctx.helperId}/stop`,
+      ctx.herSession.accessToken,
+    );
+    expect(stop.statusCode, stop.body).toBe(204);
+    const mine = (
+      await call('GET', '/api/trusted-recovery', ctx.herSession.accessToken)
+    ).json<TrustedOverview>();
+    expect(mine.helpers).toEqual([]);
+    expectError(
+      await call(
+        'GET',
+        `/api/trusted-recovery/helping/${ctx.helperId}`,
+        ctx.helperSession.accessToken,
+      ),
+      404,
+      'helper_not_found',
+    );
+  });
+
   it('refuses bad input with stable codes: herself, a third helper, the same helper twice, an unknown name', async () => {
     const ctx = await setUp(3);
     expectError(

@@ -7,11 +7,13 @@ import { BusyController } from '../ui/busy.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
 
-const POLL_MS = 20_000;
+// rarely on its own: screen changes and coming back to the app ask too
+const POLL_MS = 5 * 60_000;
 
 /**
  * On every screen of every device where she is signed in: a helper started to help her back in,
- * and she can stop it (decision 0026). Asked at sign-in, on every screen change and every 20 seconds.
+ * and she can stop it (decision 0026). Asked at sign-in, on every screen change, when the app comes
+ * back into view, and every five minutes.
  */
 @customElement('nk-trusted-banner')
 @localized()
@@ -41,17 +43,22 @@ export class NkTrustedBanner extends LitElement {
 
   // every move to another screen asks too, so the notice is there as soon as she looks
   private readonly onRoute = (): void => void this.load();
+  private readonly onVisible = (): void => {
+    if (document.visibilityState === 'visible') void this.load();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.timer = setInterval(() => void this.load(), POLL_MS);
     this.store.value.router.addEventListener('change', this.onRoute);
+    document.addEventListener('visibilitychange', this.onVisible);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.timer);
     this.store.value.router.removeEventListener('change', this.onRoute);
+    document.removeEventListener('visibilitychange', this.onVisible);
   }
 
   override willUpdate(): void {

@@ -33,6 +33,7 @@ import adminRoutes from './admin/routes.js';
 import directoryRoutes from './directory/routes.js';
 import healthRoutes from './health/routes.js';
 import inviteRoutes from './invites/routes.js';
+import trustedRecoveryRoutes from './trusted-recovery/routes.js';
 import mapInviteRoutes from './invites/map-routes.js';
 import mapRoutes from './maps/routes.js';
 import membershipRoutes from './membership/routes.js';
@@ -73,6 +74,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, { config }) => {
   await fastify.register(membershipRoutes, { prefix: '/api/maps' });
   await fastify.register(mapInviteRoutes, { prefix: '/api/maps' });
   await fastify.register(inviteRoutes, { prefix: '/api/invites' });
+  await fastify.register(trustedRecoveryRoutes, { prefix: '/api/trusted-recovery' });
 };
 
 const appPlugin = fp(app, { name: 'netwerkkaart' });

@@ -48,6 +48,24 @@ export class NkAccount extends LitElement {
           </p>
         </li>
         <li class="card">
+          <a href=${paths.accountHelpers}
+            >${msg('Hulp om weer binnen te komen', { id: 'trusted.heading' })}</a
+          >
+          <p class="hint">
+            ${msg('Kies iemand die je vertrouwt. Die kan je helpen als je er niet meer in komt.', {
+              id: 'account.trustedHint',
+            })}
+          </p>
+        </li>
+        <li class="card">
+          <a href=${paths.helping}
+            >${msg('Iemand helpen weer binnen te komen', { id: 'helping.heading' })}</a
+          >
+          <p class="hint">
+            ${msg('Voor als iemand jou heeft gekozen om te helpen.', { id: 'account.helpingHint' })}
+          </p>
+        </li>
+        <li class="card">
           <a href=${paths.settings}>${msg('Instellingen', { id: 'settings.heading' })}</a>
           <p class="hint">
             ${msg('Bijvoorbeeld of je als hulpverlener werkt.', { id: 'account.settingsHint' })}

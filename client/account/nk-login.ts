@@ -62,6 +62,11 @@ export class NkLogin extends LitElement {
         <p>
           <a href=${paths.recover}>${msg('Wachtwoordzin vergeten?', { id: 'login.forgot' })}</a>
         </p>
+        <p>
+          <a href=${paths.trustedHandover}
+            >${msg('Hulp van iemand die je vertrouwt', { id: 'handover.heading' })}</a
+          >
+        </p>
         ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
         <p class="status" role="status">
           ${this.action.busy ? msg('Even geduld. We openen je kaarten.', { id: 'login.busy' }) : ''}

@@ -25,6 +25,10 @@ import '../account/nk-recover.js';
 import '../account/nk-account.js';
 import '../account/nk-passphrase-change.js';
 import '../account/nk-account-delete.js';
+import '../trusted-recovery/nk-trusted-helpers.js';
+import '../trusted-recovery/nk-trusted-helping.js';
+import '../trusted-recovery/nk-trusted-handover.js';
+import '../trusted-recovery/nk-trusted-banner.js';
 import '../account/nk-account-settings.js';
 import { forgetPlace } from '../directory/place.js';
 
@@ -139,7 +143,13 @@ export class NkApp extends LitElement {
           <nk-language-picker></nk-language-picker>
         </div>
       </header>
-      <main id="main" tabindex="-1" class=${this.wide() ? 'wide' : ''}>${this.renderScreen()}</main>
+      <main id="main" tabindex="-1" class=${this.wide() ? 'wide' : ''}>
+        ${
+          this.store.signedIn && this.router.locked === null
+            ? html`<nk-trusted-banner></nk-trusted-banner>`
+            : nothing
+        }${this.renderScreen()}
+      </main>
       <footer>
         <p>
           ${msg(
@@ -195,6 +205,12 @@ export class NkApp extends LitElement {
         return html`<nk-account-delete></nk-account-delete>`;
       case 'settings':
         return html`<nk-account-settings></nk-account-settings>`;
+      case 'account-helpers':
+        return html`<nk-trusted-helpers></nk-trusted-helpers>`;
+      case 'helping':
+        return html`<nk-trusted-helping></nk-trusted-helping>`;
+      case 'trusted-handover':
+        return html`<nk-trusted-handover></nk-trusted-handover>`;
       case 'not-found':
         return html`<nk-not-found></nk-not-found>`;
     }
@@ -229,7 +245,9 @@ export class NkApp extends LitElement {
         route.name === 'account' ||
         route.name === 'account-passphrase' ||
         route.name === 'account-delete' ||
-        route.name === 'settings') &&
+        route.name === 'settings' ||
+        route.name === 'account-helpers' ||
+        route.name === 'helping') &&
       !signedIn
     ) {
       this.store.returnTo =

@@ -18,6 +18,9 @@ export type Route =
   | { readonly name: 'account-passphrase' }
   | { readonly name: 'account-delete' }
   | { readonly name: 'settings' }
+  | { readonly name: 'account-helpers' }
+  | { readonly name: 'helping' }
+  | { readonly name: 'trusted-handover' }
   | { readonly name: 'not-found' };
 
 /** The printable sheets of a map: the ring picture with the list (A4), a short handout (A5). */
@@ -57,6 +60,10 @@ export const paths = {
   accountDelete: '/account/verwijderen',
   /** The account's own choices ("Ik werk als hulpverlener"). */
   settings: '/instellingen',
+  /** Recovery through a person she trusts (decision 0026): her helpers, the helper's side, her new device. */
+  accountHelpers: '/account/hulp',
+  helping: '/iemand-helpen',
+  trustedHandover: '/hulp-bij-inloggen',
 } as const;
 
 /** Turns a path into a route; unknown paths become `not-found`. */
@@ -93,6 +100,12 @@ export function parsePath(pathname: string): Route {
       return { name: 'account-delete' };
     case paths.settings:
       return { name: 'settings' };
+    case paths.accountHelpers:
+      return { name: 'account-helpers' };
+    case paths.helping:
+      return { name: 'helping' };
+    case paths.trustedHandover:
+      return { name: 'trusted-handover' };
   }
   const members = /^\/kaarten\/([^/]+)\/wie-doet-mee$/.exec(path);
   if (members?.[1] !== undefined) {

@@ -151,10 +151,24 @@ export class AppStore extends EventTarget {
     await this.#signIn(username, prelogin.challengeId, 'recovery', signature);
   }
 
+  /** Signs in with a trusted helper's hand-over (decision 0026); a new passphrase follows. */
+  async loginWithTrusted(
+    username: string,
+    handover: { sealed: string; trustWrappedAccountKey: string },
+  ): Promise<void> {
+    const prelogin = await accounts.prelogin(this.api, username);
+    const { signature } = await this.crypto.call('loginTrusted', {
+      username,
+      ...handover,
+      prelogin,
+    });
+    await this.#signIn(username, prelogin.challengeId, 'trusted', signature);
+  }
+
   async #signIn(
     username: string,
     challengeId: string,
-    method: 'passphrase' | 'recovery',
+    method: 'passphrase' | 'recovery' | 'trusted',
     signature: string,
   ): Promise<void> {
     const { account } = await accounts.login(this.api, {

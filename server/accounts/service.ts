@@ -27,6 +27,7 @@ import { newChallenge, takeChallenge } from './challenges.js';
 import * as repo from './repository.js';
 import { ACCESS_TOKEN_SECONDS, newRefreshToken, SESSION_LIFETIME_MS } from './tokens.js';
 import { dayOf, endOfDay } from '../infra/coarse-time.js';
+import { spendHelper, trustedLoginKeys } from '../trusted-recovery/service.js';
 
 type Db = Kysely<Database>;
 
@@ -154,20 +155,48 @@ async function proofHolds(
   purpose: LoginPurpose,
   now: number,
 ): Promise<boolean> {
-  const challenge = await takeChallenge(db, proof.challengeId, challengePurpose, now);
-  const key = account ? publicKeyFor(account, proof.method) : NOBODY_KEY;
-  const valid = verifyLoginProof(
-    key,
-    purpose,
-    username || 'nobody',
-    challenge ?? Buffer.alloc(limits.challengeBytes),
-    proof.signature,
+  return (
+    (await provenBy(db, account, username, proof, challengePurpose, purpose, now)) !== undefined
   );
-  return valid && challenge !== undefined && account !== undefined;
 }
 
-function publicKeyFor(account: AccountRow, method: LoginMethod): Buffer {
-  return method === 'recovery' ? account.recovery_public_key : account.login_public_key;
+/** Which key proved it: 'account' for the login or recovery key, a helper id for a trusted hand-over. */
+async function provenBy(
+  db: Db,
+  account: AccountRow | undefined,
+  username: string,
+  proof: { challengeId: string; signature: Buffer; method: LoginMethod },
+  challengePurpose: 'login' | 'account',
+  purpose: LoginPurpose,
+  now: number,
+): Promise<string | undefined> {
+  const challenge = await takeChallenge(db, proof.challengeId, challengePurpose, now);
+  const keys = account ? await publicKeysFor(db, account, proof.method) : [];
+  if (keys.length === 0) keys.push({ by: '', key: NOBODY_KEY });
+  let by: string | undefined;
+  for (const { by: who, key } of keys) {
+    const valid = verifyLoginProof(
+      key,
+      purpose,
+      username || 'nobody',
+      challenge ?? Buffer.alloc(limits.challengeBytes),
+      proof.signature,
+    );
+    if (valid && by === undefined) by = who;
+  }
+  return challenge !== undefined && account !== undefined ? by : undefined;
+}
+
+async function publicKeysFor(
+  db: Db,
+  account: AccountRow,
+  method: LoginMethod,
+): Promise<{ by: string; key: Buffer }[]> {
+  if (method === 'recovery') return [{ by: 'account', key: account.recovery_public_key }];
+  if (method === 'passphrase') return [{ by: 'account', key: account.login_public_key }];
+  // a trusted login works only once a helper handed over after the wait (decision 0026)
+  const keys = await trustedLoginKeys(db, account.id);
+  return keys.map(({ helperId, key }) => ({ by: helperId, key }));
 }
 
 export interface NewSession {
@@ -247,18 +276,18 @@ async function requireProof(
   proof: Proof,
   purpose: LoginPurpose,
   now: number,
-): Promise<AccountRow> {
+): Promise<{ account: AccountRow; by: string }> {
   const decoded = { ...decodeProof(proof, 'proof.'), method: proof.method };
   const account = await repo.findAccountById(db, accountId);
   if (!account) throw new ApiError('session_expired', 'This account no longer exists.');
-  const ok = await proofHolds(db, account, account.username, decoded, 'account', purpose, now);
-  if (!ok) {
+  const by = await provenBy(db, account, account.username, decoded, 'account', purpose, now);
+  if (by === undefined) {
     throw new ApiError(
       'proof_failed',
       'The proof did not check out; ask for a new challenge and sign it again.',
     );
   }
-  return account;
+  return { account, by };
 }
 
 /** New passphrase (and, after a recovery, a new recovery key): new salt, cost, login key, wrapped account key; other sessions end. */
@@ -286,16 +315,18 @@ export async function changePassphrase(
     }),
   };
   // a recovery code that was used is spent: whoever saw it must not get back in with it
-  if (input.proof.method === 'recovery' && !input.recovery) {
+  if (input.proof.method !== 'passphrase' && !input.recovery) {
     throw new ApiError(
       'recovery_required',
       'A change proven with the recovery code must also replace it: send recovery.',
     );
   }
-  await requireProof(db, current.accountId, input.proof, 'passphrase-change', now);
+  const { by } = await requireProof(db, current.accountId, input.proof, 'passphrase-change', now);
   await db.transaction().execute(async (trx) => {
     await repo.updatePassphrase(trx, current.accountId, change);
     await repo.revokeOtherSessions(trx, current.accountId, current.sessionId, now);
+    // the helper who handed over knows that secret: it is spent with the new passphrase
+    if (input.proof.method === 'trusted') await spendHelper(trx, current.accountId, by);
   });
 }
 

@@ -29,6 +29,8 @@ const Env = Type.Object({
   PUBLIC_ORIGIN: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+/?$' })),
   COOKIE_SECURE: Type.Optional(BooleanText),
   TRUST_PROXY: Type.Optional(BooleanText),
+  TEST_CLOCK_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  NODE_ENV: Type.Optional(Type.String()),
 });
 type Env = Static<typeof Env>;
 
@@ -58,6 +60,11 @@ export interface Config {
   cookieSecure: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
+  /**
+   * FOR TESTS ONLY: a file holding milliseconds added to the clock of trusted recovery's waiting
+   * period (decision 0026), so a browser test can move past it. Refused with NODE_ENV=production.
+   */
+  testClockFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +99,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const settleSeconds = Number(e.SETTLE_SECONDS ?? 300);
   if (settleSeconds < 1) throw new ConfigError(['SETTLE_SECONDS: must be at least 1']);
   const dataDir = resolve(e.DATA_DIR ?? './data');
+  if (e.TEST_CLOCK_FILE && e.NODE_ENV === 'production')
+    throw new ConfigError(['TEST_CLOCK_FILE: is for tests only, never with NODE_ENV=production']);
   return {
     host,
     port,
@@ -109,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // browsers drop Secure cookies over plain http, which a loopback development server uses
     cookieSecure: e.COOKIE_SECURE ? isTrue(e.COOKIE_SECURE) : !LOOPBACK_HOSTS.has(host),
     trustProxy: e.TRUST_PROXY ? isTrue(e.TRUST_PROXY) : false,
+    testClockFile: e.TEST_CLOCK_FILE ? resolve(e.TEST_CLOCK_FILE) : null,
   };
 }
 

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { sql, type Kysely } from 'kysely';
 import { sweepExpired } from '../accounts/api.js';
 import { sweepEndedInvites } from '../invites/api.js';
+import { sweepTrustedRecovery } from '../trusted-recovery/service.js';
 import type { DatabaseEngine } from './db/connect.js';
 import type { Database } from './db/schema.js';
 
@@ -16,6 +17,8 @@ export interface SweepReport {
   challenges: number;
   sessions: number;
   invites: number;
+  /** Trusted recoveries and hand-overs dropped (decision 0026). */
+  trustedRecovery: number;
 }
 
 /**
@@ -36,7 +39,8 @@ export async function sweep(
     }
     const accounts = await sweepExpired(trx, now);
     const invites = await sweepEndedInvites(trx, now);
-    return { ...accounts, invites };
+    const trustedRecovery = await sweepTrustedRecovery(trx, now);
+    return { ...accounts, invites, trustedRecovery };
   });
 }
 
@@ -47,7 +51,10 @@ export default fp(
     const sweepOnce = async () => {
       try {
         const report = await sweep(fastify.db, fastify.dbEngine, Date.now());
-        if (report && report.challenges + report.sessions + report.invites > 0) {
+        if (
+          report &&
+          report.challenges + report.sessions + report.invites + report.trustedRecovery > 0
+        ) {
           fastify.log.info({ swept: report }, 'housekeeping');
         }
       } catch (error) {

@@ -24,7 +24,11 @@ export const Signature = Bytes(limits.signatureBytes);
 export const Challenge = Bytes(limits.challengeBytes);
 export const KeyringRevision = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 2 });
 
-export const LoginMethod = Type.Union([Type.Literal('passphrase'), Type.Literal('recovery')]);
+export const LoginMethod = Type.Union([
+  Type.Literal('passphrase'),
+  Type.Literal('recovery'),
+  Type.Literal('trusted'),
+]);
 export type LoginMethod = Static<typeof LoginMethod>;
 
 export const RegisterRequest = Type.Object(

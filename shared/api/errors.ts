@@ -41,6 +41,14 @@ export const errorCodes = {
   requestAnswered: 'request_answered',
   requestDeclined: 'request_declined',
   answerCollected: 'answer_collected',
+  helperNotFound: 'helper_not_found',
+  helperLimit: 'helper_limit',
+  helperSelf: 'helper_self',
+  helperExists: 'helper_exists',
+  recoveryNotStarted: 'recovery_not_started',
+  recoveryWaiting: 'recovery_waiting',
+  handoverUnavailable: 'handover_unavailable',
+  handoverNotFound: 'handover_not_found',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
@@ -86,6 +94,14 @@ export const errorStatus: Record<ErrorCode, number> = {
   request_answered: 409,
   request_declined: 410,
   answer_collected: 410,
+  helper_not_found: 404,
+  helper_limit: 409,
+  helper_self: 400,
+  helper_exists: 409,
+  recovery_not_started: 409,
+  recovery_waiting: 409,
+  handover_unavailable: 404,
+  handover_not_found: 404,
 };
 
 export const ErrorBody = Type.Object(

@@ -8,3 +8,4 @@ export * from './limits.js';
 export * from './maps.js';
 export * from './membership.js';
 export * from './directory.js';
+export * from './trusted-recovery.js';

@@ -212,6 +212,8 @@ export type WrappedAccount = {
   kdf: WireKdfParams;
   wrappedAccountKey: string;
   recoveryWrappedAccountKey: string;
+  /** Only after a hand-over by a trusted helper (decision 0026): the account key wrapped by her secret. */
+  trustedWrappedAccountKey?: string;
   keyring: string;
   signPublicKey?: string;
   boxPublicKey?: string;
@@ -239,7 +241,11 @@ function wrapKeyFor(account: WrappedAccount, secret: UnlockSecret): Uint8Array {
 export function unlockAccount(account: WrappedAccount, secret: UnlockSecret): UnlockedAccount {
   const name = normaliseUsername(account.username);
   const wrapped =
-    secret.method === 'passphrase' ? account.wrappedAccountKey : account.recoveryWrappedAccountKey;
+    secret.method === 'passphrase'
+      ? account.wrappedAccountKey
+      : secret.method === 'trusted'
+        ? (account.trustedWrappedAccountKey ?? '')
+        : account.recoveryWrappedAccountKey;
   const wrapKey = wrapKeyFor(account, secret);
   const accountKey = decryptEnvelope(
     wrapKey,

@@ -7,8 +7,8 @@ import { isSection, type Section } from './sections.js';
 export const LOGIN_PURPOSES = ['login', 'passphrase-change', 'delete-account'] as const;
 export type LoginPurpose = (typeof LOGIN_PURPOSES)[number];
 
-/** How an account key is wrapped: by the passphrase or by the recovery key. */
-export const UNLOCK_METHODS = ['passphrase', 'recovery'] as const;
+/** How an account key is wrapped: by the passphrase, the recovery key or a trusted helper's secret (0026). */
+export const UNLOCK_METHODS = ['passphrase', 'recovery', 'trusted'] as const;
 export type UnlockMethod = (typeof UNLOCK_METHODS)[number];
 
 /** Canonical username: trimmed, Unicode NFC, lower case (locale-independent). */

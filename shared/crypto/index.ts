@@ -213,3 +213,4 @@ export {
   type AdmitInput,
   type MemberUpdate,
 } from './member-change.js';
+export * from './trusted-recovery.js';

@@ -25,7 +25,7 @@ function proofBy(
   purpose: LoginPurpose,
   current: Session,
   challenge: AccountChallenge,
-  method: 'passphrase' | 'recovery',
+  method: 'passphrase' | 'recovery' | 'trusted',
 ) {
   const signature = signLoginProof(
     secretKey,
@@ -94,7 +94,8 @@ export const accountChangeHandlers: Handlers<ChangeOp> = {
       current.username,
       current.accountKey,
     );
-    const proof = proofBy(proofKey, 'passphrase-change', current, challenge, 'recovery');
+    const method = current.proofMethod ?? 'recovery';
+    const proof = proofBy(proofKey, 'passphrase-change', current, challenge, method);
     return { request: { proof, ...passphraseUpdate, recovery: recoveryUpdate }, recoveryCode };
   },
 

@@ -92,12 +92,18 @@ export const accountHandlers: Handlers<AccountOp> = {
       if (pending.username !== name)
         throw new WorkerFailure('malformed', 'Account does not match the login.');
       const proofKey = pending.recoveryProofKey;
-      const method = proofKey === undefined ? 'passphrase' : 'recovery';
-      const unlocked = unlockAccount(account, { method, wrapKey: pending.wrapKey });
+      const trusted = pending.trustedWrapped;
+      const method =
+        trusted !== undefined ? 'trusted' : proofKey === undefined ? 'passphrase' : 'recovery';
+      const unlocked = unlockAccount(
+        trusted === undefined ? account : { ...account, trustedWrappedAccountKey: trusted },
+        { method, wrapKey: pending.wrapKey },
+      );
       pending.wrapKey.fill(0);
       state.pendingUnlock = null;
       state.session = { username: name, ...unlocked, loginSecretKey: null };
       if (proofKey !== undefined) state.session.recoveryProofKey = proofKey;
+      if (trusted !== undefined) state.session.proofMethod = 'trusted';
     } else {
       // Just registered: the keys are here already; read the server's copy of the keyring.
       const current = requireSession(state);

@@ -16,6 +16,7 @@ import { mapHandlers } from './maps.js';
 import { membershipHandlers } from './membership.js';
 import { ringHandlers } from './rings.js';
 import { passphraseCheckHandlers } from './passphrase-check.js';
+import { trustedHandlers } from './trusted.js';
 import { WorkerFailure, type Handlers, type WorkerState } from './state.js';
 
 export const handlers: Handlers = {
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...passphraseCheckHandlers,
   ...dayHandlers,
+  ...trustedHandlers,
 };
 
 function run<K extends CryptoOp>(

@@ -29,6 +29,8 @@ export interface Session {
   loginSecretKey: Uint8Array | null;
   /** After a recovery login only: the recovery login key, to prove the new passphrase. */
   recoveryProofKey?: Uint8Array;
+  /** After a hand-over by a trusted helper (decision 0026): the proof key above is the trusted one. */
+  proofMethod?: 'recovery' | 'trusted';
   /** Maps forgotten here (left or lost): a merge with another device's keyring keeps them out. */
   forgotten?: Set<string>;
 }
@@ -65,7 +67,13 @@ export function centreNameOf(doc: { base: { centre: { parents: readonly string[]
 export interface WorkerState {
   session: Session | null;
   /** Between `login` and `unlock`: the key that unwraps the account key (a recovery login: its proof key too). */
-  pendingUnlock: { username: string; wrapKey: Uint8Array; recoveryProofKey?: Uint8Array } | null;
+  pendingUnlock: {
+    username: string;
+    wrapKey: Uint8Array;
+    recoveryProofKey?: Uint8Array;
+    /** A trusted helper's hand-over: the account key wrapped by that secret (decision 0026). */
+    trustedWrapped?: string;
+  } | null;
   /** Maps created here but not yet confirmed by the server, by map id. */
   readonly pendingMaps: Map<string, KeyringMapEntry>;
   /** Section keys of the maps opened in this session, by map id. */

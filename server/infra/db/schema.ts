@@ -131,6 +131,27 @@ export interface FormerSlotAccessTable {
   count: number;
 }
 
+/** A helper she chose (decision 0026) and the state of one recovery through that helper. */
+export interface TrustedHelpersTable {
+  id: string;
+  account_id: string;
+  helper_account_id: string;
+  wait_days: number;
+  sealed_share: Buffer;
+  server_share: Buffer;
+  trust_login_public_key: Buffer;
+  trust_wrapped_account_key: Buffer;
+  created_at: number;
+  /** When the helper's device says it started (signed); started_at is the server's own clock. */
+  started_at: number | null;
+  start_signed_at: number | null;
+  start_signature: Buffer | null;
+  handover_id: string | null;
+  handover_box_key: Buffer | null;
+  handover_sealed: Buffer | null;
+  handover_at: number | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   login_challenges: LoginChallengesTable;
@@ -145,6 +166,7 @@ export interface Database {
   map_cards: MapCardsTable;
   slot_events: SlotEventsTable;
   former_slot_access: FormerSlotAccessTable;
+  trusted_helpers: TrustedHelpersTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -153,3 +175,5 @@ export type SessionRow = Selectable<SessionsTable>;
 export type MapSlotRow = Selectable<MapSlotsTable>;
 export type InviteRow = Selectable<InvitesTable>;
 export type InviteRequestRow = Selectable<InviteRequestsTable>;
+
+export type TrustedHelperRow = Selectable<TrustedHelpersTable>;

@@ -20,7 +20,8 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+/** `env`: extra variables, e.g. TEST_CLOCK_FILE for a test that moves past a waiting period. */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nk-e2e-data-'));
   const config = loadConfig({
     HOST: '127.0.0.1',
@@ -31,6 +32,7 @@ export async function startServer(): Promise<TestServer> {
     // One browser logs in several times a minute during a test run.
     RATE_LIMIT_LOGIN: '1000',
     RATE_LIMIT_SIGNUP: '1000',
+    ...env,
   });
   if (config.database.engine !== 'sqlite') throw new Error('e2e tests expect SQLite');
   const databaseFile = config.database.file;

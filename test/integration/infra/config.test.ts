@@ -113,6 +113,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RATE_LIMIT_SIGNUP: '0' })).toThrow(/RATE_LIMIT_SIGNUP/);
     expect(() => loadConfig({ PUBLIC_ORIGIN: 'netwerkkaart.example' })).toThrow(/PUBLIC_ORIGIN/);
   });
+
+  it('takes the test clock file of trusted recovery only outside production (decision 0026)', () => {
+    expect(loadConfig({}).testClockFile).toBeNull();
+    expect(loadConfig({ TEST_CLOCK_FILE: '/tmp/offset' }).testClockFile).toBe('/tmp/offset');
+    expect(() => loadConfig({ TEST_CLOCK_FILE: '/tmp/offset', NODE_ENV: 'production' })).toThrow(
+      /TEST_CLOCK_FILE/,
+    );
+  });
 });
 
 describe('the server secret without PostgreSQL', () => {

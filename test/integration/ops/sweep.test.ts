@@ -184,7 +184,7 @@ describe.each(databases)('housekeeping sweep on $engine', (database) => {
 
     const report = await sweep(app.db, app.dbEngine, now);
 
-    expect(report).toEqual({ challenges: 1, sessions: 2, invites: 5 });
+    expect(report).toEqual({ challenges: 1, sessions: 2, invites: 5, trustedRecovery: 0 });
     const after = await remaining();
     for (const key of ['challenges', 'sessions', 'invites'] as const) {
       expect(after[key]).toEqual(expect.arrayContaining(kept[key]));
@@ -198,6 +198,7 @@ describe.each(databases)('housekeeping sweep on $engine', (database) => {
       challenges: 0,
       sessions: 0,
       invites: 0,
+      trustedRecovery: 0,
     });
   });
 });

@@ -25,4 +25,10 @@ describe('router: recovery and account pages', () => {
     expect(parsePath(`${paths.accountDelete}/`)).toEqual({ name: 'account-delete' });
     expect(parsePath('/account/iets')).toEqual({ name: 'not-found' });
   });
+
+  it('knows the pages of recovery through a trusted person (decision 0026)', () => {
+    expect(parsePath(paths.accountHelpers)).toEqual({ name: 'account-helpers' });
+    expect(parsePath(paths.helping)).toEqual({ name: 'helping' });
+    expect(parsePath(`${paths.trustedHandover}/`)).toEqual({ name: 'trusted-handover' });
+  });
 });

@@ -1,12 +1,15 @@
 // Vite builds the Lit client from client/ into dist/client; the server serves that folder.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: here('./client'),
   publicDir: here('./client/public'),
+  // Brotli and gzip copies beside each file, made once at build; the server sends the one the browser accepts.
+  plugins: [compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   build: {
     outDir: here('./dist/client'),
     emptyOutDir: true,

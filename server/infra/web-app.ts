@@ -10,10 +10,10 @@ export default fp<{ root: string }>(
       wildcard: true,
       // The build writes .br and .gz beside each file (vite.config.ts): no compressing per request.
       preCompressed: true,
-      setHeaders(response, path) {
+      setHeaders(reply, path) {
         // Files under assets/ carry a hash of their content in the name, so they never change.
         if (/[\\/]assets[\\/]/.test(path)) {
-          response.setHeader('cache-control', 'public, max-age=31536000, immutable');
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
         }
       },
     });

@@ -25,7 +25,8 @@ export async function rotate(
     version: session.version,
   });
   // the server announces this change on the map's stream before it answers: expect it first
-  const echo = session.expectEcho(['log', 'version']);
+  // (POST …/remove: 'log' and 'version'; 'removed' reaches the others' streams as 'slots')
+  const echo = session.expectEcho(['log', 'version', 'slots']);
   try {
     const answer = await membershipApi.remove(session.mapId, session.capability, body);
     return await session.applyRotation(answer, removeSlotIds);

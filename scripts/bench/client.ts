@@ -80,10 +80,7 @@ async function firstPages(browser: Browser, url: string): Promise<FirstPaint[]> 
   return rows;
 }
 
-async function mapOpens(
-  page: Page,
-  url: string,
-): Promise<{ first: number[]; repeat: number[]; path: string }> {
+async function mapOpens(page: Page): Promise<{ first: number[]; repeat: number[]; path: string }> {
   await createMap(page, 'Zestig mensen');
   await seedMap(page, { entries: sixtyEntries() });
   await goInApp(page, '/kaarten');
@@ -107,7 +104,6 @@ async function mapOpens(
   }
   await goInApp(page, '/kaarten');
   await page.getByRole('heading', { level: 1, name: 'Mijn kaarten' }).waitFor();
-  void url;
   return { first, repeat, path };
 }
 
@@ -148,7 +144,7 @@ const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   args: ARGS,
 });
-let report = '';
+let report: string;
 try {
   console.log(`setting up a map with ${MEMBERS} members…`);
   await mapWithMembers(server.app, MEMBERS);
@@ -158,7 +154,7 @@ try {
   await context.addInitScript('globalThis.__name = (target) => target;');
   const page = await context.newPage();
   await signIn(page, server.url);
-  const opens = await mapOpens(page, server.url);
+  const opens = await mapOpens(page);
   const removed = await removals(page);
   await context.close();
   await browser.close();

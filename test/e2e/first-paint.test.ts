@@ -4,7 +4,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Device } from '../helpers/account-device.js';
-import { launchBrowser, type TestBrowser } from './support/browser.js';
+import { DESKTOP, PHONE, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { approve, inviteByLink, member, parentWithMap, pendingCode } from './support/consent.js';
 import { startServer, type TestServer } from './support/server.js';
 
@@ -131,6 +131,10 @@ describe('fast on a phone', () => {
     await expect
       .poll(() => page.getByTestId('history').innerText(), { timeout: 15_000 })
       .toContain('heeft geen toegang meer sinds');
+    await screenshot(page, 'removal-from-answer-phone');
+    await page.setViewportSize({ width: 1280, height: DESKTOP.height });
+    await screenshot(page, 'removal-from-answer-1280');
+    await page.setViewportSize(PHONE);
     // and the map still opens, in its new epoch, with what the screen showed
     await page.getByRole('link', { name: 'Terug naar de kaart' }).click();
     await page.getByRole('heading', { level: 1, name: 'Snelle kaart' }).waitFor();

@@ -102,7 +102,10 @@ export function afterFirstPaint(task: () => void): void {
     else setTimeout(task, 50);
   };
   if (performance.getEntriesByName('first-contentful-paint').length > 0) return idle();
-  if (!PerformanceObserver.supportedEntryTypes.includes('paint')) {
+  if (
+    typeof PerformanceObserver !== 'function' ||
+    !PerformanceObserver.supportedEntryTypes.includes('paint')
+  ) {
     // no paint timing (older Safari): two frames later the first one has been drawn
     requestAnimationFrame(() => requestAnimationFrame(idle));
     return;

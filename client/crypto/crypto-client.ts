@@ -1,7 +1,7 @@
 /**
  * The page's side of the crypto worker: typed calls that resolve with the worker's answer.
- * The worker (and with it libsodium) is started on first use or by `warmUp()`, so the first
- * page does not pay for it.
+ * The worker (and with it libsodium, ~170 KB compressed) is started on first use, or by `warmUp()`
+ * once the page has painted, so the first page never waits for it.
  */
 import type {
   CryptoErrorCode,
@@ -29,12 +29,18 @@ interface Pending {
 
 export class CryptoClient {
   #worker: Worker | null = null;
+  /** Counts terminations, so a warm-up asked for before one does not start a worker after it. */
+  #generation = 0;
   #nextId = 1;
   readonly #pending = new Map<number, Pending>();
 
-  /** Starts the worker now, so libsodium is ready when the person presses the button. */
+  /** Starts the worker after the first paint, so libsodium is ready when the person presses the button. */
   warmUp(): void {
-    this.#ensureWorker();
+    const generation = this.#generation;
+    afterFirstPaint(() => {
+      // stopped (signed out) in between: only a later call or warm-up starts it again
+      if (generation === this.#generation) this.#ensureWorker();
+    });
   }
 
   /** Runs one operation in the worker. */
@@ -53,6 +59,7 @@ export class CryptoClient {
   terminate(): void {
     this.#worker?.terminate();
     this.#worker = null;
+    this.#generation++;
     for (const pending of this.#pending.values()) {
       pending.reject(new CryptoFailure('locked', 'The crypto worker was stopped.'));
     }
@@ -83,4 +90,30 @@ export class CryptoClient {
     this.#worker = worker;
     return worker;
   }
+}
+
+/**
+ * Runs `task` when the browser is idle after the first contentful paint: the worker's 600 KB must not
+ * compete with the page's own script and styles for the phone's bandwidth and CPU before it shows.
+ */
+export function afterFirstPaint(task: () => void): void {
+  const idle = (): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+    else setTimeout(task, 50);
+  };
+  if (performance.getEntriesByName('first-contentful-paint').length > 0) return idle();
+  if (
+    typeof PerformanceObserver !== 'function' ||
+    !PerformanceObserver.supportedEntryTypes.includes('paint')
+  ) {
+    // no paint timing (older Safari): two frames later the first one has been drawn
+    requestAnimationFrame(() => requestAnimationFrame(idle));
+    return;
+  }
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
+    idle();
+  });
+  observer.observe({ type: 'paint', buffered: true });
 }

@@ -212,6 +212,19 @@ export interface CryptoOps extends ExportOps, AccountChangeOps, DayOps, TrustedO
     };
     result: RemoveMembersRequest;
   };
+  /**
+   * The server took the re-key of `rotate` (its answer names the version and log head sealed there):
+   * the map's keys, log and pin move to it, and the screen gets what it shows without a reload.
+   */
+  commitRotate: {
+    args: { mapId: string; version: number; headSeq: number };
+    result: {
+      document: MapDocument;
+      version: number;
+      membership: MembershipView;
+      pinMoved: boolean;
+    };
+  };
   /** A member's own card, sealed and signed for PUT …/cards/mine. */
   sealCard: {
     args: { mapId: string; card: CardWire['card']; cardVersion: number };

@@ -91,8 +91,8 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   private readonly loadTask = new Task(this, {
     task: async ([mapId]: readonly [string]) => {
       const session = await this.store.value.openMap(mapId);
-      // Someone else may have saved since this session was opened.
-      await session.refresh();
+      // Someone else may have saved since this session was opened (not when it was opened just now).
+      await session.refreshIfStale();
       this.session = session;
       this.document = session.document;
       this.readonly = session.rights === 'read';

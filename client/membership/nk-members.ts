@@ -167,19 +167,23 @@ export class NkMembers extends LitElement implements MembersScreen {
     heading?.focus();
   }
 
-  /** Runs one action, then loads again (also after a failure); `done` is said aloud. */
+  /**
+   * Runs one action, then loads again (also after a failure) unless the action already put the
+   * server's answer on the screen (it resolves true); `done` is said aloud.
+   */
   private async act(
-    action: (session: MembershipSession) => Promise<void>,
+    action: (session: MembershipSession) => Promise<unknown>,
     done?: string,
   ): Promise<void> {
     if (this.busy) return;
     const session = this.session;
     session.clearError();
     const ok = await this.actions.run(async () => {
+      let shown = false;
       try {
-        await action(session);
+        shown = (await action(session)) === true;
       } finally {
-        await session.reload();
+        if (!shown) await session.reload();
       }
     });
     if (ok && done) this.store.value.announce(done);

@@ -54,6 +54,7 @@ export async function openVerified(
   let log: string[];
   try {
     response = given ?? (await getMap(api, summary.mapId, summary.capability));
+    // after the version, never beside it: a log read first could predate the version's log head
     log = await fetchLog(summary.mapId, summary.capability);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'map_not_found') {

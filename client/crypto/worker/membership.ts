@@ -11,6 +11,7 @@ import {
   narrowGrants,
   newCapability,
   newId,
+  pinOf,
   rightsOf,
   rotateMap,
   sealJoinAnswer,
@@ -21,7 +22,9 @@ import { encryptMapDocument } from '../../../shared/map/document.js';
 import type { CardWire } from '../../membership/types.js';
 import { membershipView } from './views.js';
 import {
+  WorkerFailure,
   baseKeyOf,
+  movePin,
   requireLog,
   requireOpen,
   requireSession,
@@ -30,7 +33,13 @@ import {
 } from './state.js';
 
 type MembershipOp =
-  'membership' | 'approveJoin' | 'updateMember' | 'rotate' | 'sealCard' | 'openCards';
+  | 'membership'
+  | 'approveJoin'
+  | 'updateMember'
+  | 'rotate'
+  | 'commitRotate'
+  | 'sealCard'
+  | 'openCards';
 
 export const membershipHandlers: Handlers<MembershipOp> = {
   membership(state, { mapId }) {
@@ -133,6 +142,15 @@ export const membershipHandlers: Handlers<MembershipOp> = {
       signer: signer(current.identity),
       logHead: logHeadOf(rotated.log),
     });
+    // kept until the server's answer, so the screen can show it without fetching and verifying it again
+    open.rotation = {
+      log: rotated.log,
+      epoch: rotated.epoch,
+      keys: rotated.keys,
+      body,
+      version: version + 1,
+      document,
+    };
     return {
       removeSlotIds,
       logRecords: [...narrowed.records, ...rotated.records].map(toBase64Url),
@@ -141,6 +159,28 @@ export const membershipHandlers: Handlers<MembershipOp> = {
       keyBundles: Object.fromEntries(
         Object.entries(rotated.keyRings).map(([slot, sealed]) => [slot, toBase64Url(sealed)]),
       ),
+    };
+  },
+
+  commitRotate(state, { mapId, version, headSeq }) {
+    const current = requireSession(state);
+    const open = requireOpen(state, mapId);
+    const done = open.rotation;
+    // this device signed every record and the version itself; the answer must name exactly those
+    if (done === undefined || done.version !== version || done.log.seq !== headSeq) {
+      throw new WorkerFailure('unknown-map', 'The server took another change than this one.');
+    }
+    delete open.rotation;
+    open.epoch = done.epoch;
+    open.keys = done.keys;
+    open.body = done.body;
+    open.log = done.log;
+    open.ring = { mapId, epochs: { ...open.ring.epochs, [done.epoch]: done.keys } };
+    return {
+      document: done.document,
+      version,
+      membership: membershipView(done.log, open.slotId),
+      pinMoved: movePin(current, mapId, pinOf(done.log, version, !open.legacyRing)),
     };
   },
 

@@ -18,6 +18,7 @@ import {
   type LogState,
   type SectionKeys,
 } from '../../../shared/crypto/index.js';
+import type { MapDocument } from '../../../shared/map/types.js';
 import type { CryptoErrorCode, CryptoOp, CryptoOps, MapSummary } from '../protocol.js';
 
 export interface Session {
@@ -53,6 +54,15 @@ export interface OpenMap {
   upgradeLog?: LogState;
   /** The parent's name(s) in the centre of the map, as last read or written here ('' when none). */
   centreName?: string;
+  /** A re-key this device sealed (rotate) and sent, until the server's answer commits it (commitRotate). */
+  rotation?: {
+    log: LogState;
+    epoch: number;
+    keys: SectionKeys;
+    body: Uint8Array;
+    version: number;
+    document: MapDocument;
+  };
 }
 
 /** "Meriam & Micha": the centre's parent names, as an invite names the map. */

@@ -17,6 +17,8 @@ import type { MembershipView } from '../../membership/types.js';
 
 /** How often a save is retried after conflicts before giving up. */
 const SAVE_ATTEMPTS = 5;
+/** A session fetched this recently (ms) is not fetched again when its editor opens. */
+const FRESH_MS = 2000;
 
 export interface SaveResult {
   /** True when someone else's newer version was merged in. */
@@ -36,6 +38,8 @@ export class MapSession {
   #version: number;
   #base: MapDocument;
   #queue: Promise<unknown> = Promise.resolve();
+  /** When the server's latest version was read into this session (0: made here, never read). */
+  #fetchedAt = 0;
   /** The membership verified with the last opened version (null for a map made here). */
   #membership: MembershipView | null;
 
@@ -62,7 +66,9 @@ export class MapSession {
   static async open(opener: MapOpener, summary: MapSummary): Promise<MapSession> {
     const { document, version, response, membership } = await openVerified(opener, summary);
     opener.visited?.(summary, document, membership, true);
-    return new MapSession(opener, summary, document, version, response.rights, membership);
+    const session = new MapSession(opener, summary, document, version, response.rights, membership);
+    session.#fetchedAt = Date.now();
+    return session;
   }
 
   /** A session for a map just created in this worker (no need to fetch it back). */
@@ -103,6 +109,15 @@ export class MapSession {
     } catch {
       return [];
     }
+  }
+
+  /**
+   * As refresh(), but not for a session fetched from the server a moment ago (opening a map must
+   * not read it twice); the map's live events keep an open session fresh after that.
+   */
+  refreshIfStale(): Promise<boolean> {
+    if (Date.now() - this.#fetchedAt < FRESH_MS) return Promise.resolve(false);
+    return this.refresh();
   }
 
   /**

@@ -8,7 +8,7 @@ export function setDetail(
   session: MembershipSession,
   member: MemberView,
   on: boolean,
-): Promise<void> {
+): Promise<boolean> {
   return session.withRetry(async () => {
     if (on) {
       const update = await session.store.crypto.call('updateMember', {
@@ -17,9 +17,9 @@ export function setDetail(
         sections: ['base', 'detail'],
       });
       await membershipApi.updateSlot(session.mapId, session.capability, member.slotId, update);
-    } else {
-      // Taking a part away is a re-key: the old keys open nothing new.
-      await rotate(session, [], [{ slotId: member.slotId, sections: ['base'] }]);
+      return false;
     }
+    // Taking a part away is a re-key: the old keys open nothing new.
+    return rotate(session, [], [{ slotId: member.slotId, sections: ['base'] }]);
   });
 }

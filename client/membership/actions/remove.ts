@@ -3,6 +3,7 @@ import type { MembershipSession } from '../session/membership-session.js';
 import type { MemberView } from '../types.js';
 import { rotate } from './rotate.js';
 
-export function removeMember(session: MembershipSession, member: MemberView): Promise<void> {
+/** Resolves true when the screen already shows the answer (rotate.ts). */
+export function removeMember(session: MembershipSession, member: MemberView): Promise<boolean> {
   return session.withRetry(() => rotate(session, [member.slotId], []));
 }

@@ -19,6 +19,8 @@ export async function finishDepartures(
 ): Promise<boolean> {
   const membership = opened.membership;
   if (opened.response.rights !== 'admin' || membership === null) return false;
+  // a map nobody else joined has nobody who could have left: no need to ask for its slots
+  if (membership.members.every((member) => member.slotId === opened.response.slotId)) return false;
   try {
     const { mapId, capability } = summary;
     const { slots } = await membershipApi.slots(mapId, capability);

@@ -2,10 +2,12 @@
  * One map open on the members screen ("Wie doet mee?"), beside the editor's MapSession
  * (editor/session/map-session.ts): the verified document and membership log, the member cards,
  * and for owners the open invites, the join requests (polled: they raise no event) and who
- * looked. Kept fresh from the map's one event stream; actions/ change it, then reload it.
+ * looked. Kept fresh from the map's one event stream; actions/ change it, then reload it (a re-key
+ * shows the server's answer instead, and its own events are not re-read: echoes.ts).
  */
 import { msg } from '@lit/localize';
 import type { AccessLogResponse, Rights } from '../../../shared/api/maps.js';
+import type { MapEventType, RemoveMembersResponse } from '../../../shared/api/membership.js';
 import type { MapDocument } from '../../../shared/map/types.js';
 import { accessLog } from '../../api/maps.js';
 import { invitesApi } from '../../api/invites.js';
@@ -14,7 +16,7 @@ import { ApiError } from '../../api/transport.js';
 import { CryptoFailure } from '../../crypto/crypto-client.js';
 import type { AppStore } from '../../shell/store.js';
 import { describeError, describeRefusedRequest } from '../../ui/errors.js';
-import type { CryptoErrorCode } from '../../crypto/protocol.js';
+import type { CryptoErrorCode, CryptoOps } from '../../crypto/protocol.js';
 import { inviteSecretOf } from '../flows/invite-secrets.js';
 import {
   isPending,
@@ -23,8 +25,10 @@ import {
   type RefusedRequestView,
 } from '../flows/invite.js';
 import { NoAccessError, openVerified } from '../open.js';
+import { withParentName } from '../departure/parent-name.js';
 import type { CardWire, MembershipView } from '../types.js';
 import { followMap } from './map-events.js';
+import { Echoes } from './echoes.js';
 
 export interface OpenInvite {
   readonly inviteId: string;
@@ -67,6 +71,7 @@ export class MembershipSession extends EventTarget {
   #pollTimer: ReturnType<typeof setInterval> | undefined;
   #reloading: Promise<void> | null = null;
   #reloadAgain = false;
+  readonly #echoes = new Echoes();
 
   constructor(
     readonly store: AppStore,
@@ -101,7 +106,9 @@ export class MembershipSession extends EventTarget {
           this.#changed();
           void this.store.lost(this.mapId);
         },
-        event: () => void this.reload(),
+        event: (name) => {
+          if (!this.#echoes.take(name)) void this.reload();
+        },
       },
       this.#abort.signal,
     );
@@ -220,19 +227,58 @@ export class MembershipSession extends EventTarget {
   }
 
   /** Retries once after a log or version conflict (someone else wrote first), with fresh state. */
-  async withRetry(run: () => Promise<void>): Promise<void> {
+  async withRetry<T>(run: () => Promise<T>): Promise<T> {
     try {
-      await run();
+      return await run();
     } catch (error) {
       if (
         error instanceof ApiError &&
         (error.code === 'log_conflict' || error.code === 'version_conflict')
       ) {
         await this.#load();
-        await run();
+        return await run();
       } else {
         throw error;
       }
+    }
+  }
+
+  /** The server's events for a change this screen will show from the answer (actions/rotate.ts). */
+  expectEcho(names: MapEventType[]): { cancel(): void } {
+    return this.#echoes.expect(names);
+  }
+
+  /**
+   * Shows the re-key the server took (POST …/remove answered `answer`) from what the worker sealed:
+   * the log, document and pin move without fetching and verifying the map again. False when the
+   * worker holds another state than the answer names; the caller then loads it all again.
+   */
+  async applyRotation(answer: RemoveMembersResponse, removed: string[]): Promise<boolean> {
+    let done: CryptoOps['commitRotate']['result'];
+    try {
+      done = await this.store.crypto.call('commitRotate', { mapId: this.mapId, ...answer });
+    } catch {
+      return false;
+    }
+    await this.store.syncPins(done.pinMoved);
+    // the editor's session opens the new version when she goes back to the map
+    this.store.closeMap(this.mapId);
+    this.membership = withParentName(done.membership, done.document);
+    this.document = done.document;
+    this.version = done.version;
+    this.cards = this.cards.filter((card) => !removed.includes(card.slotId));
+    this.#changed();
+    // the history's line "has no access since …" comes from the server's record of the removal
+    if (this.isOwner) void this.#reloadAccess();
+    return true;
+  }
+
+  async #reloadAccess(): Promise<void> {
+    try {
+      this.access = await accessLog(this.mapId, this.capability);
+      this.#changed();
+    } catch {
+      // The next reload brings it.
     }
   }
 

@@ -58,6 +58,11 @@ export interface Config {
   cookieSecure: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
+  /**
+   * The clock access end dates are checked against (decision 0030). Always Date.now from the
+   * environment; only tests replace it (test/helpers/clock.ts), so production has no way to set it.
+   */
+  now: () => number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // browsers drop Secure cookies over plain http, which a loopback development server uses
     cookieSecure: e.COOKIE_SECURE ? isTrue(e.COOKIE_SECURE) : !LOOPBACK_HOSTS.has(host),
     trustProxy: e.TRUST_PROXY ? isTrue(e.TRUST_PROXY) : false,
+    now: Date.now,
   };
 }
 

@@ -41,6 +41,7 @@ export const errorCodes = {
   requestAnswered: 'request_answered',
   requestDeclined: 'request_declined',
   answerCollected: 'answer_collected',
+  accessEnded: 'access_ended',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
@@ -86,6 +87,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   request_answered: 409,
   request_declined: 410,
   answer_collected: 410,
+  access_ended: 410,
 };
 
 export const ErrorBody = Type.Object(
@@ -96,6 +98,8 @@ export const ErrorBody = Type.Object(
         message: Type.String(),
         /** Only with `version_conflict`: the map's current version, to merge onto. */
         latestVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+        /** Only with `access_ended`: the last day the capability worked (YYYY-MM-DD, UTC). */
+        accessUntil: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })),
       },
       { additionalProperties: false },
     ),

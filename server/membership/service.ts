@@ -281,6 +281,7 @@ export function accessUntilOf(day: string | null, rights: Rights): number | null
     throw new ApiError('invalid_request', 'An owner’s access has no end date.');
   }
   const start = parseDay(day);
-  if (start === null) throw new ApiError('invalid_request', `"accessUntil" is not a real day: ${day}.`);
+  if (start === null)
+    throw new ApiError('invalid_request', `"accessUntil" is not a real day: ${day}.`);
   return start;
 }

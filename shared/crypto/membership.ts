@@ -18,7 +18,15 @@ export const MEMBER_ROLES = ['owner', 'borger', 'professional', 'informal'] as c
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 /** Kinds of membership log entry, in the order they are documented. */
-export const LOG_ENTRY_TYPES = ['INIT', 'ADD', 'ROLE', 'GRANT', 'REMOVE', 'ROTATE', 'UNTIL'] as const;
+export const LOG_ENTRY_TYPES = [
+  'INIT',
+  'ADD',
+  'ROLE',
+  'GRANT',
+  'REMOVE',
+  'ROTATE',
+  'UNTIL',
+] as const;
 export type LogEntryType = (typeof LOG_ENTRY_TYPES)[number];
 
 /** Limits of a profile summary, in Unicode code points. */

@@ -24,6 +24,7 @@ import { sharedStyles } from '../ui/shared-styles.js';
 import { suggestedUntil } from '../../shared/time/phases.js';
 import { formatDay, today } from './access/days.js';
 import { renderReminders } from './access/render-until.js';
+import { accessEndedMessage } from './access/sentences.js';
 import { setUntil } from './access/set-until.js';
 
 /**
@@ -93,10 +94,14 @@ export class NkMembers extends LitElement implements MembersScreen {
       ${
         session?.noAccess
           ? html`<p class="error" role="alert" data-testid="no-access">
-              ${msg(
-                'Je hebt geen toegang meer tot deze kaart. Daarom staat ze niet meer bij je kaarten.',
-                { id: 'members.noAccess' },
-              )}
+              ${
+                session.endedOn === undefined
+                  ? msg(
+                      'Je hebt geen toegang meer tot deze kaart. Daarom staat ze niet meer bij je kaarten.',
+                      { id: 'members.noAccess' },
+                    )
+                  : accessEndedMessage(session.endedOn)
+              }
             </p>`
           : session?.fatal
             ? html`<p class="error" role="alert">${session.fatal}</p>`

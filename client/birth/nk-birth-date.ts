@@ -5,6 +5,7 @@ import { phaseAt, type BirthDate } from '../../shared/time/phases.js';
 import { formatDay, today } from '../membership/access/days.js';
 import { phaseName } from '../taxonomy/vocabulary.js';
 import { emit } from '../ui/events.js';
+import { dateFieldStyles } from '../membership/access/styles.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 
 /**
@@ -19,6 +20,7 @@ import { sharedStyles } from '../ui/shared-styles.js';
 export class NkBirthDate extends LitElement {
   static override styles = [
     sharedStyles,
+    dateFieldStyles,
     css`
       section {
         border: 1px solid var(--nk-border, #ccc);

@@ -25,6 +25,7 @@ import { suggestedUntil } from '../../shared/time/phases.js';
 import { formatDay, today } from './access/days.js';
 import { renderReminders } from './access/render-until.js';
 import { accessEndedMessage } from './access/sentences.js';
+import { dateFieldStyles } from './access/styles.js';
 import { setUntil } from './access/set-until.js';
 
 /**
@@ -37,7 +38,7 @@ import { setUntil } from './access/set-until.js';
 @customElement('nk-members')
 @localized()
 export class NkMembers extends LitElement implements MembersScreen {
-  static override styles = [sharedStyles, membersStyles];
+  static override styles = [sharedStyles, membersStyles, dateFieldStyles];
 
   @property() mapId = '';
 

@@ -136,7 +136,8 @@ export function renderMemberUntil(screen: MembersScreen, member: MemberView, min
   if (!screen.session.isOwner) return nothing;
   const name = member.name;
   const inputId = `until-${member.slotId}`;
-  return html`<div class="until" data-testid="member-until">
+  const soon = member.until !== undefined && endsSoon(member.until, today());
+  return html`<div data-testid="member-until">
     <p>
       ${
         member.until === undefined
@@ -144,32 +145,36 @@ export function renderMemberUntil(screen: MembersScreen, member: MemberView, min
           : msg(str`Doet mee tot ${formatDay(member.until)}.`, { id: 'access.memberUntil' })
       }
     </p>
-    <form
-      class="actions"
-      @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        const input = (e.target as HTMLFormElement).querySelector('input');
-        if (input?.value) screen.onUntil(member, input.value);
-      }}
-    >
-      <label for=${inputId}>${msg('Laatste dag', { id: 'access.lastDay' })}</label>
-      <input id=${inputId} type="date" min=${today()} .value=${member.until ?? ''} required />
-      <button type="submit" class="secondary" ?disabled=${screen.busy}>
-        ${msg(str`Einddatum voor ${name} bewaren`, { id: 'access.save' })}
-      </button>
-      ${member.until === undefined ? nothing : extendButton(screen, member)}
-      ${
-        member.until === undefined
-          ? nothing
-          : html`<button
-              type="button"
-              class="secondary"
-              ?disabled=${screen.busy}
-              @click=${() => screen.onUntil(member, null)}
-            >
-              ${msg('Zonder einddatum', { id: 'access.open' })}
-            </button>`
-      }
-    </form>
+    ${soon ? html`<div class="actions">${extendButton(screen, member)}</div>` : nothing}
+    <details class="until">
+      <summary>${msg(str`Einddatum van ${name} veranderen`, { id: 'access.change' })}</summary>
+      <form
+        @submit=${(e: SubmitEvent) => {
+          e.preventDefault();
+          const input = (e.target as HTMLFormElement).querySelector('input');
+          if (input?.value) screen.onUntil(member, input.value);
+        }}
+      >
+        <label for=${inputId}>${msg('Laatste dag', { id: 'access.lastDay' })}</label>
+        <input id=${inputId} type="date" min=${today()} .value=${member.until ?? ''} required />
+        <div class="actions">
+          <button type="submit" class="secondary" ?disabled=${screen.busy}>
+            ${msg('Einddatum bewaren', { id: 'access.save' })}
+          </button>
+          ${
+            member.until === undefined
+              ? nothing
+              : html`<button
+                  type="button"
+                  class="secondary"
+                  ?disabled=${screen.busy}
+                  @click=${() => screen.onUntil(member, null)}
+                >
+                  ${msg('Zonder einddatum', { id: 'access.open' })}
+                </button>`
+          }
+        </div>
+      </form>
+    </details>
   </div>`;
 }

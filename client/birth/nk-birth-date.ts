@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { phaseAt, type BirthDate } from '../../shared/time/phases.js';
@@ -34,9 +34,9 @@ export class NkBirthDate extends LitElement {
       }
       summary {
         cursor: pointer;
-        min-height: 44px;
-        display: flex;
-        align-items: center;
+        padding-block: 0.6rem;
+        color: var(--nk-primary);
+        text-decoration: underline;
       }
       .buttons {
         display: flex;
@@ -54,6 +54,14 @@ export class NkBirthDate extends LitElement {
 
   protected override willUpdate(): void {
     if (!this.hasUpdated && this.birth) this.kind = this.birth.kind;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // a saved (or removed) date closes the form; the line above says what is kept
+    if (changed.has('birth') && changed.get('birth') !== undefined) {
+      const details = this.renderRoot.querySelector('details');
+      if (details) details.open = false;
+    }
   }
 
   override render() {

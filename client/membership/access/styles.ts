@@ -16,9 +16,9 @@ export const dateFieldStyles = css`
   }
   details.until summary {
     cursor: pointer;
-    min-height: 2.75rem;
-    display: flex;
-    align-items: center;
+    padding-block: 0.6rem;
+    color: var(--nk-primary);
+    text-decoration: underline;
   }
   details.until form {
     display: grid;

@@ -59,7 +59,8 @@ export async function followStream(
         capability,
         attempt.signal,
       );
-      if (response.status === 404) {
+      // 404: her slot is gone; 410: her access for a time ended (decision 0030)
+      if (response.status === 404 || response.status === 410) {
         onEvent('removed');
         return;
       }

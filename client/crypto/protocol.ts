@@ -190,13 +190,23 @@ export interface CryptoOps extends ExportOps, AccountChangeOps, DayOps, TrustedO
       joiner: { signPublicKey: string; boxPublicKey: string; profile: JoinProfileView };
       role: MemberRoleView;
       detail: boolean;
+      /** Her last day of access (`YYYY-MM-DD`); absent: open-ended (decision 0030). */
+      until?: string;
     };
     result: ApproveRequestRequest;
   };
   /** Parent: a role change or a wider grant (ROLE/GRANT records and the slot's new key ring). */
   updateMember: {
-    args: { mapId: string; slotId: string; role?: MemberRoleView; sections?: SectionName[] };
-    result: Required<Omit<UpdateSlotRequest, 'headSeq'>>;
+    args: {
+      mapId: string;
+      slotId: string;
+      role?: MemberRoleView;
+      sections?: SectionName[];
+      /** A new last day of access, or null for open-ended. */
+      until?: string | null;
+    };
+    result: Omit<UpdateSlotRequest, 'headSeq'> &
+      Required<Pick<UpdateSlotRequest, 'rights' | 'keyBundle' | 'logRecords'>>;
   };
   /**
    * Parent: removal and/or narrowing, with a rotation to a new epoch: the body of POST …/remove.

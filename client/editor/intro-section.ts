@@ -7,6 +7,8 @@ import type { MapDocument } from '../../shared/map/types.js';
 import { memberLead, searchForFamily, type Audience } from './audience.js';
 import './nk-strengths.js';
 import './nk-wishes.js';
+import '../birth/nk-birth-date.js';
+import type { BirthDate } from '../../shared/time/phases.js';
 
 /** What the intro reads and calls: nk-map-editor.ts provides it. */
 export interface IntroScreen {
@@ -14,6 +16,7 @@ export interface IntroScreen {
   readonly readonly: boolean;
   readonly saving: { readonly busy: boolean };
   onWishes(event: CustomEvent<{ wishes: string }>): void;
+  onBirth(event: CustomEvent<{ birth: BirthDate | null }>): void;
 }
 
 export function renderMemberLead(audience: Audience, onSearch: () => void) {
@@ -33,7 +36,29 @@ export function renderIntro(screen: IntroScreen, document: MapDocument) {
   const helping = entries.some((entry) => entry.active);
   const wishes = document.private;
   const showWishes = wishes !== undefined && (entries.length > 0 || wishes.wishes.trim() !== '');
-  if (!helping && !showWishes) return nothing;
+  return html`${renderBirth(screen, document)}${
+    !helping && !showWishes ? nothing : renderStrengths(screen, document, helping, showWishes)
+  }`;
+}
+
+/** The owner's birth date field (her private section), so phases and end dates follow. */
+function renderBirth(screen: IntroScreen, document: MapDocument) {
+  if (document.private === undefined || screen.readonly) return nothing;
+  return html`<nk-birth-date
+    .birth=${document.private.birth ?? null}
+    ?busy=${screen.saving.busy}
+    @nk-birth-save=${(event: CustomEvent<{ birth: BirthDate | null }>) => screen.onBirth(event)}
+  ></nk-birth-date>`;
+}
+
+function renderStrengths(
+  screen: IntroScreen,
+  document: MapDocument,
+  helping: boolean,
+  showWishes: boolean,
+) {
+  const entries = document.base.entries;
+  const wishes = document.private;
   return html`<div class="intro ${helping && showWishes ? 'two' : ''}">
     ${
       helping
@@ -41,7 +66,7 @@ export function renderIntro(screen: IntroScreen, document: MapDocument) {
         : nothing
     }
     ${
-      showWishes
+      showWishes && wishes
         ? html`<nk-wishes
             .wishes=${wishes.wishes}
             ?readonly=${screen.readonly}

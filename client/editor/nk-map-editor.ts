@@ -37,6 +37,7 @@ import type { DirectoryService } from '../../shared/api/directory.js';
 import { serviceEntry } from '../directory/service-entry.js';
 import { OWNER, addedToMap, audienceOf, type Audience } from './audience.js';
 import { renderIntro, renderMemberLead } from './intro-section.js';
+import { withBirth, type BirthDate } from '../birth/birth.js';
 
 /** Below this many informal people, the map shows ideas for growing the network. */
 const FEW_INFORMAL = 3;
@@ -321,6 +322,11 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
       (document) => withPlace(document, place),
       msg('Je plaats is bewaard in je kaart.', { id: 'editor.placeSaved' }),
     );
+  }
+
+  async onBirth(event: CustomEvent<{ birth: BirthDate | null }>): Promise<void> {
+    const saved = msg('De datum is bewaard in je kaart.', { id: 'birth.saved' });
+    await this.apply((document) => withBirth(document, event.detail.birth), saved);
   }
 
   async onWishes(event: CustomEvent<{ wishes: string }>): Promise<void> {

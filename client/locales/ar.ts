@@ -12,6 +12,7 @@ import { accountTemplates } from './account/ar.js';
 import { audienceTemplates } from './audience/ar.js';
 import { departureTemplates } from './departure/ar.js';
 import { trustedRecoveryTemplates } from './trusted-recovery/ar.js';
+import { accessTimeTemplates } from './access-time/ar.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -23,6 +24,7 @@ export const templates = {
   ...audienceTemplates,
   ...departureTemplates,
   ...trustedRecoveryTemplates,
+  ...accessTimeTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',

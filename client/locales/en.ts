@@ -10,6 +10,7 @@ import { accountTemplates } from './account/en.js';
 import { audienceTemplates } from './audience/en.js';
 import { departureTemplates } from './departure/en.js';
 import { trustedRecoveryTemplates } from './trusted-recovery/en.js';
+import { accessTimeTemplates } from './access-time/en.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -21,6 +22,7 @@ export const templates = {
   ...audienceTemplates,
   ...departureTemplates,
   ...trustedRecoveryTemplates,
+  ...accessTimeTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',

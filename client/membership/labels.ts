@@ -1,6 +1,7 @@
 /** Words for roles, parts and history lines, in the current language. */
 import { msg, str } from '@lit/localize';
 import { formatTime, intlLocale } from '../ui/format.js';
+import { untilHistory } from './access/sentences.js';
 import type { HistoryEntryView, MemberRoleView, MemberView, SectionName } from './types.js';
 import type { AccessLogResponse } from '../../shared/api/maps.js';
 
@@ -124,6 +125,9 @@ export function historyLines(
           at: entry.at,
           text: msg(str`${name} heeft geen toegang meer sinds ${when}.`, { id: 'history.remove' }),
         });
+        break;
+      case 'UNTIL':
+        lines.push({ at: entry.at, text: untilHistory(name, entry.until ?? null, when) });
         break;
       case 'ROTATE':
         break;

@@ -21,6 +21,12 @@ import { paths } from '../shell/router.js';
 import { StoreController } from '../shell/store-controller.js';
 import { BusyController } from '../ui/busy.js';
 import { sharedStyles } from '../ui/shared-styles.js';
+import { suggestedUntil } from '../../shared/time/phases.js';
+import { formatDay, today } from './access/days.js';
+import { renderReminders } from './access/render-until.js';
+import { accessEndedMessage } from './access/sentences.js';
+import { dateFieldStyles } from './access/styles.js';
+import { setUntil } from './access/set-until.js';
 
 /**
  * "Wie doet mee?": who is on the map, what each person sees, their own cards, the borger and the
@@ -32,7 +38,7 @@ import { sharedStyles } from '../ui/shared-styles.js';
 @customElement('nk-members')
 @localized()
 export class NkMembers extends LitElement implements MembersScreen {
-  static override styles = [sharedStyles, membersStyles];
+  static override styles = [sharedStyles, membersStyles, dateFieldStyles];
 
   @property() mapId = '';
 
@@ -89,10 +95,14 @@ export class NkMembers extends LitElement implements MembersScreen {
       ${
         session?.noAccess
           ? html`<p class="error" role="alert" data-testid="no-access">
-              ${msg(
-                'Je hebt geen toegang meer tot deze kaart. Daarom staat ze niet meer bij je kaarten.',
-                { id: 'members.noAccess' },
-              )}
+              ${
+                session.endedOn === undefined
+                  ? msg(
+                      'Je hebt geen toegang meer tot deze kaart. Daarom staat ze niet meer bij je kaarten.',
+                      { id: 'members.noAccess' },
+                    )
+                  : accessEndedMessage(session.endedOn)
+              }
             </p>`
           : session?.fatal
             ? html`<p class="error" role="alert">${session.fatal}</p>`
@@ -118,7 +128,7 @@ export class NkMembers extends LitElement implements MembersScreen {
     const error = this.actions.error || this.session.error;
     return html`
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
-      ${isOwner ? renderRequests(this) : nothing}
+      ${renderReminders(this, membership)} ${isOwner ? renderRequests(this) : nothing}
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">${msg('Op deze kaart', { id: 'members.people' })}</h2>
         <ul class="people">
@@ -148,7 +158,13 @@ export class NkMembers extends LitElement implements MembersScreen {
   }
 
   choiceFor(requestId: string): RequestChoice {
-    return this.choices[requestId] ?? { role: 'professional', detail: false };
+    const chosen = this.choices[requestId];
+    if (chosen) return chosen;
+    // the suggestion follows her profession and the birth date in the parent's own section
+    const request = this.session.requests.find((r) => r.requestId === requestId);
+    const birth = this.session.document?.private?.birth;
+    const until = request ? suggestedUntil(request.profile.profession, birth, today()) : null;
+    return { role: 'professional', detail: false, until };
   }
 
   setChoice(requestId: string, choice: RequestChoice): void {
@@ -231,6 +247,17 @@ export class NkMembers extends LitElement implements MembersScreen {
 
   onBorgerAnswer(yes: boolean): void {
     void this.act((session) => answerBorger(session, yes));
+  }
+
+  onUntil(member: MemberView, until: string | null): void {
+    const name = member.name;
+    const date = until === null ? '' : formatDay(until);
+    void this.act(
+      (session) => setUntil(session, member, until),
+      until === null
+        ? msg(str`${name} doet nu mee zonder einddatum.`, { id: 'access.clearedDone' })
+        : msg(str`${name} doet nu mee tot ${date}.`, { id: 'access.untilDone' }),
+    );
   }
 
   onLeave(): void {

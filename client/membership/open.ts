@@ -24,7 +24,7 @@ export interface MapOpener {
   /** Stores the worker's keyring (with its pins) on the server when `moved`, or when a store failed. */
   syncPins(moved: boolean): Promise<void>;
   /** This account no longer takes part in the map: it leaves the keyring (departure/lost-maps.ts). */
-  lost?(mapId: string): Promise<void>;
+  lost?(mapId: string, endedOn?: string): Promise<void>;
   /** She saw the map as it is now (day/visits.ts): `withCards` on opening, not after a save. */
   visited?(
     summary: MapSummary,
@@ -34,12 +34,26 @@ export interface MapOpener {
   ): void;
 }
 
-/** This account's slot on the map was removed (or it left): the server no longer opens it. */
+/**
+ * This account's slot on the map was removed (or it left): the server no longer opens it. With
+ * `endedOn`: her access for a time ended after that day (`access_ended`, decision 0030).
+ */
 export class NoAccessError extends Error {
-  constructor() {
+  constructor(readonly endedOn?: string) {
     super('no-access');
     this.name = 'NoAccessError';
   }
+}
+
+/** The NoAccessError of a refusal that means "no access any more", else undefined. */
+export function noAccessOf(error: unknown): NoAccessError | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.code === 'map_not_found') return new NoAccessError();
+  if (error.code === 'access_ended') {
+    const day = error.details['accessUntil'];
+    return new NoAccessError(typeof day === 'string' ? day : '');
+  }
+  return undefined;
 }
 
 /** Fetches (unless given) the latest version and the log, and opens both in the worker. */
@@ -57,10 +71,11 @@ export async function openVerified(
     // after the version, never beside it: a log read first could predate the version's log head
     log = await fetchLog(summary.mapId, summary.capability);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'map_not_found') {
+    const gone = noAccessOf(error);
+    if (gone) {
       // no stale copy stays in her list or opens again
-      await opener.lost?.(summary.mapId);
-      throw new NoAccessError();
+      await opener.lost?.(summary.mapId, gone.endedOn);
+      throw gone;
     }
     throw error;
   }
@@ -108,7 +123,6 @@ export async function fetchMapOrNoAccess(
   try {
     return await getMap(api, summary.mapId, summary.capability);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'map_not_found') throw new NoAccessError();
-    throw error;
+    throw noAccessOf(error) ?? error;
   }
 }

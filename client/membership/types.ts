@@ -23,16 +23,20 @@ export interface MemberView {
   readonly profession: string;
   readonly organisation: string;
   readonly addedAt: number;
+  /** Her last day of access (`YYYY-MM-DD`), from the signed log; absent: open-ended (decision 0030). */
+  readonly until?: string;
 }
 
 /** One log entry as a line of history. */
 export interface HistoryEntryView {
   readonly seq: number;
-  readonly type: 'INIT' | 'ADD' | 'ROLE' | 'GRANT' | 'REMOVE' | 'ROTATE';
+  readonly type: 'INIT' | 'ADD' | 'ROLE' | 'GRANT' | 'REMOVE' | 'ROTATE' | 'UNTIL';
   readonly at: number;
   readonly slotId: string | null;
   readonly role: MemberRoleView | null;
   readonly sections: readonly SectionName[] | null;
+  /** UNTIL only: the new last day, or null for open-ended. */
+  readonly until?: string | null;
 }
 
 export interface MembershipView {

@@ -285,8 +285,8 @@ export class AppStore extends EventTarget {
   }
 
   /** MapOpener: the account no longer takes part in the map, so it leaves the keyring. */
-  lost(mapId: string): Promise<void> {
-    return forgetLostMap(this, mapId);
+  lost(mapId: string, endedOn?: string): Promise<void> {
+    return forgetLostMap(this, mapId, endedOn);
   }
 
   /** MapOpener: she saw the map as it is now; "Mijn kaarten" says what changed since. */

@@ -2,9 +2,13 @@ import { msg } from '@lit/localize';
 import { ApiError } from '../api/transport.js';
 import { CryptoFailure } from '../crypto/crypto-client.js';
 import { NoAccessError } from '../membership/open.js';
+import { accessEndedMessage } from '../membership/access/sentences.js';
 
 /** A short, friendly sentence for a failed action, in the current language. */
 export function describeError(error: unknown): string {
+  if (error instanceof NoAccessError && error.endedOn !== undefined) {
+    return accessEndedMessage(error.endedOn);
+  }
   if (error instanceof NoAccessError) {
     return msg(
       'Je hebt geen toegang meer tot deze kaart. Daarom staat ze niet meer bij je kaarten.',

@@ -1,3 +1,4 @@
+import type { BirthDate } from '../../shared/time/phases.js';
 import type { PersonFormValue } from '../editor/nk-person-form.js';
 import type { ViewChange } from '../editor/nk-view-controls.js';
 import type { Category } from '../../shared/map/types.js';
@@ -12,6 +13,7 @@ export interface NkEventMap {
   'nk-person-remove': { id: string };
   'nk-person-trusted': { id: string; trusted: boolean };
   'nk-wishes-save': { wishes: string };
+  'nk-birth-save': { birth: BirthDate | null };
   'nk-category-change': { category: Category };
   'nk-view-change': ViewChange;
   'nk-centre-save': { parents: string[]; children: string[] };

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { limits, base64UrlLength } from '../../shared/api/limits.js';
 import { CAPABILITY_HEADER, type Rights } from '../../shared/api/maps.js';
 import { isCanonicalBase64Url } from './encoding.js';
+import { DAY_MS, dayString } from '../../shared/time/day.js';
 import { ApiError } from './errors.js';
 import { findOpenedSlot, type VersionRow } from '../maps/api.js';
 
@@ -82,6 +83,15 @@ export default fp(
         );
         // unknown map and wrong capability answer the same, so probing ids teaches nothing
         if (!slot) throw mapNotFound();
+        // a capability given for a time stops at the end of its last day (decision 0030)
+        if (slot.access_until !== null) {
+          const until = Number(slot.access_until);
+          if (fastify.config.now() >= until + DAY_MS) {
+            throw new ApiError('access_ended', 'Access to this map has ended.', {
+              accessUntil: dayString(until),
+            });
+          }
+        }
         fastify.accessRecorder.record(slot.id);
         if (RANK[slot.rights] < RANK[needed]) {
           throw new ApiError(
@@ -99,7 +109,7 @@ export default fp(
       };
     fastify.decorate('requireCapability', requireCapability);
   },
-  { name: 'capability', dependencies: ['db', 'access-recorder'] },
+  { name: 'capability', dependencies: ['config', 'db', 'access-recorder'] },
 );
 
 /** The opened slot of a route behind requireCapability. */

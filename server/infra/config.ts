@@ -65,6 +65,11 @@ export interface Config {
    * period (decision 0026), so a browser test can move past it. Refused with NODE_ENV=production.
    */
   testClockFile: string | null;
+  /**
+   * The clock access end dates are checked against (decision 0030). Always Date.now from the
+   * environment; only tests replace it (test/helpers/clock.ts), so production has no way to set it.
+   */
+  now: () => number;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     cookieSecure: e.COOKIE_SECURE ? isTrue(e.COOKIE_SECURE) : !LOOPBACK_HOSTS.has(host),
     trustProxy: e.TRUST_PROXY ? isTrue(e.TRUST_PROXY) : false,
     testClockFile: e.TEST_CLOCK_FILE ? resolve(e.TEST_CLOCK_FILE) : null,
+    now: Date.now,
   };
 }
 

@@ -20,7 +20,7 @@ interface ErrorAnswer {
 function answer(
   code: ErrorCode,
   message: string,
-  extra: { latestVersion?: number } = {},
+  extra: { latestVersion?: number; accessUntil?: string } = {},
 ): ErrorAnswer {
   return { statusCode: errorStatus[code], body: { error: { code, message, ...extra } } };
 }

@@ -8,8 +8,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** Extra fields for the error body (only `latestVersion` today). */
-    readonly details: { latestVersion?: number } = {},
+    /** Extra fields for the error body: `latestVersion`, `accessUntil`. */
+    readonly details: { latestVersion?: number; accessUntil?: string } = {},
   ) {
     super(message);
     this.name = 'ApiError';

@@ -130,7 +130,13 @@ export async function approve(
       if (!invite || invite.withdrawn_at !== null) {
         throw new ApiError('invite_withdrawn', 'This invite was withdrawn.');
       }
-      const slot = { id: input.slotId, capabilityHash, rights: input.rights, keyBundle };
+      const slot = {
+        id: input.slotId,
+        capabilityHash,
+        rights: input.rights,
+        keyBundle,
+        accessUntil: membership.accessUntilOf(input.accessUntil ?? null, input.rights),
+      };
       const headSeq = await membership.admitMember(trx, mapId, slot, records, now);
       await repo.answerRequest(trx, requestId, {
         status: 'approved',

@@ -31,6 +31,7 @@ export async function addSlot(
     rights: Rights;
     key_bundle: Buffer;
     created_at: number;
+    access_until?: number | null;
   },
 ): Promise<void> {
   await repo.insertSlot(db, slot);

@@ -22,6 +22,7 @@ export async function insertSlot(
     rights: Rights;
     key_bundle: Buffer;
     created_at: number;
+    access_until?: number | null;
   },
 ): Promise<void> {
   await db.insertInto('map_slots').values(slot).execute();
@@ -45,6 +46,8 @@ export interface SlotRow {
   id: string;
   rights: Rights;
   key_bundle: Buffer;
+  /** Start of the UTC day of the last day of access; null: open-ended (bigint: a string on PostgreSQL). */
+  access_until: number | string | null;
 }
 
 export interface VersionRow {
@@ -59,7 +62,7 @@ export async function findSlot(
   capabilityHash: Buffer,
 ): Promise<SlotRow | undefined> {
   const { rows } = await sql<SlotRow>`
-    select id, rights, key_bundle from map_slots
+    select id, rights, key_bundle, access_until from map_slots
     where capability_hash = ${capabilityHash} and map_id = ${mapId}`.execute(db);
   return rows[0];
 }
@@ -71,7 +74,7 @@ export async function findSlotWithLatestVersion(
   capabilityHash: Buffer,
 ): Promise<(SlotRow & { latest: VersionRow | undefined }) | undefined> {
   const { rows } = await sql<SlotRow & Partial<VersionRow>>`
-    select s.id, s.rights, s.key_bundle, v.version, v.body, v.created_at
+    select s.id, s.rights, s.key_bundle, s.access_until, v.version, v.body, v.created_at
     from map_slots s
     join maps m on m.id = s.map_id
     left join map_versions v on v.map_id = m.id and v.version = m.latest_version

@@ -8,6 +8,8 @@ import { addSlot } from '../maps/api.js';
 import type { ParsedRecord } from './records.js';
 import * as repo from './repository.js';
 import { appendRecords } from './service.js';
+
+export { accessUntilOf } from './service.js';
 import { minuteOf } from '../infra/coarse-time.js';
 
 type Db = Kysely<Database>;
@@ -50,7 +52,13 @@ export async function startMembership(
 export async function admitMember(
   trx: Trx,
   mapId: string,
-  slot: { id: string; capabilityHash: Buffer; rights: Rights; keyBundle: Buffer },
+  slot: {
+    id: string;
+    capabilityHash: Buffer;
+    rights: Rights;
+    keyBundle: Buffer;
+    accessUntil?: number | null;
+  },
   records: ParsedRecord[],
   now: number,
 ): Promise<number> {
@@ -66,6 +74,7 @@ export async function admitMember(
     rights: slot.rights,
     key_bundle: slot.keyBundle,
     created_at: minuteOf(now),
+    access_until: slot.accessUntil ?? null,
   });
   await repo.insertSlotEvents(
     trx,

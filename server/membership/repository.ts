@@ -105,7 +105,7 @@ export async function updateSlot(
   db: Db,
   mapId: string,
   slotId: string,
-  changes: { rights?: Rights; key_bundle: Buffer },
+  changes: { rights?: Rights; key_bundle: Buffer; access_until?: number | null },
 ): Promise<boolean> {
   const result = await db
     .updateTable('map_slots')

@@ -1,5 +1,6 @@
 // Membership rules: the append-only log, slots and rights, own cards, leaving, atomic removal with rotation.
 import type { Kysely, Transaction } from 'kysely';
+import { parseDay } from '../../shared/time/day.js';
 import { limits } from '../../shared/api/limits.js';
 import type { Rights } from '../../shared/api/maps.js';
 import type {
@@ -106,6 +107,8 @@ export async function updateSlot(
 ): Promise<{ slotId: string; rights: Rights }> {
   const keyBundle = decodeBase64Url(input.keyBundle, 'keyBundle');
   const records = input.logRecords ? parseLogRecords(input.logRecords, 'logRecords') : [];
+  const accessUntil =
+    input.accessUntil === undefined ? undefined : accessUntilOf(input.accessUntil, input.rights);
   return withMapLock(db, mapId, async (trx) => {
     const slots = await repo.listSlotsForUpdate(trx, mapId);
     const slot = slots.find((s) => s.id === slotId);
@@ -123,7 +126,11 @@ export async function updateSlot(
       }
     }
     if (records.length > 0) await appendRecords(trx, mapId, records, now);
-    await repo.updateSlot(trx, mapId, slotId, { rights: input.rights, key_bundle: keyBundle });
+    await repo.updateSlot(trx, mapId, slotId, {
+      rights: input.rights,
+      key_bundle: keyBundle,
+      ...(accessUntil === undefined ? {} : { access_until: accessUntil }),
+    });
     if (slot.rights !== input.rights) {
       await repo.insertSlotEvents(
         trx,
@@ -262,4 +269,19 @@ export async function removeMembers(
     );
     return { version, headSeq };
   });
+}
+
+/**
+ * The stored form of an access end date: the start of its UTC day, null for open-ended. An owner's
+ * capability never ends (she holds the map); a date that is not a real day is invalid_request.
+ */
+export function accessUntilOf(day: string | null, rights: Rights): number | null {
+  if (day === null) return null;
+  if (rights === 'admin') {
+    throw new ApiError('invalid_request', 'An owner’s access has no end date.');
+  }
+  const start = parseDay(day);
+  if (start === null)
+    throw new ApiError('invalid_request', `"accessUntil" is not a real day: ${day}.`);
+  return start;
 }

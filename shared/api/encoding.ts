@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { base64UrlLength, limits } from './limits.js';
+import { DAY_PATTERN } from '../time/day.js';
 
 /** Unpadded base64url alphabet; the server also rejects non-canonical endings. */
 export const BASE64URL_PATTERN = '^[A-Za-z0-9_-]*$';
@@ -27,6 +28,9 @@ export function BytesBetween(min: number, max: number, description?: string) {
 
 /** A random 16-byte id as base64url (22 characters). */
 export const Id = Bytes(limits.idBytes, 'id: base64url of 16 random bytes');
+
+/** A calendar day, `YYYY-MM-DD` (UTC); the server checks it is a real date. */
+export const AccessDay = Type.String({ pattern: DAY_PATTERN, description: 'a day, YYYY-MM-DD' });
 
 /** Milliseconds since the Unix epoch. */
 export const Timestamp = Type.Integer({

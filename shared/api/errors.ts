@@ -49,6 +49,7 @@ export const errorCodes = {
   recoveryWaiting: 'recovery_waiting',
   handoverUnavailable: 'handover_unavailable',
   handoverNotFound: 'handover_not_found',
+  accessEnded: 'access_ended',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];
@@ -102,6 +103,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   recovery_waiting: 409,
   handover_unavailable: 404,
   handover_not_found: 404,
+  access_ended: 410,
 };
 
 export const ErrorBody = Type.Object(
@@ -112,6 +114,8 @@ export const ErrorBody = Type.Object(
         message: Type.String(),
         /** Only with `version_conflict`: the map's current version, to merge onto. */
         latestVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+        /** Only with `access_ended`: the last day the capability worked (YYYY-MM-DD, UTC). */
+        accessUntil: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })),
       },
       { additionalProperties: false },
     ),

@@ -1,7 +1,7 @@
 // Invites and join requests: the parent's side under /api/maps/:mapId, the joiner's under /api/invites.
 import { Type, type Static } from 'typebox';
 import { PublicKey, Signature, Challenge } from './accounts.js';
-import { Bytes, BytesBetween, Id, Timestamp } from './encoding.js';
+import { AccessDay, Bytes, BytesBetween, Id, Timestamp } from './encoding.js';
 import { limits } from './limits.js';
 import { CapabilityHash, KeyBundle, LogRecord, Rights } from './maps.js';
 
@@ -149,6 +149,8 @@ export const ApproveRequestRequest = Type.Object(
     keyBundle: KeyBundle,
     logRecords: Type.Array(LogRecord, { minItems: 1, maxItems: limits.logRecordsPerRequestMax }),
     sealedAnswer: SealedJoinAnswer,
+    /** The last day the new capability works (UTC); absent: open-ended (decision 0030). */
+    accessUntil: Type.Optional(AccessDay),
   },
   closed,
 );

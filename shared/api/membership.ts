@@ -1,6 +1,6 @@
 // Membership routes under /api/maps/:mapId: the log, slots and rights, member cards, leave and remove, events.
 import { Type, type Static } from 'typebox';
-import { BytesBetween, Id, Timestamp } from './encoding.js';
+import { AccessDay, BytesBetween, Id, Timestamp } from './encoding.js';
 import { limits } from './limits.js';
 import { KeyBundle, LogRecord, MapBody, Rights, Version } from './maps.js';
 
@@ -62,6 +62,8 @@ export const UpdateSlotRequest = Type.Object(
     keyBundle: KeyBundle,
     logRecords: Type.Optional(LogRecords),
     headSeq: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 32 - 1 })),
+    /** The last day the capability works (UTC), null to make it open-ended; absent leaves it. */
+    accessUntil: Type.Optional(Type.Union([AccessDay, Type.Null()])),
   },
   closed,
 );

@@ -111,7 +111,10 @@ function applyChange(state: LogState, entry: LogEntry): void {
       }
       // an owner manages every key, so becoming one grants every section
       const sections = sectionsFor(entry.data.role, member.sections);
-      state.members[member.slotId] = { ...member, role: entry.data.role, sections };
+      const next: Member = { ...member, role: entry.data.role, sections };
+      // nor has her access an end date once she is one
+      if (entry.data.role === 'owner') delete next.until;
+      state.members[member.slotId] = next;
       return;
     }
     case 'GRANT': {
@@ -127,6 +130,15 @@ function applyChange(state: LogState, entry: LogEntry): void {
         refuse('invalid-entry', seq, 'the last owner cannot be removed');
       delete state.members[member.slotId];
       state.former[member.slotId] = member;
+      return;
+    }
+    case 'UNTIL': {
+      const member = memberAt(state, entry.data.slotId, seq);
+      // an owner holds the map: her access has no end
+      if (member.role === 'owner') refuse('invalid-entry', seq, 'an owner has no end date');
+      const { until: _previous, ...rest } = member;
+      state.members[member.slotId] =
+        entry.data.until === null ? rest : { ...rest, until: entry.data.until };
       return;
     }
     case 'ROTATE': {

@@ -33,6 +33,8 @@ export type AdmitInput = ChangeBase & {
   role: MemberRole;
   detail: boolean;
   profile: MemberProfile;
+  /** Her last day of access (`YYYY-MM-DD`); absent: open-ended. Written as an UNTIL after the ADD. */
+  until?: string;
 };
 
 /** The ADD record of an approved joiner; the profile is cut to the log's limits. */
@@ -50,7 +52,10 @@ export function admitMember(input: AdmitInput): ChangeResult & { member: MemberD
     },
   };
   const next = appendLogEntry({ ...base(input), change: { type: 'ADD', data: member } });
-  return { records: [next.record], log: next.log, member };
+  if (input.until === undefined) return { records: [next.record], log: next.log, member };
+  const change = { type: 'UNTIL', data: { slotId: member.slotId, until: input.until } } as const;
+  const timed = appendLogEntry({ ...base(input), log: next.log, change });
+  return { records: [next.record, timed.record], log: timed.log, member };
 }
 
 /** Input of changeMember: a new role and/or grant for one member (unchanged parts write nothing). */
@@ -58,6 +63,8 @@ export type MemberUpdate = ChangeBase & {
   slotId: string;
   role?: MemberRole;
   sections?: readonly Section[];
+  /** A new last day of access, or null for open-ended (decision 0030). */
+  until?: string | null;
 };
 
 /** ROLE and/or GRANT records for one member; an owner's grant is every section and is left alone. */
@@ -80,6 +87,15 @@ export function changeMember(input: MemberUpdate): ChangeResult {
     const wanted = grantOf(sections);
     if (wanted.join() !== now.sections.join()) {
       const change = { type: 'GRANT', data: { slotId, sections: wanted } } as const;
+      const next = appendLogEntry({ ...base(input), log, change });
+      records.push(next.record);
+      log = next.log;
+    }
+  }
+  const until = input.until;
+  if (until !== undefined && log.members[slotId]!.role !== 'owner') {
+    if (until !== (log.members[slotId]!.until ?? null)) {
+      const change = { type: 'UNTIL', data: { slotId, until } } as const;
       const next = appendLogEntry({ ...base(input), log, change });
       records.push(next.record);
       log = next.log;

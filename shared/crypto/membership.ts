@@ -11,13 +11,22 @@ import {
   fail,
 } from './shape.js';
 import { SIZES } from './sodium.js';
+import { parseDay } from '../time/day.js';
 
 /** A member's role on a map; owners sign log entries and hold every key. */
 export const MEMBER_ROLES = ['owner', 'borger', 'professional', 'informal'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 /** Kinds of membership log entry, in the order they are documented. */
-export const LOG_ENTRY_TYPES = ['INIT', 'ADD', 'ROLE', 'GRANT', 'REMOVE', 'ROTATE'] as const;
+export const LOG_ENTRY_TYPES = [
+  'INIT',
+  'ADD',
+  'ROLE',
+  'GRANT',
+  'REMOVE',
+  'ROTATE',
+  'UNTIL',
+] as const;
 export type LogEntryType = (typeof LOG_ENTRY_TYPES)[number];
 
 /** Limits of a profile summary, in Unicode code points. */
@@ -43,10 +52,22 @@ export type LogChange =
   | { type: 'ROLE'; data: { slotId: string; role: MemberRole } }
   | { type: 'GRANT'; data: { slotId: string; sections: Section[] } }
   | { type: 'REMOVE'; data: { slotId: string } }
-  | { type: 'ROTATE'; data: { epoch: number; previousBaseKey: Uint8Array } };
+  | { type: 'ROTATE'; data: { epoch: number; previousBaseKey: Uint8Array } }
+  /** Access for a time (decision 0030): the member's last day, or null for open-ended. */
+  | { type: 'UNTIL'; data: { slotId: string; until: string | null } };
 
-/** A member in the current table: the data of its ADD with later ROLE and GRANT applied, `addedAt` in ms. */
-export type Member = MemberData & { addedAt: number };
+/**
+ * A member in the current table: the data of its ADD with later ROLE, GRANT and UNTIL applied,
+ * `addedAt` in ms, `until` her last day of access (`YYYY-MM-DD`, UTC) when it has an end.
+ */
+export type Member = MemberData & { addedAt: number; until?: string };
+
+/** A day `YYYY-MM-DD` that is a real date, else CryptoError 'malformed'. */
+function expectDay(value: unknown, path: string): string {
+  const text = expectString(value, path, 10, 10);
+  if (parseDay(text) === null) fail(path, 'not a day YYYY-MM-DD');
+  return text;
+}
 
 /** Sections in canonical order; every member reads `base`. */
 export function canonicalSections(value: unknown, path: string): Section[] {
@@ -112,6 +133,11 @@ export function changeDataToJson(change: LogChange): Record<string, unknown> {
       };
     case 'REMOVE':
       return { slotId: change.data.slotId };
+    case 'UNTIL':
+      return {
+        slotId: change.data.slotId,
+        until: change.data.until === null ? null : expectDay(change.data.until, 'data.until'),
+      };
     case 'ROTATE':
       if (!isU32(change.data.epoch)) fail('data.epoch', 'not an unsigned 32-bit integer');
       return {
@@ -153,6 +179,16 @@ export function validateChange(type: unknown, data: unknown): LogChange {
     case 'REMOVE': {
       const o = expectObject(data, 'entry.data', ['slotId']);
       return { type: kind, data: { slotId: expectBase64Url(o.slotId, 'entry.data.slotId', 16) } };
+    }
+    case 'UNTIL': {
+      const o = expectObject(data, 'entry.data', ['slotId', 'until']);
+      return {
+        type: kind,
+        data: {
+          slotId: expectBase64Url(o.slotId, 'entry.data.slotId', 16),
+          until: o.until === null ? null : expectDay(o.until, 'entry.data.until'),
+        },
+      };
     }
     case 'ROTATE': {
       const o = expectObject(data, 'entry.data', ['epoch', 'previousBaseKey']);

@@ -79,7 +79,13 @@ export type DetailSection = { v: 1; entries: Record<string, DetailFields> };
 
 /** Section `private`: the parent's own. */
 /** `place`: the parent's municipality or postcode, so "Mist er iets?" need not ask again. */
-export type PrivateSection = { v: 1; wishes: string; place?: string };
+/** `birth`: the expected or actual birth date, so phases and end dates follow (decision 0030). */
+export type PrivateSection = {
+  v: 1;
+  wishes: string;
+  place?: string;
+  birth?: { day: string; kind: 'expected' | 'actual' };
+};
 
 /** A whole map document; a reader without a section's key gets it undefined. */
 export type MapDocument = { base: BaseSection; detail?: DetailSection; private?: PrivateSection };

@@ -1,5 +1,6 @@
 // Strict validators for the decrypted map sections: every writer and reader applies the same rules.
 import { ID_BYTES } from '../crypto/capability.js';
+import { parseDay } from '../time/day.js';
 import {
   expectArray,
   expectBase64Url,
@@ -111,12 +112,21 @@ export function validateDetail(value: unknown): DetailSection {
 
 /** Checks a private section's exact shape; returns a clean copy. Throws CryptoError 'malformed'. */
 export function validatePrivate(value: unknown): PrivateSection {
-  const o = expectObject(value, 'private', ['v', 'wishes'], ['place']);
+  const o = expectObject(value, 'private', ['v', 'wishes'], ['place', 'birth']);
   const section: PrivateSection = {
     v: expectV1(o.v, 'private'),
     wishes: expectString(o.wishes, 'private.wishes', 0, LIMITS.wishes),
   };
   if (o.place !== undefined)
     section.place = expectString(o.place, 'private.place', 0, LIMITS.place);
+  if (o.birth !== undefined) section.birth = validateBirth(o.birth);
   return section;
+}
+
+/** The parent's birth date: a real day, expected or actual. */
+function validateBirth(value: unknown): { day: string; kind: 'expected' | 'actual' } {
+  const o = expectObject(value, 'private.birth', ['day', 'kind']);
+  const day = expectString(o.day, 'private.birth.day', 10, 10);
+  if (parseDay(day) === null) fail('private.birth.day', 'not a day YYYY-MM-DD');
+  return { day, kind: expectOneOf(o.kind, 'private.birth.kind', ['expected', 'actual'] as const) };
 }

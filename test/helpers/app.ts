@@ -11,6 +11,8 @@ export interface TestAppOptions {
   /** Extra environment variables (e.g. RATE_LIMIT_LOGIN, PUBLIC_ORIGIN). */
   env?: Record<string, string>;
   logStream?: DestinationStream;
+  /** The server's clock for access end dates (test/helpers/clock.ts); default Date.now. */
+  now?: () => number;
 }
 
 /** The app on a fresh database of `database.engine`, quiet logs, a rate limit no test trips by accident. */
@@ -35,6 +37,7 @@ export async function buildAppOn(
     RATE_LIMIT_SIGNUP: '10000',
     ...options.env,
   });
+  if (options.now) config.now = options.now;
   return buildApp(config, options.logStream ? { logStream: options.logStream } : {});
 }
 

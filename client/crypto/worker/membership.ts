@@ -47,7 +47,7 @@ export const membershipHandlers: Handlers<MembershipOp> = {
     return open.log === null ? null : membershipView(open.log, open.slotId);
   },
 
-  approveJoin(state, { mapId, inviteId, joiner, role, detail }) {
+  approveJoin(state, { mapId, inviteId, joiner, role, detail, until }) {
     const current = requireSession(state);
     const open = requireOpen(state, mapId);
     const log = requireLog(open);
@@ -64,6 +64,7 @@ export const membershipHandlers: Handlers<MembershipOp> = {
       role,
       detail,
       profile: joiner.profile,
+      ...(until === undefined ? {} : { until }),
     });
     const rights = rightsOf(role);
     const ring = memberRing(mapId, open.ring.epochs, log.epoch, member);
@@ -86,10 +87,11 @@ export const membershipHandlers: Handlers<MembershipOp> = {
       ),
       logRecords: records.map(toBase64Url),
       sealedAnswer: toBase64Url(answer),
+      ...(until === undefined ? {} : { accessUntil: until }),
     };
   },
 
-  updateMember(state, { mapId, slotId, role, sections }) {
+  updateMember(state, { mapId, slotId, role, sections, until }) {
     const current = requireSession(state);
     const open = requireOpen(state, mapId);
     const log = requireLog(open);
@@ -100,6 +102,7 @@ export const membershipHandlers: Handlers<MembershipOp> = {
       slotId,
       role,
       sections,
+      ...(until === undefined ? {} : { until }),
     });
     const after = changed.log.members[slotId]!;
     const ring = memberRing(mapId, open.ring.epochs, changed.log.epoch, after);
@@ -114,6 +117,7 @@ export const membershipHandlers: Handlers<MembershipOp> = {
         }),
       ),
       logRecords: changed.records.map(toBase64Url),
+      ...(until === undefined ? {} : { accessUntil: until }),
     };
   },
 

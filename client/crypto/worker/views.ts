@@ -11,6 +11,7 @@ function memberView(member: Member): MemberView {
     profession: member.profile.profession,
     organisation: member.profile.organisation,
     addedAt: member.addedAt,
+    ...(member.until === undefined ? {} : { until: member.until }),
   };
 }
 
@@ -30,6 +31,7 @@ export function membershipView(log: LogState, mySlotId: string): MembershipView 
         slotId: typeof data['slotId'] === 'string' ? data['slotId'] : null,
         role: typeof data['role'] === 'string' ? (data['role'] as MemberView['role']) : null,
         sections: Array.isArray(data['sections']) ? (data['sections'] as SectionName[]) : null,
+        ...(entry.type === 'UNTIL' ? { until: (data['until'] as string | null) ?? null } : {}),
       };
     }),
   };

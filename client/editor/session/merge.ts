@@ -106,7 +106,19 @@ export function mergeDocuments(
       : {
           v: 1,
           wishes: pick(base.private?.wishes ?? '', mine.private.wishes, theirs.private.wishes),
+          ...privateExtras(base.private, mine.private, theirs.private),
         };
   if (privateSection !== undefined) merged.private = privateSection;
   return merged;
+}
+
+/** The place and birth date of a merged private section, each by the rule above. */
+function privateExtras(
+  base: PrivateSection | undefined,
+  mine: PrivateSection,
+  theirs: PrivateSection,
+): Pick<PrivateSection, 'place' | 'birth'> {
+  const place = pick(base?.place, mine.place, theirs.place);
+  const birth = pick(base?.birth, mine.birth, theirs.birth);
+  return { ...(place === undefined ? {} : { place }), ...(birth === undefined ? {} : { birth }) };
 }

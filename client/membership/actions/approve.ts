@@ -11,7 +11,7 @@ import type { MemberRoleView } from '../types.js';
 export function approve(
   session: MembershipSession,
   request: JoinRequestView,
-  choice: { role: MemberRoleView; detail: boolean },
+  choice: { role: MemberRoleView; detail: boolean; until?: string | null },
 ): Promise<void> {
   return session.withRetry(async () => {
     await approveRequest(session.store, session.mapId, request, choice);

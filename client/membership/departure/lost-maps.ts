@@ -8,6 +8,7 @@ import { msg, str } from '@lit/localize';
 import { paths } from '../../shell/router.js';
 import { describeError } from '../../ui/errors.js';
 import { NoAccessError } from '../open.js';
+import { endedSentence } from '../access/sentences.js';
 import type { CryptoClient } from '../../crypto/crypto-client.js';
 import type { MapSummary } from '../../crypto/protocol.js';
 
@@ -51,11 +52,18 @@ export function lostMapSentence(title: string): string {
  * the keyring, so the account's other devices drop it too. Never throws: a failed store is
  * retried by the next keyring write, and the worker already forgot the map's keys.
  */
-export async function forgetLostMap(app: MapForgetter, mapId: string): Promise<void> {
+export async function forgetLostMap(
+  app: MapForgetter,
+  mapId: string,
+  endedOn?: string,
+): Promise<void> {
   const summary = app.mapSummary(mapId);
   app.closeMap(mapId);
   if (summary === undefined) return;
-  notices.set(mapId, lostMapSentence(summary.title));
+  notices.set(
+    mapId,
+    endedOn === undefined ? lostMapSentence(summary.title) : endedSentence(summary.title, endedOn),
+  );
   try {
     await app.crypto.call('forgetMap', { mapId });
     await app.commitKeyring();

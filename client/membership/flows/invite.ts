@@ -116,7 +116,7 @@ export async function approveRequest(
   store: AppStore,
   mapId: string,
   request: JoinRequestView,
-  choice: { role: MemberRoleView; detail: boolean },
+  choice: { role: MemberRoleView; detail: boolean; until?: string | null },
 ): Promise<void> {
   const body = await store.crypto.call('approveJoin', {
     mapId,
@@ -128,6 +128,8 @@ export async function approveRequest(
     },
     role: choice.role,
     detail: choice.detail,
+    // an owner holds the map: her access has no end (decision 0030)
+    ...(choice.until && choice.role !== 'owner' ? { until: choice.until } : {}),
   });
   await invitesApi.approve(mapId, capabilityOf(store, mapId), request.requestId, body);
 }

@@ -7,6 +7,7 @@ import { roleLabel } from '../labels.js';
 import { seesSentence } from '../sees.js';
 import type { MembershipView, MemberView, SuggestionView } from '../types.js';
 import type { MembersScreen } from './screen.js';
+import { renderMemberUntil } from '../access/render-until.js';
 
 export function renderMember(
   screen: MembersScreen,
@@ -66,6 +67,7 @@ export function renderMember(
       }
     </ul>
     <p>${seesSentence(member.sections)}</p>
+    ${renderMemberUntil(screen, member, mine)}
     ${
       card
         ? html`<div class="member-card" data-testid="member-card">

@@ -7,6 +7,7 @@ import { msg } from '@lit/localize';
 import { roleChoiceLabel } from '../labels.js';
 import { approvalSentence } from '../sees.js';
 import type { MembersScreen, RequestChoice } from './screen.js';
+import { renderUntilChoice } from '../access/render-until.js';
 
 export function renderRequests(screen: MembersScreen) {
   const { requests, refused } = screen.session;
@@ -78,6 +79,7 @@ export function renderRequests(screen: MembersScreen) {
                 ${msg('Mag ook namen en contactgegevens zien', { id: 'members.grantDetail' })}
               </label>`
         }
+        ${renderUntilChoice(screen, request, choice, set)}
         <p data-testid="approval-sees">
           ${approvalSentence(request.profile.name, choice.role, choice.detail)}
         </p>

@@ -6,6 +6,8 @@ import type { MemberRoleView, MemberView } from '../types.js';
 export interface RequestChoice {
   readonly role: MemberRoleView;
   readonly detail: boolean;
+  /** Her last day of access, null for open-ended (decision 0030). */
+  readonly until: string | null;
 }
 
 export interface MembersScreen {
@@ -28,4 +30,6 @@ export interface MembersScreen {
   onBorgerAnswer(yes: boolean): void;
   onLeave(): void;
   onInviteSuggested(name: string): void;
+  /** Sets, moves (extends) or clears a member's last day. */
+  onUntil(member: MemberView, until: string | null): void;
 }

@@ -54,6 +54,8 @@ export class MembershipSession extends EventTarget {
   /** Why the screen cannot open at all. */
   fatal = '';
   noAccess = false;
+  /** With noAccess: her access for a time ended after this day ('' unknown; decision 0030). */
+  endedOn: string | undefined = undefined;
   /** A reload that failed after the screen was open. */
   error = '';
   membership: MembershipView | null = null;
@@ -157,8 +159,10 @@ export class MembershipSession extends EventTarget {
       }
       this.loaded = true;
     } catch (error) {
-      if (error instanceof NoAccessError) this.noAccess = true;
-      else if (!this.loaded) this.fatal = describeError(error);
+      if (error instanceof NoAccessError) {
+        this.noAccess = true;
+        this.endedOn = error.endedOn;
+      } else if (!this.loaded) this.fatal = describeError(error);
       else this.error = describeError(error);
     }
     this.#changed();

@@ -51,6 +51,8 @@ export interface MapSlotsTable {
   rights: Rights;
   key_bundle: Buffer;
   created_at: number;
+  /** Start of the UTC day of the last day the capability works; null: open-ended (decision 0030). */
+  access_until: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MapVersionsTable {

@@ -1,0 +1,46 @@
+// English translations of access for a time and the birth date (decision 0030).
+// Merged into locales/en.ts with one spread line. ${0}, ${1} … are the Dutch message's expressions.
+import { str } from '@lit/localize';
+
+export const accessTimeTemplates = {
+  'access.ended': str`Your access to this map stopped on ${0}. Would you like to take part again? Then ask for a new invitation.`,
+  'access.endedNoDay':
+    'Your access to this map has stopped. Would you like to take part again? Then ask for a new invitation.',
+  'access.endedList': str`${0}: your access stopped on ${1}. That is why the map is no longer among your maps.`,
+  'access.endedListNoDay': str`${0}: your access has stopped. That is why the map is no longer among your maps.`,
+  'access.youUntil': str`You can see this map until ${0}.`,
+  'access.historyOpen': str`${0} takes part with no end date (since ${1}).`,
+  'access.historyUntil': str`${0} takes part until ${1} (since ${2}).`,
+  'access.howLong': 'How long does this person take part?',
+  'access.open': 'No end date',
+  'access.dated': 'Until a date',
+  'access.lastDay': 'Last day',
+  'access.noBirthHint': 'Fill in the (expected) birth date on your map. Then we suggest a date.',
+  'access.hintKraamzorg': 'Suggestion for maternity care: until two weeks after the birth.',
+  'access.hintVerloskundige': 'Suggestion for a midwife: until six weeks after the birth.',
+  'access.remindersHeading': 'Access ends soon',
+  'access.reminder': str`Access for ${0} stops after ${1}. Would you like to extend it?`,
+  'access.extendFor': str`Extend access for ${0} by two weeks`,
+  'access.extend': 'Extend by 2 weeks',
+  'access.memberOpen': 'Takes part with no end date.',
+  'access.memberUntil': str`Takes part until ${0}.`,
+  'access.save': 'Save end date',
+  'access.change': str`Change the end date for ${0}`,
+  'access.clearedDone': str`${0} now takes part with no end date.`,
+  'access.untilDone': str`${0} now takes part until ${1}.`,
+  'birth.heading': 'Birth date',
+  'birth.expectedOn': str`Expected on ${0}.`,
+  'birth.bornOn': str`Born on ${0}.`,
+  'birth.phaseNow': str`Now: ${0}.`,
+  'birth.change': 'Change the date',
+  'birth.fill': 'Fill in the date',
+  'birth.hint':
+    'With the date, the map knows which phase you are in, and we suggest how long maternity care and the midwife take part. Only you see this, and another parent who manages the map with you.',
+  'birth.bornQuestion': 'Has your child been born?',
+  'birth.kindExpected': 'No, this is the expected date',
+  'birth.kindActual': 'Yes, this is the birth date',
+  'birth.day': 'Date',
+  'birth.save': 'Save date',
+  'birth.remove': 'Remove date',
+  'birth.saved': 'The date is saved in your map.',
+};

@@ -132,7 +132,9 @@ describe('the map at any moment', () => {
       await expect.poll(() => namesOn(page, 'a')).toEqual(names);
     }
     await screenshot(page, 'timeline-phone');
-    await page.locator('nk-timeline').screenshot({ path: 'test-output/screenshots/timeline-390.png' });
+    await page
+      .locator('nk-timeline')
+      .screenshot({ path: 'test-output/screenshots/timeline-390.png' });
 
     // Compare the pregnancy moment (3) with now: one joined, one stopped, named.
     await pick(page, 'a', 2);
@@ -155,7 +157,9 @@ describe('the map at any moment', () => {
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, 'timeline-desktop');
-    await page.locator('nk-timeline').screenshot({ path: 'test-output/screenshots/timeline-1280.png' });
+    await page
+      .locator('nk-timeline')
+      .screenshot({ path: 'test-output/screenshots/timeline-1280.png' });
     await page.setViewportSize({ width: 390, height: 844 });
 
     // Printing a past moment prints its date.
@@ -165,7 +169,9 @@ describe('the map at any moment', () => {
     await page.getByRole('heading', { level: 1, name: 'Printen: kaart met lijst' }).waitFor();
     const sheet = page.locator('nk-sheet-map');
     await sheet.getByText(/zoals op .* \(geprint op /).waitFor();
-    await sheet.locator('header').screenshot({ path: 'test-output/screenshots/timeline-print-header.png' });
+    await sheet
+      .locator('header')
+      .screenshot({ path: 'test-output/screenshots/timeline-print-header.png' });
     expect(await sheet.locator('li strong').allTextContents()).toEqual([
       'M. — moeder',
       'Anouk — verloskundige',

@@ -162,6 +162,17 @@ describe('the map at any moment', () => {
       .screenshot({ path: 'test-output/screenshots/timeline-1280.png' });
     await page.setViewportSize({ width: 390, height: 844 });
 
+    // In Arabic (right to left) the timeline reads as well, and axe finds nothing either.
+    await page.locator('nk-language-picker select').selectOption('ar');
+    await page.getByRole('heading', { name: 'شبكتك عبر الوقت' }).waitFor();
+    await page.getByText('شخص واحد إضافي منذ').first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page
+      .locator('nk-timeline')
+      .screenshot({ path: 'test-output/screenshots/timeline-ar-390.png' });
+    await page.locator('nk-language-picker select').selectOption('nl');
+    await page.getByRole('heading', { name: 'Je netwerk door de tijd' }).waitFor();
+
     // Printing a past moment prints its date.
     await page.getByLabel('Of kies een fase').first().selectOption({ label: 'Alle fasen' });
     await pick(page, 'a', 2);

@@ -88,6 +88,9 @@ describe('the map at any moment', () => {
     await page.getByRole('radio', { name: 'Nee, nu niet meer' }).check();
     await page.getByLabel('Sinds wanneer helpt deze persoon?').fill('2026-03-02');
     await page.getByLabel('Tot wanneer hielp deze persoon?').fill('2026-06-15');
+    await page
+      .locator('nk-person-form fieldset', { has: page.locator('#since') })
+      .screenshot({ path: 'test-output/screenshots/timeline-form-390.png' });
     await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'De wijziging is opgeslagen.' }).waitFor(); // moment 5
     await addPerson(page, {
@@ -100,6 +103,9 @@ describe('the map at any moment', () => {
     // Deleting is for mistakes: it says so, and the person leaves every earlier moment too.
     await page.getByRole('button', { name: 'Per ongeluk weghalen' }).click();
     await page.getByText('Weghalen is voor een vergissing.').waitFor();
+    await page
+      .locator('nk-person-card', { hasText: 'Per ongeluk' })
+      .screenshot({ path: 'test-output/screenshots/timeline-delete-390.png' });
     await page.getByRole('button', { name: 'Ja, weghalen' }).click();
     await page.getByRole('status').filter({ hasText: 'is van je kaart gehaald' }).waitFor(); // moment 7
 

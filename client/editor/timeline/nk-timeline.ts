@@ -89,11 +89,7 @@ export class NkTimeline extends LitElement {
       </p>`;
     }
     const shown = this.compare ? this.sides : [this.sides[0]];
-    const forgotten = forgottenIn(
-      this.latest ?? {
-        base: { v: 1, title: '-', centre: { parents: [], children: [] }, entries: [] },
-      },
-    );
+    const forgotten = this.latest === null ? new Set<string>() : forgottenIn(this.latest);
     return html`
       <p>${msg(str`Er zijn ${moments.length} momenten bewaard.`, { id: 'timeline.count' })}</p>
       <div class="sides ${this.compare ? 'two' : ''}">
@@ -236,7 +232,7 @@ export class NkTimeline extends LitElement {
     }
   }
 
-  /** Decrypts the versions the sides show (the session's own newest version needs no fetch). */
+  /** Fetches and decrypts the versions the sides show that are not open yet. */
   private load(): void {
     const session = this.session;
     const moments = this.moments;
@@ -247,14 +243,8 @@ export class NkTimeline extends LitElement {
     const wanted = shown.filter(
       (version): version is number => version !== undefined && !this.opened.has(version),
     );
-    const own = wanted.filter((version) => version === session.version);
-    const opened = new Map(this.opened);
-    for (const version of own)
-      opened.set(version, { version, readable: true, document: session.document });
-    this.opened = opened;
-    const rest = wanted.filter((version) => version !== session.version);
-    if (rest.length === 0) return;
-    session.history.open(rest).then(
+    if (wanted.length === 0) return;
+    session.history.open(wanted).then(
       (results) => {
         const next = new Map(this.opened);
         for (const result of results) next.set(result.version, result);

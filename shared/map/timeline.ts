@@ -67,3 +67,15 @@ export function forgottenIn(latest: MapDocument): Set<string> {
   const present = new Set(latest.base.entries.map((entry) => entry.id));
   return new Set((latest.base.forgotten ?? []).filter((id) => !present.has(id)));
 }
+
+/**
+ * The index of the last moment whose day falls in `phase` by `phaseOfDay` (the hook of decision
+ * 0030's birth date), or -1 when none does (then the phase filters people by their own phases).
+ */
+export function lastMomentIn(
+  moments: readonly { readonly savedAt: number }[],
+  phase: Phase,
+  phaseOfDay: (day: DayString) => Phase | null,
+): number {
+  return moments.findLastIndex((moment) => phaseOfDay(dayOf(moment.savedAt)) === phase);
+}

@@ -3,7 +3,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { PHASES, type MapDocument, type Phase } from '../../../shared/map/types.js';
 import { NO_PHASE_OF_DAY, dayOf, type PhaseOfDay } from '../../../shared/map/dates.js';
-import { forgottenIn, peopleChange, type MomentView } from '../../../shared/map/timeline.js';
+import {
+  forgottenIn,
+  lastMomentIn,
+  peopleChange,
+  type MomentView,
+} from '../../../shared/map/timeline.js';
 import type { OpenedVersion } from '../../crypto/protocol.js';
 import { describeError } from '../../ui/errors.js';
 import { sharedStyles } from '../../ui/shared-styles.js';
@@ -212,9 +217,7 @@ export class NkTimeline extends LitElement {
     const side = this.sides[i]!;
     if (phase !== null && this.datedPhases(moments)) {
       // the last moment that falls in this phase
-      const index = moments.findLastIndex(
-        (moment) => this.phaseOfDay(dayOf(moment.savedAt)) === phase,
-      );
+      const index = lastMomentIn(moments, phase, this.phaseOfDay);
       this.setSide(i, { index: index < 0 ? side.index : index, phase });
       return;
     }

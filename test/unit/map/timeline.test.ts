@@ -5,6 +5,7 @@ import {
   entriesAt,
   forgottenIn,
   helpersAt,
+  lastMomentIn,
   peopleChange,
   type MomentView,
 } from '../../../shared/map/timeline.js';
@@ -156,5 +157,25 @@ describe('the map at a moment', () => {
     expect(labels(kept.base.entries)).toEqual(['JGZ', 'Moeder', 'Verloskundige']);
     expect(kept.base.forgotten).toBeUndefined();
     expect(validateBase(merged.base)).toEqual(merged.base);
+  });
+});
+
+describe('phases of moments (the birth-date hook)', () => {
+  const moments = ['2026-01-10', '2026-03-01', '2026-05-20', '2026-05-28', '2026-09-01'].map(
+    (day) => ({ savedAt: at(day) }),
+  );
+
+  it('finds no moment in a phase while no birth date gives days a phase', () => {
+    expect(lastMomentIn(moments, 'zwangerschap', () => null)).toBe(-1);
+  });
+
+  it('picks the last moment of a phase when the hook knows the phase of a day', () => {
+    // a birth on 2026-05-18: pregnancy before, kraamtijd for ten days, then 0–2 years
+    const phaseOf = (day: string): Phase =>
+      day < '2026-05-18' ? 'zwangerschap' : day <= '2026-05-28' ? 'kraamtijd' : 'baby-0-2';
+    expect(lastMomentIn(moments, 'zwangerschap', phaseOf)).toBe(1);
+    expect(lastMomentIn(moments, 'kraamtijd', phaseOf)).toBe(3);
+    expect(lastMomentIn(moments, 'baby-0-2', phaseOf)).toBe(4);
+    expect(lastMomentIn(moments, 'kinderwens', phaseOf)).toBe(-1);
   });
 });

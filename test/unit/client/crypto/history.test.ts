@@ -101,4 +101,34 @@ describe('worker: earlier versions for the timeline', () => {
       { version: 4, readable: false },
     ]);
   });
+
+  it('reads a writer’s versions from while she could write, not one that claims a later head', () => {
+    const { parent, store, ownerSlot } = parentWithMap();
+    const { joiner, slotId } = join(parent, store, ownerSlot, 'ria', { role: 'borger' });
+    const mapId = store.mapId;
+    const hers = store.open(joiner, slotId);
+    // a borger without the detail key writes the base only (the detail section is carried over)
+    const { detail: _detail, ...baseOnly } = documentWithEntry(hers.document, 'Buurvrouw');
+    const written = save(joiner, store, baseOnly);
+    // the parent saves after her, then makes her a reader: one ROLE record, no rotation, so she
+    // can still open the map
+    save(parent, store, store.open(parent, ownerSlot).document);
+    const reader = call(parent.state, 'updateMember', { mapId, slotId, role: 'professional' });
+    store.log.push(...reader.logRecords);
+    store.slots.get(slotId)!.keyBundle = reader.keyBundle;
+    store.slots.get(slotId)!.rights = 'read';
+    store.open(joiner, slotId);
+    // she signs a version under the newer head, after she stopped being a writer
+    const { body: late } = call(joiner.state, 'sealVersion', {
+      mapId,
+      document: hers.document,
+      version: store.version + 1,
+    });
+    store.open(parent, ownerSlot);
+    const result = call(parent.state, 'openVersions', {
+      mapId,
+      versions: [written, { version: store.version + 1, body: late }],
+    });
+    expect(result.versions.map((item) => item.readable)).toEqual([true, false]);
+  });
 });

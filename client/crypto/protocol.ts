@@ -71,8 +71,21 @@ export interface DayOps {
   setSeen: { args: { mapId: string; seen: KeyringSeen }; result: { changed: boolean } };
 }
 
+/** One earlier version for the timeline: its document, or unreadable with this slot's keys. */
+export type OpenedVersion =
+  | { readonly version: number; readonly readable: true; readonly document: MapDocument }
+  | { readonly version: number; readonly readable: false };
+
+/** The timeline (worker/history.ts): earlier versions of an opened map, decrypted in one call. */
+export interface HistoryOps {
+  openVersions: {
+    args: { mapId: string; versions: { version: number; body: string }[] };
+    result: { versions: OpenedVersion[] };
+  };
+}
+
 /** Every operation: its arguments and its result. */
-export interface CryptoOps extends ExportOps, AccountChangeOps, DayOps, TrustedOps {
+export interface CryptoOps extends ExportOps, AccountChangeOps, DayOps, TrustedOps, HistoryOps {
   /** Makes all account keys from a new passphrase; keeps the session unlocked. */
   register: {
     args: { username: string; passphrase: string };

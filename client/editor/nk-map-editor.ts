@@ -36,6 +36,10 @@ import '../directory/nk-professional-search.js';
 import type { DirectoryService } from '../../shared/api/directory.js';
 import { serviceEntry } from '../directory/service-entry.js';
 import { OWNER, addedToMap, audienceOf, type Audience } from './audience.js';
+import { dayOf, withFormDates } from '../../shared/map/dates.js';
+import './timeline/nk-timeline.js';
+
+const today = (): string => dayOf(Date.now());
 import { renderIntro, renderMemberLead } from './intro-section.js';
 import { withBirth, type BirthDate } from '../birth/birth.js';
 
@@ -141,6 +145,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
       <h1 tabindex="-1">${document.base.title}</h1>
       ${renderMemberLead(audience, () => void this.findHelp?.focusSearch())}
       ${renderIntro(this, document)} ${renderPeople(this, document)}
+      <nk-timeline .session=${this.session} .audience=${audience} .latest=${document}></nk-timeline>
       ${
         this.readonly || audience.kind !== 'owner'
           ? nothing
@@ -249,8 +254,9 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   }
 
   async onSaveNew(event: CustomEvent<PersonFormValue>): Promise<void> {
-    const { detail, ...fields } = event.detail;
-    const entry: BaseEntry = { id: newEntryId(), ...fields, active: true };
+    const { detail, since, until, ...fields } = event.detail;
+    const fresh: BaseEntry = { id: newEntryId(), ...fields, active: true };
+    const entry = withFormDates(fresh, { since: since || today(), until }, today());
     const saved = await this.apply(
       (document) => withEntry(document, entry, detail),
       addedToMap(this.audience, entry.label),
@@ -263,8 +269,8 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   }
 
   async onSaveEdit(old: BaseEntry, event: CustomEvent<PersonFormValue>): Promise<void> {
-    const { detail, ...fields } = event.detail;
-    const entry: BaseEntry = { ...old, ...fields };
+    const { detail, since, until, ...fields } = event.detail;
+    const entry = withFormDates({ ...old, ...fields }, { since, until }, today());
     const saved = await this.apply(
       (document) => withEntry(document, entry, detail),
       msg('De wijziging is opgeslagen.', { id: 'editor.changed' }),

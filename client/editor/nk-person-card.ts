@@ -7,6 +7,7 @@ import { categorySvg, diamondSvg, starSvg } from '../taxonomy/pictograms.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { categoryName, joinParts, phaseName, supportName } from '../taxonomy/vocabulary.js';
 import { emit } from '../ui/events.js';
+import { entryDates } from './timeline/words.js';
 
 /**
  * One person on the map: who, which group, what they do for you, when; the trusted mark; with
@@ -180,6 +181,11 @@ export class NkPersonCard extends LitElement {
         margin: 0;
       }
 
+      .confirm p.forget {
+        margin-top: 0.4rem;
+        font-size: 0.95rem;
+      }
+
       button {
         min-height: 2.5rem;
         padding-block: 0.35rem;
@@ -255,6 +261,7 @@ export class NkPersonCard extends LitElement {
               </p>`
             : nothing
         }
+        ${entryDates(entry) === '' ? nothing : html`<p class="phases dates">${entryDates(entry)}</p>`}
         ${this.detail?.name ? html`<p class="private">${msg('Naam:', { id: 'card.name' })} ${this.detail.name}</p>` : nothing}
         ${this.detail?.contact ? html`<p class="private">${msg('Contact:', { id: 'card.contact' })} ${this.detail.contact}</p>` : nothing}
         ${this.detail?.note ? html`<p class="private">${msg('Notitie:', { id: 'card.note' })} ${this.detail.note}</p>` : nothing}
@@ -268,6 +275,9 @@ export class NkPersonCard extends LitElement {
       return html`<div class="confirm" role="group" aria-labelledby="confirm-text">
         <p id="confirm-text">
           ${msg(str`Wil je ${entry.label} van je kaart halen?`, { id: 'card.confirmRemove' })}
+        </p>
+        <p class="forget">
+          ${msg('Weghalen is voor een vergissing. Deze persoon verdwijnt dan ook uit alle eerdere momenten die je op de tijdlijn ziet. Helpt deze persoon niet meer? Kies dan Wijzigen en "Nee, nu niet meer": dan blijft deze persoon in het grijs staan, met de datums.', { id: 'card.forgetHint' })}
         </p>
         <div class="buttons">
           <button

@@ -35,6 +35,9 @@ export interface PersonFormValue {
   readonly phases: Phase[];
   readonly trusted: boolean;
   readonly active: boolean;
+  /** Since and until days ("YYYY-MM-DD"), '' when not given. */
+  readonly since: string;
+  readonly until: string;
   readonly detail: DetailFields;
 }
 
@@ -75,6 +78,8 @@ export class NkPersonForm extends LitElement implements PersonFormFields {
   @state() ring: Ring | 0 = 0;
   @state() trusted = false;
   @state() active = true;
+  @state() since = '';
+  @state() until = '';
   @state() fullName = '';
   @state() contact = '';
   @state() note = '';
@@ -93,6 +98,8 @@ export class NkPersonForm extends LitElement implements PersonFormFields {
       this.phases = [...entry.phases];
       this.trusted = entry.trusted;
       this.active = entry.active;
+      this.since = entry.since ?? '';
+      this.until = entry.until ?? '';
     }
     this.fullName = this.detail?.name ?? '';
     this.contact = this.detail?.contact ?? '';
@@ -246,6 +253,8 @@ export class NkPersonForm extends LitElement implements PersonFormFields {
       phases: this.phases,
       trusted: this.trusted,
       active: this.active,
+      since: this.since,
+      until: this.active ? '' : this.until,
       detail,
     };
     emit(this, 'nk-person-save', value);

@@ -34,6 +34,9 @@ export interface PersonFormFields {
   ring: Ring | 0;
   trusted: boolean;
   active: boolean;
+  /** Since and until days ("YYYY-MM-DD"; '' when not given). */
+  since: string;
+  until: string;
   fullName: string;
   contact: string;
   note: string;
@@ -236,7 +239,44 @@ export function renderActive(form: PersonFormFields) {
         <span>${msg('Nee, nu niet meer', { id: 'person.activeNo' })}</span>
       </label>
     </div>
+    ${renderDates(form)}
   </fieldset>`;
+}
+
+/** Since when she helps, and (when she no longer does) until when: kept for the timeline. */
+function renderDates(form: PersonFormFields) {
+  return html`<div class="who dates">
+    <div class="field">
+      <label for="since">${msg('Sinds wanneer helpt deze persoon?', { id: 'person.since' })}</label>
+      <input
+        id="since"
+        type="date"
+        .value=${form.since}
+        max=${form.until || nothing}
+        @input=${(event: Event) => (form.since = inputValue(event))}
+      />
+    </div>
+    ${
+      form.active
+        ? nothing
+        : html`<div class="field">
+            <label for="until"
+              >${msg('Tot wanneer hielp deze persoon?', { id: 'person.until' })}</label
+            >
+            <input
+              id="until"
+              type="date"
+              .value=${form.until}
+              min=${form.since || nothing}
+              aria-describedby="until-hint"
+              @input=${(event: Event) => (form.until = inputValue(event))}
+            />
+            <p class="hint" id="until-hint">
+              ${msg('Leeg laten is goed: dan nemen we vandaag. Deze persoon blijft op je kaart, in het grijs.', { id: 'person.untilHint' })}
+            </p>
+          </div>`
+    }
+  </div>`;
 }
 
 function renderDetails(form: PersonFormFields) {

@@ -183,4 +183,12 @@ export const personFormStyles = css`
       justify-content: start;
     }
   }
+
+  .dates {
+    margin-top: 1rem;
+  }
+
+  .dates input[type='date'] {
+    max-width: 14rem;
+  }
 `;

@@ -13,6 +13,7 @@ import { audienceTemplates } from './audience/ar.js';
 import { departureTemplates } from './departure/ar.js';
 import { trustedRecoveryTemplates } from './trusted-recovery/ar.js';
 import { accessTimeTemplates } from './access-time/ar.js';
+import { timelineTemplates } from './timeline/ar.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -25,6 +26,7 @@ export const templates = {
   ...departureTemplates,
   ...trustedRecoveryTemplates,
   ...accessTimeTemplates,
+  ...timelineTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',

@@ -11,6 +11,7 @@ import { audienceTemplates } from './audience/en.js';
 import { departureTemplates } from './departure/en.js';
 import { trustedRecoveryTemplates } from './trusted-recovery/en.js';
 import { accessTimeTemplates } from './access-time/en.js';
+import { timelineTemplates } from './timeline/en.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -23,6 +24,7 @@ export const templates = {
   ...departureTemplates,
   ...trustedRecoveryTemplates,
   ...accessTimeTemplates,
+  ...timelineTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',

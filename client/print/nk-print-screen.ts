@@ -7,6 +7,7 @@ import { describeError } from '../ui/errors.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
+import { pastMoment } from './past-moment.js';
 import './nk-sheet-blank.js';
 import './nk-sheet-handout.js';
 import './nk-sheet-map.js';
@@ -62,15 +63,23 @@ export class NkPrintScreen extends LitElement {
   @property() sheet: SheetKind = 'blank';
   /** The map to print (not needed for the blank sheet). */
   @property() mapId = '';
+  /** A stored version to print (a moment of the timeline); the current map when absent. */
+  @property({ attribute: false }) moment: number | undefined = undefined;
+  /** When the printed moment was saved; null for the current map. */
+  private savedAt: number | null = null;
 
   private readonly loadTask = new Task(this, {
-    task: async ([sheet, mapId]: readonly [SheetKind, string]) => {
+    task: async ([sheet, mapId, moment]: readonly [SheetKind, string, number | undefined]) => {
       if (sheet === 'blank') return null;
       const session = await this.store.value.openMap(mapId);
       await session.refresh();
-      return session.document;
+      this.savedAt = null;
+      if (moment === undefined) return session.document;
+      const past = await pastMoment(session, moment);
+      this.savedAt = past.savedAt;
+      return past.document;
     },
-    args: () => [this.sheet, this.mapId] as const,
+    args: () => [this.sheet, this.mapId, this.moment] as const,
   });
 
   override connectedCallback(): void {
@@ -110,7 +119,9 @@ export class NkPrintScreen extends LitElement {
             ${
               error instanceof Error && error.message === 'not-in-keyring'
                 ? msg('Deze kaart staat niet bij jouw kaarten.', { id: 'editor.notInKeyring' })
-                : describeError(error)
+                : error instanceof Error && error.message === 'moment-unreadable'
+                  ? msg('Dit moment kun je niet openen.', { id: 'print.momentUnreadable' })
+                  : describeError(error)
             }
           </p>`,
     });
@@ -156,7 +167,9 @@ export class NkPrintScreen extends LitElement {
 
   private renderSheet(document: MapDocument | null) {
     if (this.sheet === 'blank' || document === null) return html`<nk-sheet-blank></nk-sheet-blank>`;
-    if (this.sheet === 'map') return html`<nk-sheet-map .document=${document}></nk-sheet-map>`;
+    if (this.sheet === 'map') {
+      return html`<nk-sheet-map .document=${document} .savedAt=${this.savedAt}></nk-sheet-map>`;
+    }
     return html`<nk-sheet-handout .document=${document}></nk-sheet-handout>`;
   }
 }

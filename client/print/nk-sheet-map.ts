@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
+import { formatDateTime } from '../ui/format.js';
 import { RINGS, type MapDocument } from '../../shared/map/types.js';
 import { visibleEntries } from '../editor/session/view.js';
 import { getLocale } from '../localization.js';
@@ -114,6 +115,8 @@ export class NkSheetMap extends LitElement {
 
   /** The map to print. */
   @property({ attribute: false }) document!: MapDocument;
+  /** When the printed moment was saved (a moment of the timeline); null for the map as it is now. */
+  @property({ attribute: false }) savedAt: number | null = null;
 
   override render() {
     const doc = this.document;
@@ -123,7 +126,16 @@ export class NkSheetMap extends LitElement {
     return html`<article class="sheet ${entries.length > DENSE ? 'dense' : ''}">
       <header>
         <h2>${doc.base.title}</h2>
-        <p class="meta">Netwerkkaart · ${date}</p>
+        <p class="meta">
+          Netwerkkaart ·
+          ${
+            this.savedAt === null
+              ? date
+              : msg(str`zoals op ${formatDateTime(this.savedAt)} (geprint op ${date})`, {
+                  id: 'print.momentDate',
+                })
+          }
+        </p>
       </header>
       <div class="body">
         <nk-ring-picture .entries=${entries} .centre=${doc.base.centre}></nk-ring-picture>

@@ -186,6 +186,7 @@ export class NkApp extends LitElement {
         return html`<nk-print-screen
           sheet=${this.route.sheet}
           .mapId=${this.route.mapId}
+          .moment=${this.route.moment}
         ></nk-print-screen>`;
       case 'print-blank':
         return html`<nk-print-screen sheet="blank"></nk-print-screen>`;

@@ -8,7 +8,13 @@ export type Route =
   | { readonly name: 'map'; readonly mapId: string }
   | { readonly name: 'members'; readonly mapId: string }
   | { readonly name: 'join' }
-  | { readonly name: 'print'; readonly mapId: string; readonly sheet: PrintSheet }
+  | {
+      readonly name: 'print';
+      readonly mapId: string;
+      readonly sheet: PrintSheet;
+      /** A stored version to print instead of the current map (a moment of the timeline). */
+      readonly moment?: number;
+    }
   | { readonly name: 'print-blank' }
   | { readonly name: 'restore' }
   | { readonly name: 'profile' }
@@ -38,8 +44,10 @@ export const paths = {
   login: '/inloggen',
   maps: '/kaarten',
   map: (mapId: string): string => `/kaarten/${encodeURIComponent(mapId)}`,
-  print: (mapId: string, sheet: PrintSheet): string =>
-    `/kaarten/${encodeURIComponent(mapId)}/print/${sheet === 'map' ? 'kaart' : 'overzicht'}`,
+  print: (mapId: string, sheet: PrintSheet, moment?: number): string =>
+    `/kaarten/${encodeURIComponent(mapId)}/print/${sheet === 'map' ? 'kaart' : 'overzicht'}${
+      moment === undefined ? '' : `/moment/${moment}`
+    }`,
   /** "Wie doet mee?": invites, requests, members and cards of a map. */
   members: (mapId: string): string => `/kaarten/${encodeURIComponent(mapId)}/wie-doet-mee`,
   /** Opening an invite: the secret travels in the #fragment, never to the server. */
@@ -114,12 +122,15 @@ export function parsePath(pathname: string): Route {
       ? { name: 'members', mapId }
       : { name: 'not-found' };
   }
-  const match = /^\/kaarten\/([^/]+)(?:\/print\/(kaart|overzicht))?$/.exec(path);
+  const match =
+    /^\/kaarten\/([^/]+)(?:\/print\/(kaart|overzicht)(?:\/moment\/([1-9]\d{0,14}))?)?$/.exec(path);
   if (match?.[1] !== undefined) {
     const mapId = safeDecode(match[1]);
     if (mapId === null || !MAP_ID.test(mapId)) return { name: 'not-found' };
     if (match[2] === undefined) return { name: 'map', mapId };
-    return { name: 'print', mapId, sheet: match[2] === 'kaart' ? 'map' : 'handout' };
+    const sheet = match[2] === 'kaart' ? 'map' : 'handout';
+    if (match[3] === undefined) return { name: 'print', mapId, sheet };
+    return { name: 'print', mapId, sheet, moment: Number(match[3]) };
   }
   return { name: 'not-found' };
 }

@@ -96,6 +96,7 @@ export const sharedStyles = css`
 
   input[type='text'],
   input[type='password'],
+  input[type='date'],
   select,
   textarea {
     font: inherit;

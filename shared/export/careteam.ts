@@ -25,7 +25,7 @@ export interface FhirCareTeam {
 export interface FhirParticipant {
   role: { coding: { system: string; code: string; display: string }[]; text: string }[];
   member: { display: string };
-  period?: { end: string };
+  period?: { start?: string; end?: string };
 }
 
 export interface CareTeamOptions {
@@ -37,8 +37,9 @@ export interface CareTeamOptions {
 
 /**
  * One participant per professional entry (categories pro-medical, pro-public-health, pro-social),
- * the role coded by category with the entry's label and phases as text; an entry marked as ended gets
- * `period.end` = the export date (the map keeps no dates, only that it has ended by then). Status is
+ * the role coded by category with the entry's label and phases as text; `period.start` is her since day
+ * when kept, and an entry marked as ended gets `period.end` = her until day (the export date for an
+ * entry from before dates were kept: it has ended by then). Status is
  * "active"; the team's category is our own coding, since no standard code fits a family's network.
  */
 export function toFhirCareTeam(doc: MapDocument, options: CareTeamOptions = {}): FhirCareTeam {
@@ -65,7 +66,9 @@ export function toFhirCareTeam(doc: MapDocument, options: CareTeamOptions = {}):
         ],
         member: { display: displayName },
       };
-      if (!entry.active) participant.period = { end: today };
+      const start = entry.since === undefined ? {} : { start: entry.since };
+      if (!entry.active) participant.period = { ...start, end: entry.until ?? today };
+      else if (entry.since !== undefined) participant.period = start;
       return participant;
     });
   return {

@@ -48,6 +48,7 @@ export const LIMITS = {
   place: 80,
   centreNames: 12,
   entries: 500,
+  forgotten: 2000,
 } as const;
 
 /** One person, group or place on the map, as every member sees it. */
@@ -61,6 +62,10 @@ export type BaseEntry = {
   phases: Phase[];
   active: boolean;
   trusted: boolean;
+  /** Day she started helping ("YYYY-MM-DD"); absent on entries from before dates were kept. */
+  since?: string;
+  /** Day she stopped helping, kept when she "helpt nu niet meer"; absent while she helps. */
+  until?: string;
 };
 
 /** Section `base`: what every member sees. */
@@ -69,6 +74,11 @@ export type BaseSection = {
   title: string;
   centre: { parents: string[]; children: string[] };
   entries: BaseEntry[];
+  /**
+   * Ids of entries deleted as a mistake: the timeline hides them in earlier versions too, so a
+   * deleted person is gone from every moment the app shows from then on. Absent when empty.
+   */
+  forgotten?: string[];
 };
 
 /** Names, contact details and notes of one entry. */

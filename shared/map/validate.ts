@@ -24,6 +24,7 @@ import {
   type DetailSection,
   type PrivateSection,
 } from './types.js';
+import { expectDay } from './dates.js';
 
 function expectV1(value: unknown, path: string): 1 {
   if (value !== 1) fail(`${path}.v`, 'must be 1');
@@ -48,7 +49,7 @@ function validateEntry(value: unknown, path: string): BaseEntry {
     'active',
     'trusted',
   ];
-  const o = expectObject(value, path, keys);
+  const o = expectObject(value, path, keys, ['since', 'until']);
   const label = expectString(o.label, `${path}.label`, 1, LIMITS.label);
   if (label.trim() === '') fail(`${path}.label`, 'blank');
   return {
@@ -61,12 +62,24 @@ function validateEntry(value: unknown, path: string): BaseEntry {
     phases: expectUniqueList(o.phases, `${path}.phases`, PHASES),
     active: expectBoolean(o.active, `${path}.active`),
     trusted: expectBoolean(o.trusted, `${path}.trusted`),
+    ...datesOf(o, path),
   };
+}
+
+/** The optional since/until days of an entry; until never before since. */
+function datesOf(o: Record<string, unknown>, path: string): { since?: string; until?: string } {
+  const dates: { since?: string; until?: string } = {};
+  if (o.since !== undefined) dates.since = expectDay(o.since, `${path}.since`);
+  if (o.until !== undefined) dates.until = expectDay(o.until, `${path}.until`);
+  if (dates.since !== undefined && dates.until !== undefined && dates.until < dates.since) {
+    fail(`${path}.until`, 'before since');
+  }
+  return dates;
 }
 
 /** Checks a base section's exact shape; returns a clean copy. Throws CryptoError 'malformed'. */
 export function validateBase(value: unknown): BaseSection {
-  const o = expectObject(value, 'base', ['v', 'title', 'centre', 'entries']);
+  const o = expectObject(value, 'base', ['v', 'title', 'centre', 'entries'], ['forgotten']);
   const centre = expectObject(o.centre, 'base.centre', ['parents', 'children']);
   const entries = expectArray(o.entries, 'base.entries', LIMITS.entries).map((entry, i) =>
     validateEntry(entry, `base.entries[${i}]`),
@@ -74,7 +87,7 @@ export function validateBase(value: unknown): BaseSection {
   if (new Set(entries.map((entry) => entry.id)).size !== entries.length) {
     fail('base.entries', 'duplicate id');
   }
-  return {
+  const base: BaseSection = {
     v: expectV1(o.v, 'base'),
     title: expectString(o.title, 'base.title', 1, LIMITS.title),
     centre: {
@@ -83,6 +96,14 @@ export function validateBase(value: unknown): BaseSection {
     },
     entries,
   };
+  if (o.forgotten !== undefined) {
+    const ids = expectArray(o.forgotten, 'base.forgotten', LIMITS.forgotten).map((id, i) =>
+      expectBase64Url(id, `base.forgotten[${i}]`, ID_BYTES),
+    );
+    if (new Set(ids).size !== ids.length) fail('base.forgotten', 'duplicate id');
+    if (ids.length > 0) base.forgotten = ids;
+  }
+  return base;
 }
 
 function validateDetailFields(value: unknown, path: string): DetailFields {

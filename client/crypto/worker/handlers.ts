@@ -11,6 +11,7 @@ import { accountHandlers } from './account.js';
 import { accountChangeHandlers } from './account-change.js';
 import { dayHandlers } from './day.js';
 import { exportHandlers } from './export.js';
+import { historyHandlers } from './history.js';
 import { inviteHandlers } from './invites.js';
 import { mapHandlers } from './maps.js';
 import { membershipHandlers } from './membership.js';
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...passphraseCheckHandlers,
   ...dayHandlers,
   ...trustedHandlers,
+  ...historyHandlers,
 };
 
 function run<K extends CryptoOp>(

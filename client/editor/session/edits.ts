@@ -32,11 +32,19 @@ export function withEntry(
   return next;
 }
 
-/** The document without the entry and its details. */
+/**
+ * The document without the entry and its details. Her id is kept in `forgotten`, so the timeline
+ * leaves her out of earlier moments too (deleting is for mistakes; "helpt nu niet meer" keeps her).
+ */
 export function withoutEntry(document: MapDocument, id: string): MapDocument {
+  const forgotten = [...(document.base.forgotten ?? []).filter((item) => item !== id), id];
   const next: MapDocument = {
     ...document,
-    base: { ...document.base, entries: document.base.entries.filter((entry) => entry.id !== id) },
+    base: {
+      ...document.base,
+      entries: document.base.entries.filter((entry) => entry.id !== id),
+      forgotten: forgotten.slice(-LIMITS.forgotten),
+    },
   };
   if (document.detail !== undefined) {
     const details = { ...document.detail.entries };

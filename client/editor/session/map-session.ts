@@ -10,6 +10,7 @@ import type { MapSummary } from '../../crypto/protocol.js';
 import type { Rights } from '../../../shared/api/maps.js';
 import type { MapDocument } from '../../../shared/map/types.js';
 import { mergeDocuments } from './merge.js';
+import { MapHistory } from '../timeline/history.js';
 import { agreedBorgerIds } from '../../membership/borger.js';
 import { membershipApi } from '../../api/membership.js';
 import { fetchMapOrNoAccess, openVerified, type MapOpener } from '../../membership/open.js';
@@ -79,6 +80,14 @@ export class MapSession {
   ): MapSession {
     // The creator's slot is the map's first admin slot.
     return new MapSession(opener, summary, fresh.document, fresh.version, 'admin');
+  }
+
+  #history: MapHistory | null = null;
+
+  /** The stored versions for the timeline; decrypted ones stay in memory with this session. */
+  get history(): MapHistory {
+    this.#history ??= new MapHistory(this.#api, this.#crypto, this.summary);
+    return this.#history;
   }
 
   get document(): MapDocument {

@@ -90,6 +90,11 @@ export function mergeDocuments(
       entries: [...entries.values()],
     },
   };
+  // a deletion on either side stays remembered, unless the other side's edit kept her
+  const forgotten = [
+    ...new Set([...(theirs.base.forgotten ?? []), ...(mine.base.forgotten ?? [])]),
+  ].filter((id) => !entries.has(id));
+  if (forgotten.length > 0) merged.base.forgotten = forgotten;
   if (mine.detail !== undefined || theirs.detail !== undefined) {
     const details = mergeById(
       detailMap(base.detail),

@@ -63,6 +63,20 @@ describe('FHIR R4 CareTeam export', () => {
     expect(team.participant?.[1]?.period).toEqual({ end: '2026-11-22' });
   });
 
+  it('gives the kept since and until days as the period, still valid FHIR', () => {
+    const entries = LINDA_MAP.base.entries.map((entry, i) =>
+      entry.active
+        ? { ...entry, since: `2026-0${(i % 9) + 1}-01` }
+        : { ...entry, since: '2026-03-02', until: '2026-06-15' },
+    );
+    const team = toFhirCareTeam({ ...LINDA_MAP, base: { ...LINDA_MAP.base, entries } }, { now });
+    expect(validate(team)).toEqual([]);
+    expect(team.participant?.[0]?.period).toEqual({
+      start: expect.stringMatching(/^2026-0\d-01$/),
+    });
+    expect(team.participant?.[1]?.period).toEqual({ start: '2026-03-02', end: '2026-06-15' });
+  });
+
   it('the schema validator itself catches what FHIR forbids', () => {
     const team = toFhirCareTeam(LINDA_MAP, { now }) as unknown as Record<string, unknown>;
     expect(validate({ ...team, status: 'open' })).not.toEqual([]);

@@ -13,6 +13,15 @@ describe('router', () => {
     });
     expect(parsePath('/print/leeg')).toEqual({ name: 'print-blank' });
     expect(parsePath(`/kaarten/${mapId}/print/iets`)).toEqual({ name: 'not-found' });
+    // a moment of the timeline: a stored version number
+    expect(parsePath(paths.print(mapId, 'map', 12))).toEqual({
+      name: 'print',
+      mapId,
+      sheet: 'map',
+      moment: 12,
+    });
+    expect(parsePath(`/kaarten/${mapId}/print/kaart/moment/0`)).toEqual({ name: 'not-found' });
+    expect(parsePath(`/kaarten/${mapId}/print/kaart/moment/x`)).toEqual({ name: 'not-found' });
     expect(parsePath('/kaarten/%E0%A4%A')).toEqual({ name: 'not-found' });
   });
 });

@@ -1,0 +1,53 @@
+// Arabic texts of the timeline (editor/timeline/), the entries' dates and printing a past moment.
+// Merged into locales/ar.ts with one spread line. ${0}, ${1} … are the Dutch expressions.
+import { str } from '@lit/localize';
+
+export const timelineTemplates = {
+  'timeline.heading': 'شبكتك عبر الوقت',
+  'timeline.headingMember': str`شبكة ${0} عبر الوقت`,
+  'timeline.lead':
+    'اختاري لحظة وشاهدي شبكتك كما كانت في ذلك الوقت. ضعي لحظتين جنبًا إلى جنب وشاهدي من انضم.',
+  'timeline.leadMember': str`اختر لحظة وشاهد شبكة ${0} كما كانت في ذلك الوقت. ضع لحظتين جنبًا إلى جنب وشاهد من انضم.`,
+  'timeline.sinceWish': 'رغبتك في طفل',
+  'timeline.sinceWishMember': 'الرغبة في طفل',
+  'timeline.sincePregnancy': 'حملك',
+  'timeline.sincePregnancyMember': 'الحمل',
+  'timeline.sinceKraam': 'الأسابيع الأولى بعد الولادة',
+  'timeline.sinceBaby': 'السنتين الأوليين',
+  'timeline.joinedOne': str`شخص واحد إضافي منذ ${0}`,
+  'timeline.joined': str`${0} أشخاص إضافيون منذ ${1}`,
+  'timeline.joinedOneMember': str`شخص واحد إضافي في شبكة ${0} منذ ${1}`,
+  'timeline.joinedMember': str`${0} أشخاص إضافيون في شبكة ${1} منذ ${2}`,
+  'timeline.leftOne': 'توقف شخص واحد عن المساعدة.',
+  'timeline.left': str`توقف ${0} أشخاص عن المساعدة.`,
+  'timeline.noChange': 'بين هاتين اللحظتين لم ينضم أحد ولم يتوقف أحد.',
+  'timeline.fromTo': str`ساعد من ${0} إلى ${1}`,
+  'timeline.until': str`ساعد حتى ${0}`,
+  'timeline.since': str`يساعد منذ ${0}`,
+  'timeline.open': 'شاهد لحظات سابقة',
+  'timeline.loading': 'لحظة من فضلك. نبحث عن اللحظات المحفوظة.',
+  'timeline.count': str`عدد اللحظات المحفوظة: ${0}.`,
+  'timeline.first': 'اللحظة الأولى',
+  'timeline.second': 'اللحظة الثانية',
+  'timeline.moment': 'لحظة',
+  'timeline.compare': 'قارن بلحظة أخرى',
+  'timeline.joinedNames': 'انضم:',
+  'timeline.leftNames': 'توقف:',
+  'timeline.pick': str`اختر لحظة (${0} من ${1})`,
+  'timeline.phase': 'أو اختر مرحلة',
+  'timeline.allPhases': 'كل المراحل',
+  'timeline.opening': 'لحظة من فضلك. نفتح هذه اللحظة.',
+  'timeline.unreadable': 'لا يستطيع هذا الجهاز فتح هذه اللحظة.',
+  'timeline.unreadableMember': 'لم تتم مشاركة هذه اللحظة معك.',
+  'timeline.empty': 'في هذه اللحظة لم يكن أحد على الخريطة.',
+  'timeline.listLabel': 'من كان على الخريطة في ذلك الوقت',
+  'timeline.print': 'اطبع هذه اللحظة',
+  'person.since': 'منذ متى يساعد هذا الشخص؟',
+  'person.until': 'حتى متى ساعد هذا الشخص؟',
+  'person.untilHint':
+    'يمكنك تركه فارغًا: عندها نأخذ تاريخ اليوم. يبقى هذا الشخص على خريطتك باللون الرمادي.',
+  'card.forgetHint':
+    'الإزالة هي لتصحيح خطأ. عندها يختفي هذا الشخص أيضًا من كل اللحظات السابقة التي تراها على الخط الزمني. هل لم يعد هذا الشخص يساعد؟ اختر إذن تغيير ثم "لا، ليس الآن": يبقى هذا الشخص باللون الرمادي، مع التواريخ.',
+  'print.momentUnreadable': 'لا يمكنك فتح هذه اللحظة.',
+  'print.momentDate': str`كما في ${0} (طُبعت في ${1})`,
+};

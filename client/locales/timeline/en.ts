@@ -1,0 +1,53 @@
+// English texts of the timeline (editor/timeline/), the entries' dates and printing a past moment.
+// Merged into locales/en.ts with one spread line. ${0}, ${1} … are the Dutch expressions.
+import { str } from '@lit/localize';
+
+export const timelineTemplates = {
+  'timeline.heading': 'Your network over time',
+  'timeline.headingMember': str`The network of ${0} over time`,
+  'timeline.lead':
+    'Choose a moment and see your network as it was then. Put two moments side by side and see who joined.',
+  'timeline.leadMember': str`Choose a moment and see the network of ${0} as it was then. Put two moments side by side and see who joined.`,
+  'timeline.sinceWish': 'your wish for a child',
+  'timeline.sinceWishMember': 'the wish for a child',
+  'timeline.sincePregnancy': 'your pregnancy',
+  'timeline.sincePregnancyMember': 'the pregnancy',
+  'timeline.sinceKraam': 'the first weeks after birth',
+  'timeline.sinceBaby': 'the first two years',
+  'timeline.joinedOne': str`1 more person since ${0}`,
+  'timeline.joined': str`${0} more people since ${1}`,
+  'timeline.joinedOneMember': str`1 more person in the network of ${0} since ${1}`,
+  'timeline.joinedMember': str`${0} more people in the network of ${1} since ${2}`,
+  'timeline.leftOne': '1 person stopped helping.',
+  'timeline.left': str`${0} people stopped helping.`,
+  'timeline.noChange': 'Between these two moments nobody joined and nobody stopped.',
+  'timeline.fromTo': str`Helped from ${0} to ${1}`,
+  'timeline.until': str`Helped until ${0}`,
+  'timeline.since': str`Helps since ${0}`,
+  'timeline.open': 'See earlier moments',
+  'timeline.loading': 'One moment. We are looking for the saved moments.',
+  'timeline.count': str`${0} moments are saved.`,
+  'timeline.first': 'First moment',
+  'timeline.second': 'Second moment',
+  'timeline.moment': 'Moment',
+  'timeline.compare': 'Compare with another moment',
+  'timeline.joinedNames': 'Joined:',
+  'timeline.leftNames': 'Stopped:',
+  'timeline.pick': str`Choose a moment (${0} of ${1})`,
+  'timeline.phase': 'Or choose a phase',
+  'timeline.allPhases': 'All phases',
+  'timeline.opening': 'One moment. We are opening this moment.',
+  'timeline.unreadable': 'This device cannot open this moment.',
+  'timeline.unreadableMember': 'This moment was not shared with you.',
+  'timeline.empty': 'At this moment nobody was on the map.',
+  'timeline.listLabel': 'Who was on the map then',
+  'timeline.print': 'Print this moment',
+  'person.since': 'Since when does this person help?',
+  'person.until': 'Until when did this person help?',
+  'person.untilHint':
+    'You may leave it empty: then we take today. This person stays on your map, in grey.',
+  'card.forgetHint':
+    'Removing is for a mistake. This person then also disappears from all earlier moments you see on the timeline. Does this person no longer help? Then choose Change and "No, not any more": this person stays in grey, with the dates.',
+  'print.momentUnreadable': 'You cannot open this moment.',
+  'print.momentDate': str`as on ${0} (printed on ${1})`,
+};

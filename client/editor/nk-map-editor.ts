@@ -37,11 +37,11 @@ import type { DirectoryService } from '../../shared/api/directory.js';
 import { serviceEntry } from '../directory/service-entry.js';
 import { OWNER, addedToMap, audienceOf, type Audience } from './audience.js';
 import { dayOf, withFormDates } from '../../shared/map/dates.js';
-import './timeline/nk-timeline.js';
-
-const today = (): string => dayOf(Date.now());
+import { renderTimeline } from './timeline/timeline-section.js';
 import { renderIntro, renderMemberLead } from './intro-section.js';
 import { withBirth, type BirthDate } from '../birth/birth.js';
+
+const today = (): string => dayOf(Date.now());
 
 /** Below this many informal people, the map shows ideas for growing the network. */
 const FEW_INFORMAL = 3;
@@ -145,7 +145,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
       <h1 tabindex="-1">${document.base.title}</h1>
       ${renderMemberLead(audience, () => void this.findHelp?.focusSearch())}
       ${renderIntro(this, document)} ${renderPeople(this, document)}
-      <nk-timeline .session=${this.session} .audience=${audience} .latest=${document}></nk-timeline>
+      ${renderTimeline(this.session, audience, document)}
       ${
         this.readonly || audience.kind !== 'owner'
           ? nothing
@@ -315,19 +315,14 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   /** "Zet op mijn kaart": a service of the sociale kaart becomes an entry, saved like any edit. */
   private async onServiceAdd(event: CustomEvent<DirectoryService>): Promise<void> {
     const { entry, detail } = serviceEntry(event.detail);
-    await this.apply(
-      (document) => withEntry(document, entry, detail),
-      addedToMap(this.audience, entry.label),
-    );
+    const added = addedToMap(this.audience, entry.label);
+    await this.apply((document) => withEntry(document, entry, detail), added);
   }
 
   /** Keeps the parent's place in the private section, so "Mist er iets?" need not ask again. */
   private async onPlaceSave(event: CustomEvent<{ place: string }>): Promise<void> {
-    const place = event.detail.place;
-    await this.apply(
-      (document) => withPlace(document, place),
-      msg('Je plaats is bewaard in je kaart.', { id: 'editor.placeSaved' }),
-    );
+    const saved = msg('Je plaats is bewaard in je kaart.', { id: 'editor.placeSaved' });
+    await this.apply((document) => withPlace(document, event.detail.place), saved);
   }
 
   async onBirth(event: CustomEvent<{ birth: BirthDate | null }>): Promise<void> {

@@ -1,6 +1,7 @@
 // Vite builds the Lit client from client/ into dist/client; the server serves that folder.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { offlineApp } from './client/offline/pwa-config.js';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -16,6 +17,8 @@ export default defineConfig({
     // libsodium (inside the worker chunk) is large by nature; the page's own JS stays small.
     chunkSizeWarningLimit: 1200,
   },
+  // Installable, and the app shell opens without a connection (decision 0025).
+  plugins: [offlineApp()],
   // A module worker, so the worker can import libsodium's ES module build.
   worker: { format: 'es' },
   server: {

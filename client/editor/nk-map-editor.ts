@@ -37,6 +37,7 @@ import type { DirectoryService } from '../../shared/api/directory.js';
 import { serviceEntry } from '../directory/service-entry.js';
 import { OWNER, addedToMap, audienceOf, type Audience } from './audience.js';
 import { renderIntro, renderMemberLead } from './intro-section.js';
+import { offlineNote } from '../offline/nk-offline-note.js';
 
 /** Below this many informal people, the map shows ideas for growing the network. */
 const FEW_INFORMAL = 3;
@@ -68,7 +69,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   readonly saving = new BusyController(this);
   @state() private document: MapDocument | null = null;
   /** True when this slot may only read the map. */
-  @state() readonly = false;
+  @state() private slotReadonly = false;
   @state() view: MapView = 'picture';
   @state() phase: PhaseFilter = 'all';
   @state() showEnded = false;
@@ -78,6 +79,16 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   @state() borgerIds: readonly string[] = [];
 
   private session: MapSession | null = null;
+
+  /** Only reading: a slot that may only read, or no connection (decision 0025: offline, nothing is saved). */
+  get readonly(): boolean {
+    return this.slotReadonly || this.offlineAt() !== null;
+  }
+
+  /** Null while connected; else when the version shown was last confirmed by the server. */
+  private offlineAt(): number | null {
+    return this.session?.offlineSince(this.store.value.offlineAt !== null) ?? null;
+  }
 
   /** Whose map this reads as: her own (an owner) or someone else's (a member); see audience.ts. */
   get audience(): Audience {
@@ -95,7 +106,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
       await session.refresh();
       this.session = session;
       this.document = session.document;
-      this.readonly = session.rights === 'read';
+      this.slotReadonly = session.rights === 'read';
       this.view = this.store.value.mapView;
       this.borgerIds = await session.borgerIds();
       return session;
@@ -138,6 +149,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
     const audience = this.audience;
     return html`
       <h1 tabindex="-1">${document.base.title}</h1>
+      ${offlineNote(this.offlineAt(), 'map')}
       ${renderMemberLead(audience, () => void this.findHelp?.focusSearch())}
       ${renderIntro(this, document)} ${renderPeople(this, document)}
       ${

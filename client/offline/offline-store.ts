@@ -84,6 +84,18 @@ export function keepMap(response: MapResponse, log: readonly string[]): Promise<
   return quietly(() => run(MAPS, 'readwrite', (maps) => maps.put(record))).then(() => undefined);
 }
 
+/** Her own save: the kept copy (if any) takes the version she wrote, so offline she sees her change. */
+export async function keepSaved(mapId: string, version: number, body: string): Promise<void> {
+  const kept = await cachedMap(mapId);
+  if (kept === undefined || kept.response.version >= version) return;
+  const record: CachedMap = {
+    ...kept,
+    response: { ...kept.response, version, body },
+    savedAt: Date.now(),
+  };
+  await quietly(() => run(MAPS, 'readwrite', (maps) => maps.put(record)));
+}
+
 export function cachedMap(mapId: string): Promise<CachedMap | undefined> {
   return quietly(() => run<CachedMap>(MAPS, 'readonly', (maps) => maps.get(mapId)));
 }

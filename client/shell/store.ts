@@ -144,6 +144,8 @@ export class AppStore extends EventTarget {
     const { maps } = await this.crypto.call('unlock', { account });
     const { professional } = await this.crypto.call('accountSettings', {});
     this.#keyringRevision = account.keyringRevision;
+    if (this.keepsOffline) await keepAccount(account);
+    this.#connection.confirmed();
     this.#set({
       ...this.#state,
       username: account.username,

@@ -15,6 +15,7 @@ import { membershipApi } from '../../api/membership.js';
 import { fetchMapOrNoAccess, openVerified, type MapOpener } from '../../membership/open.js';
 import type { MembershipView } from '../../membership/types.js';
 import { isOffline } from '../../offline/offline-state.js';
+import { keepSaved } from '../../offline/offline-store.js';
 
 /** How often a save is retried after conflicts before giving up. */
 const SAVE_ATTEMPTS = 5;
@@ -186,6 +187,7 @@ export class MapSession {
           const saved = await saveMap(this.#api, mapId, capability, this.#version, body);
           this.#version = saved.version;
           this.#answeredAt = Date.now();
+          if (this.#opener.keepsOffline === true) await keepSaved(mapId, saved.version, body);
           this.#base = mine;
           this.#document = mine;
           // her own change is never "new" on her list

@@ -190,6 +190,9 @@ describe('offline on a phone', () => {
     await page.locator('nk-map-editor nk-offline-note').waitFor();
     expect(await violations(page), 'offline map (Arabic)').toEqual([]);
     await screenshot(page, 'offline-map-ar-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await violations(page), 'offline map (Arabic, desktop)').toEqual([]);
+    await screenshot(page, 'offline-map-ar-desktop');
 
     // what this device keeps: the map as ciphertext, the shell; never her words, never an API answer
     const stored = await storedTexts(page);

@@ -38,6 +38,7 @@ import { serviceEntry } from '../directory/service-entry.js';
 import { OWNER, addedToMap, audienceOf, type Audience } from './audience.js';
 import { renderIntro, renderMemberLead } from './intro-section.js';
 import { offlineNote } from '../offline/nk-offline-note.js';
+import { offlineAt } from '../offline/offline-state.js';
 
 /** Below this many informal people, the map shows ideas for growing the network. */
 const FEW_INFORMAL = 3;
@@ -82,12 +83,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
 
   /** Only reading: a slot that may only read, or no connection (decision 0025: offline, nothing is saved). */
   get readonly(): boolean {
-    return this.slotReadonly || this.offlineAt() !== null;
-  }
-
-  /** Null while connected; else when the version shown was last confirmed by the server. */
-  private offlineAt(): number | null {
-    return this.session?.offlineSince(this.store.value.offlineAt !== null) ?? null;
+    return this.slotReadonly || offlineAt(this.session, this.store.value) !== null;
   }
 
   /** Whose map this reads as: her own (an owner) or someone else's (a member); see audience.ts. */
@@ -149,7 +145,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
     const audience = this.audience;
     return html`
       <h1 tabindex="-1">${document.base.title}</h1>
-      ${offlineNote(this.offlineAt(), 'map')}
+      ${offlineNote(offlineAt(this.session, this.store.value), 'map')}
       ${renderMemberLead(audience, () => void this.findHelp?.focusSearch())}
       ${renderIntro(this, document)} ${renderPeople(this, document)}
       ${

@@ -68,11 +68,13 @@ export class AppStore extends EventTarget {
   readonly #sessions = new Map<string, Promise<MapSession>>();
   /** Signed in offline, or the browser went offline: screens say since when (decision 0025). */
   readonly #connection = new Connection(
-    // online again: an offline sign-in gets its session (refresh cookie); kept-copy sessions reopen
+    // online again: an offline sign-in gets its session (refresh cookie)
     async () => {
       if (!this.signedIn) return;
       await accounts.getAccount(this.api);
-      this.#sessions.clear();
+      // open maps ask the server again, so their note goes and saving is possible
+      const sessions = [...this.#sessions.values()];
+      await Promise.allSettled(sessions.map(async (session) => (await session).refresh()));
     },
     () => this.#set(this.#state),
   );

@@ -194,6 +194,14 @@ describe('offline on a phone', () => {
     expect(await violations(page), 'offline map (Arabic, desktop)').toEqual([]);
     await screenshot(page, 'offline-map-ar-desktop');
 
+    // connected again: the session comes back through the refresh cookie, the note goes, she may edit
+    await context.setOffline(false);
+    await page.locator('nk-map-editor nk-offline-note').waitFor({ state: 'detached' });
+    await page.locator('nk-map-editor #add-button').waitFor();
+    await page.locator('header nav a[href="/kaarten"]').click();
+    await page.locator('nk-map-list form').waitFor();
+    expect(await page.locator('nk-map-list nk-offline-note').count()).toBe(0);
+
     // what this device keeps: the map as ciphertext, the shell; never her words, never an API answer
     const stored = await storedTexts(page);
     expect(stored.databases.some((text) => text.startsWith('netwerkkaart-offline/maps: [{'))).toBe(

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, type InputType } from 'node:zlib';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { offlineApp } from './client/offline/pwa-config.js';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -33,6 +34,8 @@ export default defineConfig({
       threshold: 1024,
       filename: (id, { algorithm }) => `${id}${algorithm === 'gzip' ? '.gz' : '.br'}`,
     }),
+    // Installable, and the app shell opens without a connection (decision 0025).
+    offlineApp(),
   ],
   build: {
     outDir: here('./dist/client'),

@@ -2,8 +2,10 @@
 import { savedLocale, setLocale, sourceLocale } from './localization.js';
 import { forgetOldLocalState } from './shell/forget-local-state.js';
 import './shell/nk-app.js';
+import { registerServiceWorker } from './offline/register.js';
 
 forgetOldLocalState();
+registerServiceWorker();
 
 const locale = savedLocale();
 if (locale !== sourceLocale) {

@@ -45,6 +45,8 @@ export class NkMapChanges extends LitElement {
       const last = seen[summary.mapId];
       if (last === undefined) return;
       const opened = await openVerified(store, summary);
+      // offline her cards cannot be read: say nothing rather than something half true
+      if (opened.offlineAt !== null) return;
       const read = await readCards(store.crypto, summary, opened.membership);
       const now = snapshotOf(opened.document, read.cards, read.borgerIds, Date.now());
       this.changes = changesSince(last, now, opened.document);

@@ -42,6 +42,8 @@ import { renderIntro, renderMemberLead } from './intro-section.js';
 import { withBirth, type BirthDate } from '../birth/birth.js';
 
 const today = (): string => dayOf(Date.now());
+import { offlineNote } from '../offline/nk-offline-note.js';
+import { offlineAt } from '../offline/offline-state.js';
 
 /** Below this many informal people, the map shows ideas for growing the network. */
 const FEW_INFORMAL = 3;
@@ -73,7 +75,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   readonly saving = new BusyController(this);
   @state() private document: MapDocument | null = null;
   /** True when this slot may only read the map. */
-  @state() readonly = false;
+  @state() private slotReadonly = false;
   @state() view: MapView = 'picture';
   @state() phase: PhaseFilter = 'all';
   @state() showEnded = false;
@@ -83,6 +85,11 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
   @state() borgerIds: readonly string[] = [];
 
   private session: MapSession | null = null;
+
+  /** Only reading: a slot that may only read, or no connection (decision 0025: offline, nothing is saved). */
+  get readonly(): boolean {
+    return this.slotReadonly || offlineAt(this.session, this.store.value) !== null;
+  }
 
   /** Whose map this reads as: her own (an owner) or someone else's (a member); see audience.ts. */
   get audience(): Audience {
@@ -100,7 +107,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
       await session.refreshIfStale();
       this.session = session;
       this.document = session.document;
-      this.readonly = session.rights === 'read';
+      this.slotReadonly = session.rights === 'read';
       this.view = this.store.value.mapView;
       this.borgerIds = await session.borgerIds();
       return session;
@@ -143,6 +150,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
     const audience = this.audience;
     return html`
       <h1 tabindex="-1">${document.base.title}</h1>
+      ${offlineNote(offlineAt(this.session, this.store.value), 'map')}
       ${renderMemberLead(audience, () => void this.findHelp?.focusSearch())}
       ${renderIntro(this, document)} ${renderPeople(this, document)}
       ${renderTimeline(this.session, audience, document)}

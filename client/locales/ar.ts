@@ -14,6 +14,7 @@ import { departureTemplates } from './departure/ar.js';
 import { trustedRecoveryTemplates } from './trusted-recovery/ar.js';
 import { accessTimeTemplates } from './access-time/ar.js';
 import { timelineTemplates } from './timeline/ar.js';
+import { offlineTemplates } from './offline/ar.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -27,6 +28,7 @@ export const templates = {
   ...trustedRecoveryTemplates,
   ...accessTimeTemplates,
   ...timelineTemplates,
+  ...offlineTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',

@@ -12,6 +12,7 @@ import { departureTemplates } from './departure/en.js';
 import { trustedRecoveryTemplates } from './trusted-recovery/en.js';
 import { accessTimeTemplates } from './access-time/en.js';
 import { timelineTemplates } from './timeline/en.js';
+import { offlineTemplates } from './offline/en.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -25,6 +26,7 @@ export const templates = {
   ...trustedRecoveryTemplates,
   ...accessTimeTemplates,
   ...timelineTemplates,
+  ...offlineTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',

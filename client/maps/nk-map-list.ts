@@ -10,6 +10,7 @@ import './nk-map-list-more.js';
 import '../membership/departure/nk-lost-maps.js';
 import '../day/nk-map-changes.js';
 import { StoreController } from '../shell/store-controller.js';
+import { offlineNote } from '../offline/nk-offline-note.js';
 
 /** "Mijn kaarten": the maps in the keyring, and a form to start a new one. */
 @customElement('nk-map-list')
@@ -57,6 +58,9 @@ export class NkMapList extends LitElement {
         font-size: 0.95rem;
       }
 
+      .new[hidden] {
+        display: none;
+      }
       .new {
         max-width: 30rem;
       }
@@ -78,9 +82,11 @@ export class NkMapList extends LitElement {
 
   override render() {
     const { maps } = this.store.value.state;
+    const offlineAt = this.store.value.offlineAt;
     const dateFormat = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium' });
     return html`
       <h1 tabindex="-1">${msg('Mijn kaarten', { id: 'maps.heading' })}</h1>
+      ${offlineNote(offlineAt, 'maps')}
       <nk-lost-maps></nk-lost-maps>
       ${
         maps.length === 0
@@ -109,7 +115,7 @@ export class NkMapList extends LitElement {
             </ul>`
       }
 
-      <section class="new card" aria-labelledby="new-heading">
+      <section class="new card" aria-labelledby="new-heading" ?hidden=${offlineAt !== null}>
         <h2 id="new-heading">${msg('Nieuwe kaart', { id: 'maps.newHeading' })}</h2>
         <form novalidate @submit=${this.onSubmit}>
           <div class="field">

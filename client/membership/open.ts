@@ -16,6 +16,8 @@ import type { MapDocument } from '../../shared/map/types.js';
 import type { MembershipView } from './types.js';
 import { finishDepartures } from './departure/finish-departures.js';
 import { withParentName } from './departure/parent-name.js';
+import { cachedMap, forgetCachedMap, keepMap } from '../offline/offline-store.js';
+import { isOffline } from '../offline/offline-state.js';
 
 /** What opening a map needs of the app: the server, the worker, and storing the keyring's pins. */
 export interface MapOpener {
@@ -25,6 +27,8 @@ export interface MapOpener {
   syncPins(moved: boolean): Promise<void>;
   /** This account no longer takes part in the map: it leaves the keyring (departure/lost-maps.ts). */
   lost?(mapId: string, endedOn?: string): Promise<void>;
+  /** Her own device: each verified version is kept as ciphertext and opens offline (decision 0025). */
+  readonly keepsOffline?: boolean;
   /** She saw the map as it is now (day/visits.ts): `withCards` on opening, not after a save. */
   visited?(
     summary: MapSummary,
@@ -56,16 +60,27 @@ export function noAccessOf(error: unknown): NoAccessError | undefined {
   return undefined;
 }
 
-/** Fetches (unless given) the latest version and the log, and opens both in the worker. */
+/** An opened map; `offlineAt` is when the copy kept on this device was saved, null when fresh. */
+export type Opened = CryptoOps['openMap']['result'] & {
+  response: MapResponse;
+  offlineAt: number | null;
+};
+
+/**
+ * Fetches (unless given) the latest version and the log, and opens both in the worker. Without a
+ * connection, a map opener that keeps maps offline opens the copy kept on this device instead.
+ */
 export async function openVerified(
   opener: MapOpener,
   summary: MapSummary,
   given?: MapResponse,
   finish = true,
-): Promise<CryptoOps['openMap']['result'] & { response: MapResponse }> {
+): Promise<Opened> {
   const { api, crypto } = opener;
   let response: MapResponse;
   let log: string[];
+  /** When the copy kept on this device was saved; null when the server answered. */
+  let offlineAt: number | null = null;
   try {
     response = given ?? (await getMap(api, summary.mapId, summary.capability));
     // after the version, never beside it: a log read first could predate the version's log head
@@ -74,14 +89,24 @@ export async function openVerified(
     const gone = noAccessOf(error);
     if (gone) {
       // no stale copy stays in her list or opens again
+      void forgetCachedMap(summary.mapId);
       await opener.lost?.(summary.mapId, gone.endedOn);
       throw gone;
     }
-    throw error;
+    const kept = opener.keepsOffline === true && isOffline(error);
+    const cached = kept ? await cachedMap(summary.mapId) : undefined;
+    if (cached === undefined) throw error;
+    // the worker verifies the kept copy exactly as the server's: signatures, log and pins
+    response = cached.response;
+    log = [...cached.log];
+    offlineAt = cached.savedAt;
   }
   const raw = await crypto.call('openMap', { map: response, log });
   const opened = { ...raw, membership: withParentName(raw.membership, raw.document) };
   await opener.syncPins(opened.pinMoved);
+  if (offlineAt !== null) return { ...opened, response, offlineAt };
+  // verified now, so this is the version to show when the connection is gone
+  if (opener.keepsOffline === true) await keepMap(response, log);
   // an owner opening a map from before rings were signed signs them now; the map opened either way
   if (opened.ringUpgrade && (await tryUpgrade(opener, summary)))
     return openVerified(opener, summary, undefined, finish);
@@ -92,7 +117,7 @@ export async function openVerified(
     (await finishDepartures(crypto, summary, { ...opened, response }))
   )
     return openVerified(opener, summary, undefined, false);
-  return { ...opened, response };
+  return { ...opened, response, offlineAt: null };
 }
 
 /** The ring upgrade through the page's API; a refusal (e.g. a log that moved on) waits for the next open. */

@@ -14,6 +14,10 @@ import { paths, type Router } from './router.js';
 import { forgetLostMap } from '../membership/departure/lost-maps.js';
 import { recordVisit } from '../day/visits.js';
 import type { MembershipView } from '../membership/types.js';
+import { keepAccount, keepKeyring } from '../offline/offline-store.js';
+import { unlockOffline } from '../offline/offline-login.js';
+import { isOffline } from '../offline/offline-state.js';
+import { Connection } from '../offline/connection.js';
 
 export interface AppState {
   /** The signed-in person's username; null when signed out (or after a reload). */
@@ -62,6 +66,18 @@ export class AppStore extends EventTarget {
   mapView: 'picture' | 'list' = 'picture';
   /** Maps opened in this session, so the editor and its print views share one decrypted copy. */
   readonly #sessions = new Map<string, Promise<MapSession>>();
+  /** Signed in offline, or the browser went offline: screens say since when (decision 0025). */
+  readonly #connection = new Connection(
+    // online again: an offline sign-in gets its session (refresh cookie)
+    async () => {
+      if (!this.signedIn) return;
+      await accounts.getAccount(this.api);
+      // open maps ask the server again, so their note goes and saving is possible
+      const sessions = [...this.#sessions.values()];
+      await Promise.allSettled(sessions.map(async (session) => (await session).refresh()));
+    },
+    () => this.#set(this.#state),
+  );
 
   constructor(api: ApiClient, crypto: CryptoClient, router: Router) {
     super();
@@ -69,6 +85,16 @@ export class AppStore extends EventTarget {
     this.crypto = crypto;
     this.router = router;
     api.addEventListener('session-lost', () => this.#onSessionLost());
+  }
+
+  /** MapOpener: on her own device, maps and the account are kept as ciphertext for offline use. */
+  get keepsOffline(): boolean {
+    return this.api.remember;
+  }
+
+  /** Without a connection: when the server last confirmed her list of maps; null when connected. */
+  get offlineAt(): number | null {
+    return this.signedIn ? this.#connection.offlineAt : null;
   }
 
   get state(): AppState {
@@ -120,6 +146,8 @@ export class AppStore extends EventTarget {
     const { maps } = await this.crypto.call('unlock', { account });
     const { professional } = await this.crypto.call('accountSettings', {});
     this.#keyringRevision = account.keyringRevision;
+    if (this.keepsOffline) await keepAccount(account);
+    this.#connection.confirmed();
     this.#set({
       ...this.#state,
       username: account.username,
@@ -135,7 +163,18 @@ export class AppStore extends EventTarget {
 
   /** Signs in with username and passphrase; the key derivation runs in the worker. */
   async login(username: string, passphrase: string): Promise<void> {
-    const prelogin = await accounts.prelogin(this.api, username);
+    let prelogin;
+    try {
+      prelogin = await accounts.prelogin(this.api, username);
+    } catch (error) {
+      // no connection: the passphrase opens the account kept on this device, if one is kept
+      const kept = isOffline(error) && this.keepsOffline;
+      const unlocked = kept ? await unlockOffline(this.crypto, username, passphrase) : null;
+      if (unlocked === null) throw error;
+      this.#keyringRevision = unlocked.account.keyringRevision;
+      this.#connection.lost(unlocked.savedAt);
+      return this.#set({ ...unlocked.state, maps: newestFirst(unlocked.state.maps) });
+    }
     const { signature } = await this.crypto.call('login', { username, passphrase, prelogin });
     await this.#signIn(username, prelogin.challengeId, 'passphrase', signature);
   }
@@ -180,6 +219,8 @@ export class AppStore extends EventTarget {
     const { maps } = await this.crypto.call('unlock', { account });
     const { professional } = await this.crypto.call('accountSettings', {});
     this.#keyringRevision = account.keyringRevision;
+    if (this.keepsOffline) await keepAccount(account);
+    this.#connection.confirmed();
     this.#set({
       username: account.username,
       maps: newestFirst(maps),
@@ -266,6 +307,9 @@ export class AppStore extends EventTarget {
           keyring,
         );
         this.#keyringRevision = keyringRevision;
+        this.#connection.confirmed();
+        if (this.keepsOffline && this.#state.username !== null)
+          await keepKeyring(this.#state.username, keyring, keyringRevision);
         break;
       } catch (error) {
         if (!(error instanceof ApiError) || error.code !== 'keyring_conflict') throw error;

@@ -15,6 +15,8 @@ import { agreedBorgerIds } from '../../membership/borger.js';
 import { membershipApi } from '../../api/membership.js';
 import { fetchMapOrNoAccess, openVerified, type MapOpener } from '../../membership/open.js';
 import type { MembershipView } from '../../membership/types.js';
+import { isOffline } from '../../offline/offline-state.js';
+import { keepSaved } from '../../offline/offline-store.js';
 
 /** How often a save is retried after conflicts before giving up. */
 const SAVE_ATTEMPTS = 5;
@@ -43,6 +45,10 @@ export class MapSession {
   #fetchedAt = 0;
   /** The membership verified with the last opened version (null for a map made here). */
   #membership: MembershipView | null;
+  /** When the version shown came from the server: opened, refreshed or saved (or the kept copy's time). */
+  #answeredAt: number;
+  /** True while the server cannot be reached: opened from the kept copy, or a refresh found no connection. */
+  #unreachable: boolean;
 
   private constructor(
     opener: MapOpener,
@@ -51,8 +57,11 @@ export class MapSession {
     version: number,
     rights: Rights,
     membership: MembershipView | null = null,
+    offlineAt: number | null = null,
   ) {
     this.#membership = membership;
+    this.#answeredAt = offlineAt ?? Date.now();
+    this.#unreachable = offlineAt !== null;
     this.rights = rights;
     this.#opener = opener;
     this.#api = opener.api;
@@ -65,10 +74,21 @@ export class MapSession {
 
   /** Fetches and decrypts the latest version. */
   static async open(opener: MapOpener, summary: MapSummary): Promise<MapSession> {
-    const { document, version, response, membership } = await openVerified(opener, summary);
-    opener.visited?.(summary, document, membership, true);
-    const session = new MapSession(opener, summary, document, version, response.rights, membership);
-    session.#fetchedAt = Date.now();
+    const opened = await openVerified(opener, summary);
+    const { document, version, response, membership, offlineAt } = opened;
+    // offline, her cards cannot be read: a visit recorded now would make them look new later
+    if (offlineAt === null) opener.visited?.(summary, document, membership, true);
+    const session = new MapSession(
+      opener,
+      summary,
+      document,
+      version,
+      response.rights,
+      membership,
+      offlineAt,
+    );
+    // a kept copy is not the server's latest: the next look at the map asks again
+    if (offlineAt === null) session.#fetchedAt = Date.now();
     return session;
   }
 
@@ -96,6 +116,19 @@ export class MapSession {
 
   get version(): number {
     return this.#version;
+  }
+
+  /**
+   * Null while the server answers; without a connection, when the version shown was last confirmed
+   * by the server (for a copy kept on this device: when it was kept). Saving waits for a connection.
+   */
+  get offlineAt(): number | null {
+    return this.offlineSince(false);
+  }
+
+  /** As offlineAt, also when the app knows the connection is gone (`appOffline`) before a refresh does. */
+  offlineSince(appOffline: boolean): number | null {
+    return this.#unreachable || appOffline ? this.#answeredAt : null;
   }
 
   /** The verified members, as of the last version opened (null for a map made here). */
@@ -135,7 +168,14 @@ export class MapSession {
    */
   refresh(): Promise<boolean> {
     const run = this.#queue.then(async () => {
-      const latest = await fetchMapOrNoAccess(this.#api, this.summary);
+      const latest = await fetchMapOrNoAccess(this.#api, this.summary).catch((error: unknown) => {
+        if (isOffline(error)) return null;
+        throw error;
+      });
+      // no connection: she keeps reading what she had, and the screen says since when
+      this.#unreachable = latest === null;
+      if (latest === null) return false;
+      this.#answeredAt = Date.now();
       if (latest.version <= this.#version) return false;
       const opened = await openVerified(this.#opener, this.summary, latest);
       this.#version = opened.version;
@@ -171,6 +211,8 @@ export class MapSession {
         try {
           const saved = await saveMap(this.#api, mapId, capability, this.#version, body);
           this.#version = saved.version;
+          this.#answeredAt = Date.now();
+          if (this.#opener.keepsOffline === true) await keepSaved(mapId, saved.version, body);
           this.#base = mine;
           this.#document = mine;
           // her own change is never "new" on her list

@@ -14,7 +14,6 @@ import {
 import type { MapSession } from './session/map-session.js';
 import type { PhaseFilter } from './session/view.js';
 import { isProfessionalCategory } from '../../shared/map/taxonomy.js';
-import { describeError } from '../ui/errors.js';
 import { lostMapNotice } from '../membership/departure/lost-maps.js';
 import { BusyController } from '../ui/busy.js';
 import { editorStyles } from './editor-styles.js';
@@ -38,6 +37,7 @@ import { serviceEntry } from '../directory/service-entry.js';
 import { OWNER, addedToMap, audienceOf, type Audience } from './audience.js';
 import { dayOf, withFormDates } from '../../shared/map/dates.js';
 import { renderTimeline } from './timeline/timeline-section.js';
+import { renderOpenError } from './open-error.js';
 import { renderIntro, renderMemberLead } from './intro-section.js';
 import { withBirth, type BirthDate } from '../birth/birth.js';
 
@@ -127,16 +127,7 @@ export class NkMapEditor extends LitElement implements PeopleScreen {
           <p role="status">${msg('Even geduld. We openen je kaart.', { id: 'editor.loading' })}</p>
         `,
         complete: () => (this.document === null ? nothing : this.renderMap(this.document)),
-        error: (error) => html`
-          <h1 tabindex="-1">${msg('Kaart niet geopend', { id: 'editor.errorHeading' })}</h1>
-          <p class="error" role="alert">
-            ${
-              error instanceof Error && error.message === 'not-in-keyring'
-                ? msg('Deze kaart staat niet bij jouw kaarten.', { id: 'editor.notInKeyring' })
-                : describeError(error)
-            }
-          </p>
-        `,
+        error: (error) => renderOpenError(error),
       })}
     `;
   }

@@ -8,6 +8,7 @@ import * as inviteSecrets from './2026-12-05T0000-invite-secrets.js';
 import * as unlinkableKeyring from './2026-12-07T0000-unlinkable-keyring.js';
 import * as coarseTime from './2026-12-07T0100-coarse-time.js';
 import * as formerSlotAccess from './2026-12-07T0200-former-slot-access.js';
+import * as mapHeads from './2026-12-08T0000-map-heads.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0000-initial': initial,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0000-unlinkable-keyring': unlinkableKeyring,
   '2026-12-07T0100-coarse-time': coarseTime,
   '2026-12-07T0200-former-slot-access': formerSlotAccess,
+  '2026-12-08T0000-map-heads': mapHeads,
 };

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseConfig } from '../config.js';
 import type { Database } from './schema.js';
+import { registerPostgresHotQueries } from './hot-query.js';
 
 export type DatabaseEngine = DatabaseConfig['engine'];
 
@@ -24,7 +25,9 @@ export function openDatabase(config: DatabaseConfig): Kysely<Database> {
             : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    registerPostgresHotQueries(db, pool);
+    return db;
   }
   mkdirSync(dirname(config.file), { recursive: true, mode: 0o700 });
   const sqlite = new BetterSqlite3(config.file);

@@ -4,15 +4,25 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { pathToFileURL } from 'node:url';
+import type { Kysely } from 'kysely';
 import { loadConfig } from '../../server/infra/config.js';
 import { openDatabase } from '../../server/infra/db/connect.js';
-import { migrateToLatest } from '../../server/infra/db/migrate.js';
 
 const MIN_BODY = 2 * 1024;
 const MAX_BODY = 20 * 1024;
 const POOL_BYTES = 64 * 1024 * 1024;
 const ROWS_PER_TRANSACTION = 20_000;
 const MINUTE = 60_000;
+
+/** The schema of the code measured: this checkout's, or SCALE_CODE's for a "before" run. */
+async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const root = process.env.SCALE_CODE ?? join(import.meta.dirname, '..', '..');
+  const url = pathToFileURL(join(root, 'server/infra/db/migrate.ts')).href;
+  const migrate = (await import(url)) as typeof import('../../server/infra/db/migrate.js');
+  await migrate.migrateToLatest(db);
+}
 
 function derive(label: string, index: number, bytes: number): Buffer {
   return createHash('sha256').update(`${label}:${index}`).digest().subarray(0, bytes);
@@ -38,6 +48,80 @@ function xorshift(seed: number): () => number {
   };
 }
 
+/** Versions per map, the order of all writes (a map number each), and a body maker of 2–20 KB. */
+function plan(maps: number, versions: number) {
+  const random = xorshift(versions * 7919 + maps);
+  // how many versions each map gets: one, then the rest spread at random
+  const count = new Uint32Array(maps).fill(1);
+  for (let i = maps; i < versions; i++) count[Math.floor(random() * maps)]!++;
+  const order = new Uint32Array(versions);
+  for (let m = 0, at = 0; m < maps; m++) for (let k = 0; k < count[m]!; k++) order[at++] = m;
+  for (let i = versions - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  const pool = randomBytes(POOL_BYTES);
+  const bodyOf = () => {
+    const size = MIN_BODY + Math.floor(random() * (MAX_BODY - MIN_BODY));
+    const at = Math.floor(random() * (POOL_BYTES - size));
+    return pool.subarray(at, at + size);
+  };
+  return { count, order, bodyOf };
+}
+
+/** The same data in a PostgreSQL database (for the cells beside SQLite), by plain inserts. */
+export async function generatePostgresData(
+  url: string,
+  maps: number,
+  versions: number,
+): Promise<void> {
+  const kysely = openDatabase({ engine: 'postgres', url });
+  await migrateToLatest(kysely);
+  await kysely.destroy();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(
+    "select 1 from information_schema.columns where table_name = 'maps' and column_name = 'latest_body'",
+  );
+  const hasHead = rows.length > 0;
+  const { count, order, bodyOf } = plan(maps, versions);
+  const created = Math.floor(Date.now() / MINUTE) * MINUTE;
+  const written = new Uint32Array(maps);
+  await client.query('begin');
+  for (let i = 0; i < versions; i++) {
+    const m = order[i]!;
+    const map = scaleMap(m);
+    const version = ++written[m]!;
+    if (version === 1) {
+      const hash = createHash('sha256').update(Buffer.from(map.capability, 'base64url'));
+      await client.query(
+        'insert into maps (id, latest_version, created_at, creator_slot_id) values ($1, $2, $3, $4)',
+        [map.id, count[m], created, map.slotId],
+      );
+      await client.query(
+        `insert into map_slots (id, map_id, capability_hash, rights, key_bundle, created_at)
+         values ($1, $2, $3, 'admin', $4, $5)`,
+        [map.slotId, map.id, hash.digest(), randomBytes(200), created],
+      );
+    }
+    const body = bodyOf();
+    await client.query(
+      'insert into map_versions (map_id, version, body, created_at) values ($1, $2, $3, $4)',
+      [map.id, version, body, created],
+    );
+    if (hasHead && version === count[m])
+      await client.query('update maps set latest_body = $1, latest_created_at = $2 where id = $3', [
+        body,
+        created,
+        map.id,
+      ]);
+  }
+  await client.query('commit');
+  await client.end();
+}
+
 /**
  * Writes `maps` maps and `versions` versions in random order (the latest version of a map lands
  * wherever its last write happened, as in real use) into DATA_DIR/netwerkkaart.sqlite, whose schema
@@ -59,27 +143,10 @@ export async function generateScaleData(
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  const random = xorshift(versions * 7919 + maps);
-  // how many versions each map gets: one, then the rest spread at random
-  const count = new Uint32Array(maps).fill(1);
-  for (let i = maps; i < versions; i++) count[Math.floor(random() * maps)]!++;
-  const order = new Uint32Array(versions);
-  for (let m = 0, at = 0; m < maps; m++) for (let k = 0; k < count[m]!; k++) order[at++] = m;
-  for (let i = versions - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
+  const { count, order, bodyOf } = plan(maps, versions);
   const hasHead = (db.pragma('table_info(maps)') as { name: string }[]).some(
     (c) => c.name === 'latest_body',
   );
-  const pool = randomBytes(POOL_BYTES);
-  const bodyOf = () => {
-    const size = MIN_BODY + Math.floor(random() * (MAX_BODY - MIN_BODY));
-    const at = Math.floor(random() * (POOL_BYTES - size));
-    return pool.subarray(at, at + size);
-  };
   const created = Math.floor(Date.now() / MINUTE) * MINUTE;
   const insertMap = db.prepare(
     'insert into maps (id, latest_version, created_at, creator_slot_id) values (?, ?, ?, ?)',

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../../server/infra/config.js';
 import { openDatabase } from '../../server/infra/db/connect.js';
+import type { Database } from '../../server/infra/db/schema.js';
 
 const MIN_BODY = 2 * 1024;
 const MAX_BODY = 20 * 1024;
@@ -17,7 +18,7 @@ const ROWS_PER_TRANSACTION = 20_000;
 const MINUTE = 60_000;
 
 /** The schema of the code measured: this checkout's, or SCALE_CODE's for a "before" run. */
-async function migrateToLatest(db: Kysely<any>): Promise<void> {
+async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   const root = process.env.SCALE_CODE ?? join(import.meta.dirname, '..', '..');
   const url = pathToFileURL(join(root, 'server/infra/db/migrate.ts')).href;
   const migrate = (await import(url)) as typeof import('../../server/infra/db/migrate.js');

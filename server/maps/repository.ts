@@ -110,7 +110,9 @@ export async function findSlotWithLatestVersion(
   const { version, body, created_at, ...slot } = row;
   // a map row without a head (none is made so) reads as a map without versions
   const latest =
-    body !== null && created_at !== null ? { version: Number(version), body, created_at } : undefined;
+    body !== null && created_at !== null
+      ? { version: Number(version), body, created_at }
+      : undefined;
   return { ...slot, latest };
 }
 

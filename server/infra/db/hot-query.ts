@@ -2,6 +2,7 @@
 // parses and plans them once and later runs send only the statement's name and values (decision 0029).
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
+import type { Database } from './schema.js';
 
 export interface HotQueries {
   /** Runs `text` as the prepared statement `name` ($1, $2 … parameters) and returns its rows. */
@@ -11,7 +12,7 @@ export interface HotQueries {
 const registry = new WeakMap<object, HotQueries>();
 
 /** Hot queries of `db` when it is a PostgreSQL pool's (a transaction or SQLite has none). */
-export function hotQueries(db: Kysely<any>): HotQueries | undefined {
+export function hotQueries(db: Kysely<Database>): HotQueries | undefined {
   return registry.get(db);
 }
 
@@ -19,7 +20,7 @@ export function hotQueries(db: Kysely<any>): HotQueries | undefined {
  * Results stay in text format: node-postgres reads every field of a data row as a UTF-8 string
  * (pg-protocol has no binary mode), so a binary `bytea` would arrive mangled. See docs/performance.md.
  */
-export function registerPostgresHotQueries(db: Kysely<any>, pool: pg.Pool): void {
+export function registerPostgresHotQueries(db: Kysely<Database>, pool: pg.Pool): void {
   registry.set(db, {
     query: async <Row>(name: string, text: string, values: unknown[]) =>
       (await pool.query<Row & pg.QueryResultRow>({ name, text, values })).rows as Row[],

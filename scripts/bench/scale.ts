@@ -187,125 +187,158 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
-function report(rows: Row[]): string {
-  const base = rows.find(
-    (r) => r.data === '1 000 maps' && r.engine === 'SQLite' && r.cache === 'warm',
-  );
+type Measured = Row & { ratio: string };
+
+function report(rows: Measured[]): string {
   const lines = [
-    '| data | engine | page cache | scenario | requests/s | mean ms | p99 ms | CPU µs/request | errors | ratio to 1 000 maps (SQLite, warm) |',
+    '| data | engine | page cache | scenario | requests/s | mean ms | p99 ms | CPU µs/request | errors | ratio |',
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const row of rows) {
-    const peer =
-      row.scenario === 'read latest'
-        ? base
-        : rows.find((r) => r.engine === 'SQLite' && r.scenario === row.scenario);
-    const ratio =
-      peer && peer !== row
-        ? `${Math.round((row.requestsPerSecond / peer.requestsPerSecond) * 100)} %`
-        : '–';
     lines.push(
-      `| ${row.data} | ${row.engine} | ${row.cache} | ${row.scenario} | ${row.requestsPerSecond} | ${row.meanMs.toFixed(2)} | ${row.p99Ms} | ${row.cpuMicrosPerRequest} | ${row.errors} | ${ratio} |`,
+      `| ${row.data} | ${row.engine} | ${row.cache} | ${row.scenario} | ${row.requestsPerSecond} | ${row.meanMs.toFixed(2)} | ${row.p99Ms} | ${row.cpuMicrosPerRequest} | ${row.errors} | ${row.ratio} |`,
     );
   }
   return lines.join('\n');
 }
 
+const mean = (rows: Row[]) => rows.reduce((sum, r) => sum + r.requestsPerSecond, 0) / rows.length;
+const percent = (value: number, of: number) => `${Math.round((value / of) * 100)} %`;
+
 async function main(): Promise<void> {
   const small = await ensureSqlite(SMALL);
   const big = await ensureSqlite(BIG);
-  const rows: Row[] = [];
+  const rows: Measured[] = [];
   const notes: string[] = [];
   const bigLabel = `${BIG.maps.toLocaleString('fr')} maps, ${BIG.versions.toLocaleString('fr')} versions`;
   const reads = new Map<number, number>();
-
-  // 1 000 maps on SQLite: cold, then warm (the reference figure)
-  let server = await startServer(small);
-  notes.push(`1 000 maps, cold: ${evict(sqliteFile(small))}`);
-  rows.push(
-    await measure(
-      server,
-      { data: '1 000 maps', engine: 'SQLite', cache: 'cold', scenario: 'read latest' },
-      SMALL.maps,
-      false,
-      reads,
-    ),
+  const smallServer = await startServer(small);
+  const started = Date.now();
+  const bigServer = await startServer(big);
+  notes.push(
+    `${bigLabel}: server ready after ${((Date.now() - started) / 1000).toFixed(0)} s (includes migrations on older data)`,
   );
-  rows.push(
-    await measure(
-      server,
+  // The reference (1 000 maps, warm) runs before and after each big run, and each big figure is a
+  // ratio to the mean of its two neighbours: the machine is shared, and its load drifts.
+  const reference: Row[] = [];
+  const smallRead = async () => {
+    const row = await measure(
+      smallServer,
       { data: '1 000 maps', engine: 'SQLite', cache: 'warm', scenario: 'read latest' },
       SMALL.maps,
       false,
       reads,
-    ),
+    );
+    reference.push(row);
+    return row;
+  };
+  notes.push(`1 000 maps, cold: ${evict(sqliteFile(small))}`);
+  const smallCold = await measure(
+    smallServer,
+    { data: '1 000 maps', engine: 'SQLite', cache: 'cold', scenario: 'read latest' },
+    SMALL.maps,
+    false,
+    reads,
   );
-  const writes = new Map<number, number>();
-  rows.push(
-    await measure(
-      server,
-      { data: '1 000 maps', engine: 'SQLite', cache: 'warm', scenario: 'write version' },
-      SMALL.maps,
-      true,
-      writes,
-    ),
-  );
-  await stopServer(server);
-
-  // the big file: cold, then warm
-  const started = Date.now();
-  server = await startServer(big);
-  notes.push(
-    `${bigLabel}: server ready after ${((Date.now() - started) / 1000).toFixed(0)} s (includes migrations on older data)`,
-  );
+  const before = await smallRead();
+  rows.push({
+    ...smallCold,
+    ratio: percent(smallCold.requestsPerSecond, before.requestsPerSecond),
+  });
   notes.push(`${bigLabel}, cold: ${evict(sqliteFile(big))}`);
-  rows.push(
-    await measure(
-      server,
-      { data: bigLabel, engine: 'SQLite', cache: 'cold', scenario: 'read latest' },
-      BIG.maps,
-      false,
-      reads,
-    ),
+  const bigCold = await measure(
+    bigServer,
+    { data: bigLabel, engine: 'SQLite', cache: 'cold', scenario: 'read latest' },
+    BIG.maps,
+    false,
+    reads,
   );
   notes.push(`${bigLabel}, after the cold run: ${resident(sqliteFile(big))}`);
+  const between = await smallRead();
+  rows.push({ ...bigCold, ratio: percent(bigCold.requestsPerSecond, mean([before, between])) });
   const warming = Date.now();
   notes.push(
     `${bigLabel}, warm: ${warm(sqliteFile(big))} (read in ${((Date.now() - warming) / 1000).toFixed(0)} s)`,
   );
-  rows.push(
-    await measure(
-      server,
-      { data: bigLabel, engine: 'SQLite', cache: 'warm', scenario: 'read latest' },
-      BIG.maps,
-      false,
-      reads,
-    ),
+  const bigWarm = await measure(
+    bigServer,
+    { data: bigLabel, engine: 'SQLite', cache: 'warm', scenario: 'read latest' },
+    BIG.maps,
+    false,
+    reads,
   );
-  await stopServer(server);
+  const after = await smallRead();
+  rows.push({ ...bigWarm, ratio: percent(bigWarm.requestsPerSecond, mean([between, after])) });
+  await stopServer(bigServer);
 
-  // PostgreSQL beside SQLite: the same 1 000 maps in a fresh database
+  // PostgreSQL beside SQLite: the same 1 000 maps in a fresh database, runs in the order S P P S
+  let postgres: Server | undefined;
+  let name: string | undefined;
   if (process.env.SCALE_POSTGRES !== '0') {
-    const name = `nk_scale_${randomBytes(4).toString('hex')}`;
+    name = `nk_scale_${randomBytes(4).toString('hex')}`;
     await adminQuery(`create database ${name}`);
-    try {
-      const url = new URL(POSTGRES_ADMIN);
-      url.pathname = `/${name}`;
-      await generatePostgresData(url.toString(), SMALL.maps, SMALL.versions);
-      server = await startServer(join(DATA, 'postgres'), url.toString());
-      const label = { data: '1 000 maps', engine: 'PostgreSQL', cache: 'warm' };
-      await measure(server, { ...label, scenario: 'warm-up' }, SMALL.maps, false, reads);
-      rows.push(
-        await measure(server, { ...label, scenario: 'read latest' }, SMALL.maps, false, reads),
-      );
-      rows.push(
-        await measure(server, { ...label, scenario: 'write version' }, SMALL.maps, true, new Map()),
-      );
-      await stopServer(server);
-    } finally {
-      await adminQuery(`drop database if exists ${name} with (force)`);
-    }
+    const url = new URL(POSTGRES_ADMIN);
+    url.pathname = `/${name}`;
+    await generatePostgresData(url.toString(), SMALL.maps, SMALL.versions);
+    postgres = await startServer(join(DATA, 'postgres'), url.toString());
   }
+  try {
+    const label = { data: '1 000 maps', engine: 'PostgreSQL', cache: 'warm' };
+    if (postgres)
+      await measure(postgres, { ...label, scenario: 'warm-up' }, SMALL.maps, false, reads);
+    const pgReads = postgres
+      ? [
+          await measure(postgres, { ...label, scenario: 'read latest' }, SMALL.maps, false, reads),
+          await measure(postgres, { ...label, scenario: 'read latest' }, SMALL.maps, false, reads),
+        ]
+      : [];
+    const last = await smallRead();
+    const sqliteReads = mean(reference);
+    rows.unshift({
+      ...before,
+      requestsPerSecond: Math.round(sqliteReads),
+      ratio: `– (mean of ${reference.length} runs: ${reference.map((r) => r.requestsPerSecond).join(', ')})`,
+    });
+    if (postgres) {
+      const pgRead = { ...pgReads[0]!, requestsPerSecond: Math.round(mean(pgReads)) };
+      rows.push({
+        ...pgRead,
+        ratio: `${percent(pgRead.requestsPerSecond, mean([after, last]))} of SQLite`,
+      });
+      const sqliteLabel = {
+        data: '1 000 maps',
+        engine: 'SQLite',
+        cache: 'warm',
+        scenario: 'write version',
+      };
+      const pgLabel = { ...label, scenario: 'write version' };
+      const sqliteVersions = new Map<number, number>();
+      const pgVersions = new Map<number, number>();
+      const w1 = await measure(smallServer, sqliteLabel, SMALL.maps, true, sqliteVersions);
+      const p1 = await measure(postgres, pgLabel, SMALL.maps, true, pgVersions);
+      const p2 = await measure(postgres, pgLabel, SMALL.maps, true, pgVersions);
+      const w2 = await measure(smallServer, sqliteLabel, SMALL.maps, true, sqliteVersions);
+      const sqliteWrite = {
+        ...w1,
+        requestsPerSecond: Math.round(mean([w1, w2])),
+        errors: w1.errors + w2.errors,
+      };
+      const pgWrite = {
+        ...p1,
+        requestsPerSecond: Math.round(mean([p1, p2])),
+        errors: p1.errors + p2.errors,
+      };
+      rows.push({ ...sqliteWrite, ratio: '–' });
+      rows.push({
+        ...pgWrite,
+        ratio: `${percent(pgWrite.requestsPerSecond, sqliteWrite.requestsPerSecond)} of SQLite`,
+      });
+      await stopServer(postgres);
+    }
+  } finally {
+    if (name) await adminQuery(`drop database if exists ${name} with (force)`);
+  }
+  await stopServer(smallServer);
   const table = report(rows);
   console.log(table);
   console.log(notes.join('\n'));

@@ -42,6 +42,8 @@ export function openDatabase(config: DatabaseConfig): Kysely<Database> {
   // deleted rows are overwritten with zeros, not left readable in free space (decision 0022)
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of pages instead of 2: with 10^5 maps the indexes stay in memory (decision 0029)
+  sqlite.pragma('cache_size = -65536');
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });

@@ -10,6 +10,7 @@ import * as coarseTime from './2026-12-07T0100-coarse-time.js';
 import * as formerSlotAccess from './2026-12-07T0200-former-slot-access.js';
 import * as trustedRecovery from './2026-12-08T0000-trusted-recovery.js';
 import * as accessUntil from './2026-12-08T0000-access-until.js';
+import * as mapHeads from './2026-12-08T0000-map-heads.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T0000-initial': initial,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0200-former-slot-access': formerSlotAccess,
   '2026-12-08T0000-trusted-recovery': trustedRecovery,
   '2026-12-08T0000-access-until': accessUntil,
+  '2026-12-08T0000-map-heads': mapHeads,
 };

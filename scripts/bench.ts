@@ -286,4 +286,6 @@ function writeResults(table: string): void {
   writeFileSync(path, `${before}${block}${after}`);
 }
 
-await main();
+// `npm run bench -- scale`: the scale benchmark instead (minutes; see docs/performance.md)
+if (process.argv.includes('scale')) await import('./bench/scale.js');
+else await main();

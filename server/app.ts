@@ -103,6 +103,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ...serverTimeouts,
     // request ids are ours; a client-chosen id could be used to forge log lines
     requestIdHeader: false,
+    // the db plugin runs migrations; on a large database one can take minutes (decision 0029)
+    pluginTimeout: 30 * 60_000,
   }).withTypeProvider<TypeBoxTypeProvider>();
   fastify.setValidatorCompiler(validatorCompiler);
   acceptJsonOnly(fastify);

@@ -54,7 +54,7 @@ export async function storeNextVersion(
   body: Buffer,
   now: number,
 ): Promise<number> {
-  if (!(await repo.advanceLatestVersion(db, mapId, baseVersion))) {
+  if (!(await repo.advanceLatestVersion(db, mapId, baseVersion, body, now))) {
     throw versionConflict((await repo.findLatestVersionNumber(db, mapId)) ?? baseVersion);
   }
   const version = baseVersion + 1;

@@ -3,13 +3,21 @@ import { sql, type Kysely } from 'kysely';
 import type { Rights } from '../../shared/api/maps.js';
 import type { Database, MapSlotRow } from '../infra/db/schema.js';
 import { minuteOf } from '../infra/coarse-time.js';
+import { hotQueries } from '../infra/db/hot-query.js';
 
 type Db = Kysely<Database>;
 
-export async function insertMap(db: Db, id: string, now: number): Promise<void> {
+/** A new map at version 1, whose body is its head: kept beside the map row (see findSlotWithLatestVersion). */
+export async function insertMap(db: Db, id: string, body: Buffer, now: number): Promise<void> {
   await db
     .insertInto('maps')
-    .values({ id, latest_version: 1, created_at: minuteOf(now) })
+    .values({
+      id,
+      latest_version: 1,
+      latest_body: body,
+      latest_created_at: minuteOf(now),
+      created_at: minuteOf(now),
+    })
     .execute();
 }
 
@@ -40,7 +48,8 @@ export async function insertVersion(
 }
 
 // The next two run on every map request; a raw `sql` query skips the query builder's work (measured: the
-// builder cost more than the SQLite read itself). Plain SQL that SQLite and PostgreSQL read alike.
+// builder cost more than the SQLite read itself). Plain SQL that SQLite and PostgreSQL read alike; on
+// PostgreSQL the hottest one goes to the pool as a named, binary query (hot-query.ts).
 
 export interface SlotRow {
   id: string;
@@ -67,38 +76,56 @@ export async function findSlot(
   return rows[0];
 }
 
-/** The slot and the map's latest version in one query, for reading the map (the hottest request). */
+type SlotWithHead = SlotRow & {
+  version: number;
+  body: Buffer | null;
+  created_at: number | null;
+};
+
+const SLOT_WITH_HEAD = `
+    select s.id, s.rights, s.key_bundle, s.access_until, m.latest_version as version,
+      m.latest_body as body, m.latest_created_at as created_at
+    from map_slots s join maps m on m.id = s.map_id
+    where s.capability_hash = $1 and s.map_id = $2`;
+
+/**
+ * The slot and the map's latest version, for reading the map (the hottest request): the slot by its
+ * unique capability hash, then the map row by its key, where the latest body is kept (decision 0029),
+ * so no page of an older version is read.
+ */
 export async function findSlotWithLatestVersion(
   db: Db,
   mapId: string,
   capabilityHash: Buffer,
 ): Promise<(SlotRow & { latest: VersionRow | undefined }) | undefined> {
-  const { rows } = await sql<SlotRow & Partial<VersionRow>>`
-    select s.id, s.rights, s.key_bundle, s.access_until, v.version, v.body, v.created_at
-    from map_slots s
-    join maps m on m.id = s.map_id
-    left join map_versions v on v.map_id = m.id and v.version = m.latest_version
-    where s.capability_hash = ${capabilityHash} and s.map_id = ${mapId}`.execute(db);
+  const hot = hotQueries(db);
+  const rows = hot
+    ? await hot.query<SlotWithHead>('nk_slot_with_head', SLOT_WITH_HEAD, [capabilityHash, mapId])
+    : (
+        await sql<SlotWithHead>`
+          select s.id, s.rights, s.key_bundle, s.access_until, m.latest_version as version,
+            m.latest_body as body, m.latest_created_at as created_at
+          from map_slots s join maps m on m.id = s.map_id
+          where s.capability_hash = ${capabilityHash} and s.map_id = ${mapId}`.execute(db)
+      ).rows;
   const row = rows[0];
   if (!row) return undefined;
   const { version, body, created_at, ...slot } = row;
+  // a map row without a head (none is made so) reads as a map without versions
   const latest =
-    version !== undefined &&
-    version !== null &&
-    body &&
-    created_at !== undefined &&
-    created_at !== null
-      ? { version, body, created_at }
+    body !== null && created_at !== null
+      ? { version: Number(version), body, created_at }
       : undefined;
   return { ...slot, latest };
 }
 
 export async function findLatestVersion(db: Db, mapId: string): Promise<VersionRow | undefined> {
-  const { rows } = await sql<VersionRow>`
-    select v.version, v.body, v.created_at from maps m
-    join map_versions v on v.map_id = m.id and v.version = m.latest_version
-    where m.id = ${mapId}`.execute(db);
-  return rows[0];
+  const { rows } = await sql<{ version: number; body: Buffer | null; created_at: number | null }>`
+    select latest_version as version, latest_body as body, latest_created_at as created_at
+    from maps where id = ${mapId}`.execute(db);
+  const row = rows[0];
+  if (!row || row.body === null || row.created_at === null) return undefined;
+  return { version: row.version, body: row.body, created_at: row.created_at };
 }
 
 export async function findLatestVersionNumber(db: Db, mapId: string): Promise<number | undefined> {
@@ -110,15 +137,21 @@ export async function findLatestVersionNumber(db: Db, mapId: string): Promise<nu
   return row?.latest_version;
 }
 
-/** Moves the map from `baseVersion` to the next one; false when it is no longer at `baseVersion`. */
+/**
+ * Moves the map from `baseVersion` to the next one with `body` as its head; false when it is no longer
+ * at `baseVersion`. The version row itself is insertVersion's (history keeps every version).
+ */
 export async function advanceLatestVersion(
   db: Db,
   mapId: string,
   baseVersion: number,
+  body: Buffer,
+  now: number,
 ): Promise<boolean> {
   // raw SQL on the write path for the same reason as findSlot
   const result = await sql`
-    update maps set latest_version = ${baseVersion + 1}
+    update maps set latest_version = ${baseVersion + 1}, latest_body = ${body},
+      latest_created_at = ${minuteOf(now)}
     where id = ${mapId} and latest_version = ${baseVersion}`.execute(db);
   return (result.numAffectedRows ?? 0n) > 0n;
 }

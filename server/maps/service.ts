@@ -40,7 +40,7 @@ export async function createMap(db: Db, input: CreateMapRequest, now: number): P
   const slotId = input.slotId ?? newId();
   try {
     await db.transaction().execute(async (trx) => {
-      await repo.insertMap(trx, input.mapId, now);
+      await repo.insertMap(trx, input.mapId, body, now);
       await repo.insertSlot(trx, {
         id: slotId,
         map_id: input.mapId,

@@ -205,3 +205,39 @@ export async function mapSnapshot(app: App, mapId: string): Promise<string> {
     versions: versions.map((v) => Number(v.version)),
   });
 }
+
+/** The server serves stored version `version` as the map's latest (its head copied from history). */
+export async function serveAsLatest(app: App, mapId: string, version: number): Promise<void> {
+  const row = await app.db
+    .selectFrom('map_versions')
+    .select(['body', 'created_at'])
+    .where('map_id', '=', mapId)
+    .where('version', '=', version)
+    .executeTakeFirstOrThrow();
+  await app.db
+    .updateTable('maps')
+    .set({ latest_version: version, latest_body: row.body, latest_created_at: row.created_at })
+    .where('id', '=', mapId)
+    .execute();
+}
+
+/** The server replaces a stored version's body (all versions without `version`), head included. */
+export async function replaceVersionBody(
+  app: App,
+  mapId: string,
+  body: Uint8Array,
+  version?: number,
+): Promise<void> {
+  let versions = app.db
+    .updateTable('map_versions')
+    .set({ body: Buffer.from(body) })
+    .where('map_id', '=', mapId);
+  if (version !== undefined) versions = versions.where('version', '=', version);
+  await versions.execute();
+  let head = app.db
+    .updateTable('maps')
+    .set({ latest_body: Buffer.from(body) })
+    .where('id', '=', mapId);
+  if (version !== undefined) head = head.where('latest_version', '=', version);
+  await head.execute();
+}

@@ -39,6 +39,9 @@ export interface SessionsTable {
 export interface MapsTable {
   id: string;
   latest_version: number;
+  /** The latest version's body and time (its head), so reading it touches no older version's pages. */
+  latest_body: Buffer | null;
+  latest_created_at: number | null;
   created_at: number;
   /** The creator's slot, which stays admin; null for maps made before the membership migration. */
   creator_slot_id: ColumnType<string | null, string | null | undefined, string | null>;

@@ -11,7 +11,12 @@ import {
 } from '../../../shared/crypto/index.js';
 import { emptyMapDocument } from '../../../shared/map/document.js';
 import type { App } from '../../../server/app.js';
-import { mapSnapshot, replaceKeyBundle, storedKeyBundle } from '../../helpers/adversary.js';
+import {
+  mapSnapshot,
+  replaceKeyBundle,
+  replaceVersionBody,
+  storedKeyBundle,
+} from '../../helpers/adversary.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
 import { Device, Failed, joinByInvite, Refused } from '../../helpers/account-device.js';
@@ -134,11 +139,7 @@ describe.each(databases)('maps made before key rings were signed, on $engine', (
       .select('body')
       .where('map_id', '=', mapId)
       .executeTakeFirstOrThrow();
-    await app.db
-      .updateTable('map_versions')
-      .set({ body: Buffer.from(body) })
-      .where('map_id', '=', mapId)
-      .execute();
+    await replaceVersionBody(app, mapId, body);
     await replaceKeyBundle(app, slotId, sealKeyBundle({ mapId, epoch: 1, keys: fake }, box));
     expect(await refusal(() => sanne.open(mapId))).toBe('bad-signature');
 
@@ -147,11 +148,7 @@ describe.each(databases)('maps made before key rings were signed, on $engine', (
     expect(sanne.pin(mapId)).toBeUndefined();
     expect(sanne.state.openMaps.has(mapId)).toBe(false);
     // the genuine rows open (and are upgraded)
-    await app.db
-      .updateTable('map_versions')
-      .set({ body: genuineBody.body })
-      .where('map_id', '=', mapId)
-      .execute();
+    await replaceVersionBody(app, mapId, genuineBody.body);
     await replaceKeyBundle(app, slotId, genuine);
     expect(await refusal(() => sanne.open(mapId))).toBe('accepted');
     expect(sanne.pin(mapId)?.signedRings).toBe(true);

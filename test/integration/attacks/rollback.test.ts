@@ -2,13 +2,13 @@
 // worker's handlers, as the browser runs them) must refuse what comes back. A fresh device has only
 // the passphrase and the keyring the server keeps; a co-owner has her own keyring.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { loadSodium } from '../../../shared/crypto/index.js';
 import type { App } from '../../../server/app.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
 import { Device, Failed, joinByInvite, type Served } from '../../helpers/account-device.js';
 import { uniqueUsername } from '../../helpers/accounts.js';
+import { replaceVersionBody, serveAsLatest } from '../../helpers/adversary.js';
 
 const databases = testDatabases();
 
@@ -65,9 +65,7 @@ describe.each(databases)('a rolling-back server on $engine', (database) => {
       .where('map_id', '=', mapId)
       .where('seq', '>', old.log.length)
       .execute();
-    await sql`update maps set latest_version = ${old.map.version} where id = ${mapId}`.execute(
-      app.db,
-    );
+    await serveAsLatest(app, mapId, old.map.version);
     for (const served of slotsOf) {
       await app.db
         .updateTable('map_slots')
@@ -108,11 +106,11 @@ describe.each(databases)('a rolling-back server on $engine', (database) => {
     expect(await refusal(() => micha.open(mapId, cut))).toBe('rollback');
 
     // version 1 served as the latest, under today's log and key ring
-    await sql`update maps set latest_version = 1 where id = ${mapId}`.execute(app.db);
+    await serveAsLatest(app, mapId, 1);
     const michaPhone = await Device.login(app, micha.username);
     expect(await refusal(() => michaPhone.open(mapId))).toBe('rollback');
     expect(await refusal(() => phone.open(mapId))).toBe('rollback');
-    await sql`update maps set latest_version = 2 where id = ${mapId}`.execute(app.db);
+    await serveAsLatest(app, mapId, 2);
     expect((await michaPhone.open(mapId)).version).toBe(2);
   });
 
@@ -162,12 +160,7 @@ describe.each(databases)('a rolling-back server on $engine', (database) => {
       .where('map_id', '=', otherId)
       .where('version', '=', 1)
       .executeTakeFirstOrThrow();
-    await app.db
-      .updateTable('map_versions')
-      .set({ body: other.body })
-      .where('map_id', '=', mapId)
-      .where('version', '=', 2)
-      .execute();
+    await replaceVersionBody(app, mapId, other.body, 2);
     expect(['bad-signature', 'decrypt-failure']).toContain(await refusal(() => phone.open(mapId)));
     expect(phone.pin(mapId)).toMatchObject({ seq: 5, version: 2 });
   });

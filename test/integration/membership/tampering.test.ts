@@ -21,6 +21,7 @@ import type { App } from '../../../server/app.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
 import { expectError } from '../../helpers/http.js';
+import { replaceVersionBody, serveAsLatest } from '../../helpers/adversary.js';
 import {
   addMember,
   capabilityRequest,
@@ -144,7 +145,7 @@ describe.each(databases)('tampering, atomicity and live events on $engine', (dat
     await writeVersion(app, parent, 2, '{"people":["v2"]}');
     const pinnedVersion = 2;
     // the server points "latest" back at version 1
-    await sql`update maps set latest_version = 1 where id = ${parent.mapId}`.execute(app.db);
+    await serveAsLatest(app, parent.mapId, 1);
     const served = await readMap(app, parent.mapId, parent.capability);
     expect(served.version).toBeLessThan(pinnedVersion);
     // the client pins the highest version it saw; an older one claimed as version 2 does not verify
@@ -159,7 +160,7 @@ describe.each(databases)('tampering, atomicity and live events on $engine', (dat
       ),
     ).toBe('bad-signature');
     // a body altered in the database does not verify either
-    await sql`update maps set latest_version = 2 where id = ${parent.mapId}`.execute(app.db);
+    await serveAsLatest(app, parent.mapId, 2);
     const row = await app.db
       .selectFrom('map_versions')
       .select('body')
@@ -168,12 +169,7 @@ describe.each(databases)('tampering, atomicity and live events on $engine', (dat
       .executeTakeFirstOrThrow();
     const altered = Buffer.from(row.body);
     altered[12] = (altered[12] ?? 0) ^ 1;
-    await app.db
-      .updateTable('map_versions')
-      .set({ body: altered })
-      .where('map_id', '=', parent.mapId)
-      .where('version', '=', 2)
-      .execute();
+    await replaceVersionBody(app, parent.mapId, altered, 2);
     const read = await readMap(app, parent.mapId, parent.capability);
     expect(
       refusal(() =>

@@ -3,10 +3,15 @@ import type {
   AccessLogResponse,
   CreateMapRequest,
   CreateMapResponse,
-  ReadMapResponse,
-  WriteMapResponse,
 } from '../../shared/api/maps.js';
-import { capabilityOf, withoutAccount, type ApiClient } from './transport.js';
+import {
+  decodeMapRead,
+  versionOfTag,
+  versionTag,
+  type ReadMapResponse,
+  type WriteMapResponse,
+} from '../../shared/api/map-wire.js';
+import { ApiError, capabilityOf, withoutAccount, type ApiClient } from './transport.js';
 
 /** `/maps/:id` and what follows it. */
 export const mapPath = (mapId: string, rest = ''): string =>
@@ -16,26 +21,37 @@ export function createMap(api: ApiClient, body: CreateMapRequest): Promise<Creat
   return api.request('/maps', { method: 'POST', body });
 }
 
-export function getMap(
+/** The latest version: its bytes and key bundle, with version, slot and rights from the headers. */
+export async function getMap(
   api: ApiClient,
   mapId: string,
   capability: string,
 ): Promise<ReadMapResponse> {
-  return api.request(mapPath(mapId), { auth: capabilityOf(capability) });
+  const response = await api.bytes(mapPath(mapId), capability);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  try {
+    return decodeMapRead(mapId, (name) => response.headers.get(name), bytes);
+  } catch {
+    throw new ApiError(response.status, 'bad_response', 'The map answer could not be read.');
+  }
 }
 
-export function saveMap(
+/** Saves `body` as the version after `baseVersion` (If-Match); a 409 names the latest version. */
+export async function saveMap(
   api: ApiClient,
   mapId: string,
   capability: string,
   baseVersion: number,
-  body: string,
+  body: Uint8Array,
 ): Promise<WriteMapResponse> {
-  return api.request(mapPath(mapId), {
+  const response = await api.bytes(mapPath(mapId), capability, {
     method: 'PUT',
-    body: { baseVersion, body },
-    auth: capabilityOf(capability),
+    body,
+    headers: { 'If-Match': versionTag(baseVersion) },
   });
+  const version = versionOfTag(response.headers.get('etag'));
+  if (version === null) throw new ApiError(response.status, 'bad_response', 'No new version.');
+  return { version };
 }
 
 /** Who opened the map when, per member slot. */

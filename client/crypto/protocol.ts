@@ -147,7 +147,8 @@ export interface CryptoOps extends ExportOps, AccountChangeOps, DayOps {
   /** Encrypts and signs a document as the given (new) version of an opened map. */
   sealVersion: {
     args: { mapId: string; document: MapDocument; version: number };
-    result: { body: string };
+    /** The version's bytes, as PUT /api/maps/:mapId sends them. */
+    result: { body: Uint8Array };
   };
   /** The verified membership of an opened map (after openMap). */
   membership: { args: { mapId: string }; result: MembershipView | null };

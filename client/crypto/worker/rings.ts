@@ -44,7 +44,7 @@ export function openSlotRing(
     publicKey: current.identity.boxPublicKey,
     secretKey: current.identity.boxSecretKey,
   };
-  const sealed = fromBase64Url(map.keyBundle);
+  const sealed = map.keyBundle;
   const legacy = openLegacyKeyRing(sealed, box, map.mapId);
   if (legacy === null) {
     const signed = openKeyRing(sealed, box, { mapId: map.mapId, slotId: map.slotId });

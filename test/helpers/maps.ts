@@ -2,7 +2,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { decodeMapRead, versionOfTag, versionTag, type Rights } from '../../shared/api/maps.js';
+import {
+  decodeMapRead,
+  versionOfTag,
+  versionTag,
+  type ReadMapResponse,
+  type Rights,
+} from '../../shared/api/maps.js';
 import type { App } from '../../server/app.js';
 import { insertSlot } from '../../server/maps/repository.js';
 
@@ -77,16 +83,21 @@ export interface ReadMap {
   keyBundle: string;
 }
 
-/** Reads an answer of GET /api/maps/:mapId (bytes and headers). */
-export function readOf(response: LightMyRequestResponse): ReadMap {
+/** Reads an answer of GET /api/maps/:mapId (bytes and headers) as the client does. */
+export function mapBytesOf(response: LightMyRequestResponse): ReadMapResponse {
   expect(response.statusCode, response.body).toBe(200);
   expect(response.headers['content-type']).toBe('application/octet-stream');
   const mapId = /\/api\/maps\/([^/?]+)/.exec(response.raw.req.url ?? '')?.[1] ?? '';
-  const read = decodeMapRead(
+  return decodeMapRead(
     mapId,
     (name) => response.headers[name]?.toString(),
     new Uint8Array(response.rawPayload),
   );
+}
+
+/** The same with the bytes as base64url, to compare with what the test sent. */
+export function readOf(response: LightMyRequestResponse): ReadMap {
+  const read = mapBytesOf(response);
   return { ...read, body: b64(read.body), keyBundle: b64(read.keyBundle) };
 }
 

@@ -93,9 +93,15 @@ export class DemoApi {
     const path = `/maps/${mapId}`;
     let response: Response;
     try {
-      response = await fetch(`${this.url}/api${path}`, { headers: { 'nk-capability': capability } });
+      response = await fetch(`${this.url}/api${path}`, {
+        headers: { 'nk-capability': capability },
+      });
     } catch (error) {
-      throw new ApiFailure(0, 'network_error', `Cannot reach ${this.url}: ${(error as Error).message}`);
+      throw new ApiFailure(
+        0,
+        'network_error',
+        `Cannot reach ${this.url}: ${(error as Error).message}`,
+      );
     }
     if (!response.ok) {
       const error = errorOf(parseJson(await response.text()));

@@ -1,11 +1,7 @@
 // Map rules: create with the first slot and version, read, write on top of a known version, history, access log.
 import type { Kysely } from 'kysely';
 import { limits } from '../../shared/api/limits.js';
-import type {
-  AccessLogResponse,
-  CreateMapRequest,
-  VersionSummary,
-} from '../../shared/api/maps.js';
+import type { AccessLogResponse, CreateMapRequest, VersionSummary } from '../../shared/api/maps.js';
 import { newId } from '../infra/ids.js';
 import { isUniqueViolation } from '../infra/db/errors.js';
 import type { Database } from '../infra/db/schema.js';

@@ -83,4 +83,3 @@ export function decodeMapRead(
 export interface WriteMapResponse {
   version: number;
 }
-

@@ -1,7 +1,6 @@
 // A slot's key ring when a map opens (signed, or legacy from before rings were signed), and the
 // owner's upgrade of a legacy map: every ring re-signed, and a log started for a map without one.
 import {
-  fromBase64Url,
   isCryptoError,
   memberRing,
   newerPin,

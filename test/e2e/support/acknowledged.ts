@@ -70,7 +70,8 @@ export class Acknowledged {
       // a map version goes as bytes, its new version comes back in the ETag (decision 0027)
       const tag = /^"v(\d+)"$/.exec((await response.allHeaders())['etag'] ?? '')?.[1];
       const sentBytes = request.postDataBuffer();
-      if (tag === undefined || sentBytes === null) throw new Error('a version write without ETag or body');
+      if (tag === undefined || sentBytes === null)
+        throw new Error('a version write without ETag or body');
       this.#version(versionPut[1] ?? '', Number(tag), sentBytes.toString('base64url'));
       return;
     }

@@ -4,7 +4,6 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReadMapResponse } from '../../../shared/api/maps.js';
 import type { LogResponse } from '../../../shared/api/membership.js';
 import { DEFAULT_KDF, fromBase64Url, loadSodium, verifyLog } from '../../../shared/crypto/index.js';
 import type { App } from '../../../server/app.js';

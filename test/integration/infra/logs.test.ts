@@ -93,19 +93,29 @@ describe.each(databases)('logs on $engine', (database) => {
     const url = `/api/maps/${map.mapId}`;
     const mapLines = () =>
       lines
-        .map((line) => JSON.parse(line) as { req?: { route?: string }; res?: { statusCode?: number }; sampled?: number })
+        .map(
+          (line) =>
+            JSON.parse(line) as {
+              req?: { route?: string };
+              res?: { statusCode?: number };
+              sampled?: number;
+            },
+        )
         .filter((line) => line.req?.route === '/api/maps/:mapId');
     const before = mapLines().length;
     for (let i = 0; i < SAMPLE_EVERY * 2; i++) await mapRequest(app, 'GET', url, map.capability);
     const sampled = mapLines().slice(before);
     expect(sampled).toHaveLength(2);
-    for (const line of sampled) expect(line).toMatchObject({ sampled: SAMPLE_EVERY, res: { statusCode: 200 } });
+    for (const line of sampled)
+      expect(line).toMatchObject({ sampled: SAMPLE_EVERY, res: { statusCode: 200 } });
     const stale = await writeMap(app, url, map.capability, 7, randomBytes(10));
     expect(stale.statusCode).toBe(409);
     expect(mapLines().at(-1)).toMatchObject({ res: { statusCode: 409 } });
     // other routes keep both lines of every request
     const incoming = lines.filter((line) => line.includes('"msg":"incoming request"')).length;
     await mapRequest(app, 'GET', `${url}/versions`, map.capability);
-    expect(lines.filter((line) => line.includes('"msg":"incoming request"')).length).toBe(incoming + 1);
+    expect(lines.filter((line) => line.includes('"msg":"incoming request"')).length).toBe(
+      incoming + 1,
+    );
   });
 });

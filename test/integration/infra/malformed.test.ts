@@ -356,12 +356,20 @@ describe.each(databases)('malformed input on $engine', (database) => {
       const answer = await put({ 'content-type': type, 'if-match': base['if-match'] }, '{"a":1}');
       expectError(answer, 415, 'unsupported_media_type');
     }
-    expectError(await put({ 'if-match': base['if-match'] }, randomBytes(10)), 415, 'unsupported_media_type');
+    expectError(
+      await put({ 'if-match': base['if-match'] }, randomBytes(10)),
+      415,
+      'unsupported_media_type',
+    );
     expectError(await put(base), 400, 'invalid_request');
     expectError(await put(base, Buffer.alloc(0)), 400, 'invalid_request');
     expectError(await put(bytes, randomBytes(10)), 400, 'invalid_request');
     for (const tag of ['"v0"', '"v-1"', '"vabc"', 'v1', '"v1.5"', '"v1", "v2"']) {
-      expectError(await put({ ...bytes, 'if-match': tag }, randomBytes(10)), 400, 'invalid_request');
+      expectError(
+        await put({ ...bytes, 'if-match': tag }, randomBytes(10)),
+        400,
+        'invalid_request',
+      );
     }
     expectError(await put(base, randomBytes(1024 * 1024 + 1)), 413, 'body_too_large');
     const stale = await put(
@@ -396,7 +404,10 @@ describe.each(databases)('malformed input on $engine', (database) => {
       ['GET', '/access'],
     ];
     const writeBody = randomBytes(10);
-    const writeHeaders = { 'content-type': 'application/octet-stream', 'if-match': `"v${before.version}"` };
+    const writeHeaders = {
+      'content-type': 'application/octet-stream',
+      'if-match': `"v${before.version}"`,
+    };
     for (const [method, suffix] of routes) {
       const write = method === 'PUT';
       const call = (mapId: string, headers: Record<string, string>) =>

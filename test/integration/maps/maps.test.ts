@@ -1,10 +1,7 @@
 // Maps end to end: create, read, versioned writes with conflicts, history, access log, deletion.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  AccessLogResponse,
-  VersionsResponse,
-} from '../../../shared/api/maps.js';
+import type { AccessLogResponse, VersionsResponse } from '../../../shared/api/maps.js';
 import type { App } from '../../../server/app.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
@@ -114,16 +111,12 @@ describe.each(databases)('maps on $engine', (database) => {
     let base = 1;
     for (let round = 0; round < 5; round++) {
       const answers = await Promise.all(
-        [0, 1, 2, 3].map(() =>
-          writeMap(app, url, map.capability, base, b64(randomBytes(64))),
-        ),
+        [0, 1, 2, 3].map(() => writeMap(app, url, map.capability, base, b64(randomBytes(64)))),
       );
       expect(answers.filter((a) => a.statusCode === 204)).toHaveLength(1);
       base += 1;
     }
-    expect(
-      readOf(await mapRequest(app, 'GET', url, map.capability)).version,
-    ).toBe(6);
+    expect(readOf(await mapRequest(app, 'GET', url, map.capability)).version).toBe(6);
   });
 
   it('lists versions newest first, paged with before and limit, and reads one version', async () => {
@@ -215,18 +208,12 @@ describe.each(databases)('maps on $engine', (database) => {
     const readerRead = readOf(await mapRequest(app, 'GET', url, reader));
     expect(readerRead.rights).toBe('read');
 
-    expectError(
-      await writeMap(app, url, reader, 1, 'AAAA'),
-      403,
-      'insufficient_rights',
-    );
+    expectError(await writeMap(app, url, reader, 1, 'AAAA'), 403, 'insufficient_rights');
     const byWriter = await writeMap(app, url, writer, 1, 'AAAA');
     expect(writtenVersion(byWriter)).toBe(2);
     expectError(await mapRequest(app, 'DELETE', url, writer), 403, 'insufficient_rights');
     expectError(await mapRequest(app, 'GET', `${url}/access`, writer), 403, 'insufficient_rights');
-    expect(
-      readOf(await mapRequest(app, 'GET', url, map.capability)).version,
-    ).toBe(2);
+    expect(readOf(await mapRequest(app, 'GET', url, map.capability)).version).toBe(2);
   });
 
   it('deletes a map (admin): afterwards it is not found for anybody', async () => {

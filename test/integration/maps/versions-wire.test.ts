@@ -31,7 +31,10 @@ describe.each(databases)('map versions on the wire on $engine', (database) => {
   it('round-trips a version byte for byte, every byte value included', async () => {
     const map = await createMap(app);
     const url = `/api/maps/${map.mapId}`;
-    const bytes = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(5000)]);
+    const bytes = Buffer.concat([
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+      randomBytes(5000),
+    ]);
     const write = await writeMap(app, url, map.capability, 1, bytes);
     expect(writtenVersion(write)).toBe(2);
     expect(write.body).toBe('');
@@ -43,7 +46,9 @@ describe.each(databases)('map versions on the wire on $engine', (database) => {
     expect(Buffer.from(decoded.body, 'base64url').equals(bytes)).toBe(true);
     expect(decoded.keyBundle).toBe(map.keyBundle);
     // the answer is the bytes themselves: key bundle plus body, nothing around them
-    expect(read.rawPayload.length).toBe(bytes.length + Buffer.from(map.keyBundle, 'base64url').length);
+    expect(read.rawPayload.length).toBe(
+      bytes.length + Buffer.from(map.keyBundle, 'base64url').length,
+    );
 
     const old = await mapRequest(app, 'GET', `${url}/versions/2`, map.capability);
     expect(old.rawPayload.equals(bytes)).toBe(true);
@@ -77,7 +82,16 @@ describe.each(databases)('map versions on the wire on $engine', (database) => {
   it('refuses a write without a usable If-Match (400 invalid_request)', async () => {
     const map = await createMap(app);
     const url = `/api/maps/${map.mapId}`;
-    for (const ifMatch of [undefined, '*', 'v1', '"1"', '"v0"', '"v01"', 'W/"v1"', '"v99999999999999999"']) {
+    for (const ifMatch of [
+      undefined,
+      '*',
+      'v1',
+      '"1"',
+      '"v0"',
+      '"v01"',
+      'W/"v1"',
+      '"v99999999999999999"',
+    ]) {
       const answer = await app.inject({
         method: 'PUT',
         url,
@@ -129,7 +143,13 @@ describe.each(databases)('map versions on the wire on $engine', (database) => {
       randomBytes(limits.mapBodyMaxBytes),
     );
     expect(writtenVersion(largest)).toBe(2);
-    const over = await writeMap(app, url, map.capability, 2, randomBytes(limits.mapBodyMaxBytes + 1));
+    const over = await writeMap(
+      app,
+      url,
+      map.capability,
+      2,
+      randomBytes(limits.mapBodyMaxBytes + 1),
+    );
     expectError(over, 413, 'body_too_large');
     expect((await readMap(app, map.mapId, map.capability)).version).toBe(2);
   });
@@ -154,7 +174,12 @@ describe.each(databases)('map versions on the wire on $engine', (database) => {
     const map = await createMap(app);
     const list = await mapRequest(app, 'GET', `/api/maps/${map.mapId}/versions`, map.capability);
     expect(list.headers['content-type']).toMatch(/^application\/json/);
-    const missing = await mapRequest(app, 'GET', `/api/maps/${map.mapId}/versions/9`, map.capability);
+    const missing = await mapRequest(
+      app,
+      'GET',
+      `/api/maps/${map.mapId}/versions/9`,
+      map.capability,
+    );
     expect(missing.headers['content-type']).toMatch(/^application\/json/);
     expectError(missing, 404, 'version_not_found');
   });

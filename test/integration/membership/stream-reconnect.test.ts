@@ -8,7 +8,7 @@ import { ApiClient } from '../../../client/api/transport.js';
 import type { MapEventType } from '../../../shared/api/membership.js';
 import { buildAppOn } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
-import { b64, createMap, mapRequest, writeMap, type TestMap } from '../../helpers/maps.js';
+import { createMap, writeMap, type TestMap } from '../../helpers/maps.js';
 
 const databases = testDatabases();
 

@@ -6,13 +6,11 @@ import {
   decryptMapVersion,
   encryptMapVersion,
   logHeadOf,
-  fromBase64Url,
   isCryptoError,
   isLogInvalid,
   loadSodium,
   logRecordHash,
   openKeyRing,
-  toBase64Url,
   utf8Encode,
   verifyLog,
   type LogPin,
@@ -56,7 +54,13 @@ async function writeVersion(app: App, parent: Parent, version: number, text: str
     signer: parent.signer,
     logHead: logHeadOf(parent.log),
   });
-  const put = await writeMap(app, `/api/maps/${parent.mapId}`, parent.capability, version - 1, body);
+  const put = await writeMap(
+    app,
+    `/api/maps/${parent.mapId}`,
+    parent.capability,
+    version - 1,
+    body,
+  );
   expect(put.statusCode, put.body).toBe(204);
 }
 

@@ -1,6 +1,6 @@
 // The worker's map handlers in Node: make a map, save versions, open it on another device, refuse rollbacks.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromBase64Url, loadSodium, toBase64Url } from '../../../../shared/crypto/index.js';
+import { loadSodium } from '../../../../shared/crypto/index.js';
 import { createWorkerState } from '../../../../client/crypto/worker/state.js';
 import { call, documentWithEntry, expectFailure, parentWithMap, register } from './harness.js';
 import { flipByte } from '../../crypto/fixtures.js';

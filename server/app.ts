@@ -14,6 +14,7 @@ import type { DestinationStream } from 'pino';
 import { loadSodium } from '../shared/crypto/index.js';
 import type { Config } from './infra/config.js';
 import { createLogger } from './infra/logger.js';
+import { RequestLog } from './infra/request-log.js';
 import accessRecorder from './maps/access-recorder-plugin.js';
 import auth from './infra/auth.js';
 import capability from './infra/capability.js';
@@ -98,6 +99,8 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const fastify = Fastify({
     loggerInstance: createLogger(config.logLevel, options.logStream) as FastifyBaseLogger,
+    // map reads and writes log failures and a sample only (server/infra/request-log.ts)
+    logController: new RequestLog(),
     bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     ...serverTimeouts,

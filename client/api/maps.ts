@@ -3,12 +3,16 @@ import type {
   AccessLogResponse,
   CreateMapRequest,
   CreateMapResponse,
-  ReadMapResponse,
-  VersionResponse,
   VersionsResponse,
-  WriteMapResponse,
 } from '../../shared/api/maps.js';
-import { capabilityOf, withoutAccount, type ApiClient } from './transport.js';
+import {
+  decodeMapRead,
+  versionOfTag,
+  versionTag,
+  type ReadMapResponse,
+  type WriteMapResponse,
+} from '../../shared/api/map-wire.js';
+import { ApiError, capabilityOf, withoutAccount, type ApiClient } from './transport.js';
 
 /** `/maps/:id` and what follows it. */
 export const mapPath = (mapId: string, rest = ''): string =>
@@ -18,26 +22,37 @@ export function createMap(api: ApiClient, body: CreateMapRequest): Promise<Creat
   return api.request('/maps', { method: 'POST', body });
 }
 
-export function getMap(
+/** The latest version: its bytes and key bundle, with version, slot and rights from the headers. */
+export async function getMap(
   api: ApiClient,
   mapId: string,
   capability: string,
 ): Promise<ReadMapResponse> {
-  return api.request(mapPath(mapId), { auth: capabilityOf(capability) });
+  const response = await api.bytes(mapPath(mapId), capability);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  try {
+    return decodeMapRead(mapId, (name) => response.headers.get(name), bytes);
+  } catch {
+    throw new ApiError(response.status, 'bad_response', 'The map answer could not be read.');
+  }
 }
 
-export function saveMap(
+/** Saves `body` as the version after `baseVersion` (If-Match); a 409 names the latest version. */
+export async function saveMap(
   api: ApiClient,
   mapId: string,
   capability: string,
   baseVersion: number,
-  body: string,
+  body: Uint8Array,
 ): Promise<WriteMapResponse> {
-  return api.request(mapPath(mapId), {
+  const response = await api.bytes(mapPath(mapId), capability, {
     method: 'PUT',
-    body: { baseVersion, body },
-    auth: capabilityOf(capability),
+    body,
+    headers: { 'If-Match': versionTag(baseVersion) },
   });
+  const version = versionOfTag(response.headers.get('etag'));
+  if (version === null) throw new ApiError(response.status, 'bad_response', 'No new version.');
+  return { version };
 }
 
 /** Who opened the map when, per member slot. */
@@ -59,12 +74,16 @@ export function listVersions(
   return api.request(mapPath(mapId, rest), { auth: capabilityOf(capability) });
 }
 
-/** One stored version's body, as it was saved. */
-export function getVersion(
+/** One stored version's bytes, as they were saved (octet-stream, like the latest). */
+export async function getVersion(
   api: ApiClient,
   mapId: string,
   capability: string,
   version: number,
-): Promise<VersionResponse> {
-  return api.request(mapPath(mapId, `/versions/${version}`), { auth: capabilityOf(capability) });
+): Promise<{ version: number; body: Uint8Array }> {
+  const response = await api.bytes(mapPath(mapId, `/versions/${version}`), capability);
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (versionOfTag(response.headers.get('etag')) !== version)
+    throw new ApiError(response.status, 'bad_response', 'The version answer could not be read.');
+  return { version, body };
 }

@@ -118,6 +118,36 @@ export class ApiClient extends EventTarget {
     return this.#read<T>(response);
   }
 
+  /**
+   * A map version request (bytes, not JSON): `body` goes as application/octet-stream, the answer is
+   * returned for the caller to read its headers and bytes; a refusal is still JSON and becomes an ApiError.
+   */
+  async bytes(
+    path: string,
+    capability: string,
+    options: { method?: Method; body?: Uint8Array; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const headers = new Headers({ Accept: 'application/octet-stream, application/json' });
+    headers.set('Nk-Capability', capability);
+    if (options.body !== undefined) headers.set('Content-Type', 'application/octet-stream');
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+    let response: Response;
+    try {
+      response = await fetch(this.base + path, {
+        method: options.method ?? 'GET',
+        headers,
+        // a fresh copy, so a view into a larger buffer sends only its own bytes
+        body: options.body === undefined ? null : options.body.slice(),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, 'network_error', 'The server could not be reached.');
+    }
+    if (!response.ok) throw await refusal(response);
+    return response;
+  }
+
   /** A raw request (for the event stream); only network failures become an ApiError. */
   async stream(path: string, capability: string, signal: AbortSignal): Promise<Response> {
     return fetch(this.base + path, {

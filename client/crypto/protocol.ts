@@ -79,7 +79,7 @@ export type OpenedVersion =
 /** The timeline (worker/history.ts): earlier versions of an opened map, decrypted in one call. */
 export interface HistoryOps {
   openVersions: {
-    args: { mapId: string; versions: { version: number; body: string }[] };
+    args: { mapId: string; versions: { version: number; body: Uint8Array }[] };
     result: { versions: OpenedVersion[] };
   };
 }
@@ -161,7 +161,8 @@ export interface CryptoOps extends ExportOps, AccountChangeOps, DayOps, TrustedO
   /** Encrypts and signs a document as the given (new) version of an opened map. */
   sealVersion: {
     args: { mapId: string; document: MapDocument; version: number };
-    result: { body: string };
+    /** The version's bytes, as PUT /api/maps/:mapId sends them. */
+    result: { body: Uint8Array };
   };
   /** The verified membership of an opened map (after openMap). */
   membership: { args: { mapId: string }; result: MembershipView | null };

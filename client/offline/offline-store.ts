@@ -85,7 +85,7 @@ export function keepMap(response: MapResponse, log: readonly string[]): Promise<
 }
 
 /** Her own save: the kept copy (if any) takes the version she wrote, so offline she sees her change. */
-export async function keepSaved(mapId: string, version: number, body: string): Promise<void> {
+export async function keepSaved(mapId: string, version: number, body: Uint8Array): Promise<void> {
   const kept = await cachedMap(mapId);
   if (kept === undefined || kept.response.version >= version) return;
   const record: CachedMap = {

@@ -1,53 +1,53 @@
-// The baseline: bare Fastify + better-sqlite3 serving and writing the same bytes, with no auth, schema or logging.
-import Database from 'better-sqlite3';
-import Fastify from 'fastify';
+// The baseline: the least this stack can do for a map version. Bare Fastify serving and writing the raw
+// bytes with a version check (ETag / If-Match) and nothing else: no JSON, no validation, no capability,
+// no logging. `sqlite` (better-sqlite3) or `postgres` (pg, one statement per request).
+import Fastify, { type FastifyReply } from 'fastify';
 import { serveParent } from './protocol.js';
+import { openBareStore } from './bare-store.js';
 
-const dataDir = process.argv[2] ?? '.';
-const db = new Database(`${dataDir}/bare.sqlite`);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.exec(
-  'create table if not exists versions (map_id text, version integer, body blob, primary key (map_id, version))',
-);
-const latest = db.prepare(
-  'select version, body from versions where map_id = ? order by version desc limit 1',
-);
-const insert = db.prepare('insert into versions (map_id, version, body) values (?, ?, ?)');
-const writeVersion = db.transaction((mapId: string, baseVersion: number, body: Buffer) => {
-  const row = latest.get(mapId) as { version: number } | undefined;
-  if ((row?.version ?? 0) !== baseVersion) return null;
-  insert.run(mapId, baseVersion + 1, body);
-  return baseVersion + 1;
-});
+const [engine = 'sqlite', dataDir = '.', databaseUrl = ''] = process.argv.slice(2);
+const store = await openBareStore(engine, dataDir, databaseUrl);
 
-const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
+const tag = (version: number) => `"v${version}"`;
+const app = Fastify({ logger: false });
+app.addContentTypeParser(
+  'application/octet-stream',
+  { parseAs: 'buffer', bodyLimit: 1024 * 1024 },
+  (_request, body, done) => done(null, body),
+);
+
+function conflict(reply: FastifyReply, latest: number | null): FastifyReply {
+  if (latest === null) return reply.code(404).send();
+  return reply.code(409).header('etag', tag(latest)).send();
+}
+
 app.get<{ Params: { mapId: string } }>('/bare/maps/:mapId', async (request, reply) => {
-  const row = latest.get(request.params.mapId) as { version: number; body: Buffer } | undefined;
-  if (!row) return reply.code(404).send({ error: 'not found' });
-  return {
-    mapId: request.params.mapId,
-    version: row.version,
-    body: row.body.toString('base64url'),
-  };
+  const row = await store.latest(request.params.mapId);
+  if (!row) return reply.code(404).send();
+  return reply.header('etag', tag(row.version)).type('application/octet-stream').send(row.body);
 });
-app.put<{ Params: { mapId: string }; Body: { baseVersion: number; body: string } }>(
+
+app.put<{ Params: { mapId: string }; Body: Buffer }>(
   '/bare/maps/:mapId',
   async (request, reply) => {
-    const body = Buffer.from(request.body.body, 'base64url');
-    const version = writeVersion(request.params.mapId, request.body.baseVersion, body);
-    if (version === null) {
-      const latestVersion = (latest.get(request.params.mapId) as { version: number }).version;
-      return reply.code(409).send({ error: 'conflict', latestVersion });
+    const base = Number(/^"v(\d+)"$/.exec(request.headers['if-match'] ?? '')?.[1] ?? NaN);
+    if (!Number.isSafeInteger(base)) return reply.code(400).send();
+    const { mapId } = request.params;
+    if (await store.write(mapId, base, request.body)) {
+      return reply
+        .code(204)
+        .header('etag', tag(base + 1))
+        .send();
     }
-    return { version };
+    return conflict(reply, await store.latestVersion(mapId));
   },
 );
-app.post<{ Params: { mapId: string }; Body: { body: string } }>(
+
+app.post<{ Params: { mapId: string }; Body: Buffer }>(
   '/bare/maps/:mapId',
-  async (request) => {
-    insert.run(request.params.mapId, 1, Buffer.from(request.body.body, 'base64url'));
-    return { version: 1 };
+  async (request, reply) => {
+    await store.create(request.params.mapId, request.body);
+    return reply.code(201).header('etag', tag(1)).send();
   },
 );
 
@@ -55,5 +55,5 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 serveParent(typeof address === 'object' && address ? address.port : 0, async () => {
   await app.close();
-  db.close();
+  await store.close();
 });

@@ -1,4 +1,5 @@
 // A small HTTP client for the demo seed: the real /api over fetch, as a browser would call it.
+import { decodeMapRead, type ReadMapResponse } from '../../shared/api/map-wire.js';
 
 /** A refused or failed API call, with the server's stable error code. */
 export class ApiFailure extends Error {
@@ -85,6 +86,33 @@ export class DemoApi {
         `${method} /api${path} answered ${response.status} ${error.code}: ${error.message}`,
       );
     }
+  }
+
+  /** The latest version of a map: bytes with version, slot and rights in headers (decision 0027). */
+  async readMap(mapId: string, capability: string): Promise<ReadMapResponse> {
+    const path = `/maps/${mapId}`;
+    let response: Response;
+    try {
+      response = await fetch(`${this.url}/api${path}`, {
+        headers: { 'nk-capability': capability },
+      });
+    } catch (error) {
+      throw new ApiFailure(
+        0,
+        'network_error',
+        `Cannot reach ${this.url}: ${(error as Error).message}`,
+      );
+    }
+    if (!response.ok) {
+      const error = errorOf(parseJson(await response.text()));
+      throw new ApiFailure(
+        response.status,
+        error.code,
+        `GET /api${path} answered ${response.status} ${error.code}: ${error.message}`,
+      );
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return decodeMapRead(mapId, (name) => response.headers.get(name), bytes);
   }
 
   /** A request that must succeed; answers the JSON body. */

@@ -40,8 +40,8 @@ export async function openMap(
   entry: KeyringMapEntry,
 ): Promise<OpenedMap> {
   const auth = { capability: entry.capability };
-  const read = await api.json<ReadMapResponse>('GET', `/maps/${entry.mapId}`, { auth });
-  const ring = openKeyRing(fromBase64Url(read.keyBundle), boxOf(account), {
+  const read = await api.readMap(entry.mapId, entry.capability);
+  const ring = openKeyRing(read.keyBundle, boxOf(account), {
     mapId: entry.mapId,
     slotId: read.slotId,
   });
@@ -73,7 +73,7 @@ export async function openMap(
   const { doc } = decryptMapDocument({
     mapId: entry.mapId,
     version: read.version,
-    body: fromBase64Url(read.body),
+    body: read.body,
     keys,
     trustedSigners: owners,
   });

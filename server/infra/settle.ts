@@ -113,7 +113,8 @@ export default fp(
     };
     fastify.decorate('settle', state);
 
-    fastify.addHook('onResponse', async (request) => {
+    // a callback hook, not an async one: it runs on every answer and needs no promise
+    fastify.addHook('onResponse', (request, _reply, done) => {
       const now = Date.now();
       lastRequestAt = now;
       if (burstStartedAt === 0) burstStartedAt = now;
@@ -123,6 +124,7 @@ export default fp(
         accountWrites++;
         if (accountChangedAt === 0) accountChangedAt = now;
       }
+      done();
     });
 
     const settleOnce = async () => {

@@ -6,22 +6,13 @@ import {
   CreateMapRequest,
   CreateMapResponse,
   MapParams,
-  MapVersionParams,
-  ReadMapResponse,
-  VersionResponse,
   VersionsQuery,
   VersionsResponse,
-  WriteMapRequest,
-  WriteMapResponse,
 } from '../../shared/api/maps.js';
 import * as maps from './service.js';
 import { slotOf } from '../infra/capability.js';
-import {
-  BODY_ERRORS,
-  errorResponses,
-  MAP_REQUEST_LIMIT,
-  withBodySplice,
-} from '../infra/responses.js';
+import { BODY_ERRORS, errorResponses, MAP_REQUEST_LIMIT } from '../infra/responses.js';
+import versionRoutes from './version-routes.js';
 
 // The Nk-Capability header (CapabilityHeaders in shared/api) is checked by the requireCapability hook,
 // which runs before validation so a wrong capability costs no body parsing; no second check here.
@@ -31,8 +22,6 @@ const GUARDED = [400, 404, 500] as const;
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   const read = fastify.requireCapability('read');
-  const readLatest = fastify.requireCapability('read', { withLatestVersion: true });
-  const write = fastify.requireCapability('write');
   const admin = fastify.requireCapability('admin');
   // creating maps costs storage and needs no account: per IP, like login
   const rateLimit = { max: fastify.config.rateLimitLogin, timeWindow: 60_000 };
@@ -53,43 +42,8 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
   );
 
-  fastify.get(
-    '/:mapId',
-    {
-      onRequest: readLatest,
-      serializerCompiler: withBodySplice,
-      schema: {
-        params: MapParams,
-        response: { 200: ReadMapResponse, ...errorResponses(...GUARDED) },
-      },
-    },
-    async (request) => maps.readLatest(fastify.db, slotOf(request)),
-  );
-
-  fastify.put(
-    '/:mapId',
-    {
-      onRequest: write,
-      bodyLimit: MAP_REQUEST_LIMIT,
-      schema: {
-        params: MapParams,
-        body: WriteMapRequest,
-        response: { 200: WriteMapResponse, ...errorResponses(...GUARDED, 403, 409, 413, 415) },
-      },
-    },
-    async (request) => {
-      const { mapId } = slotOf(request);
-      const version = await maps.writeVersion(
-        fastify.db,
-        mapId,
-        request.body.baseVersion,
-        request.body.body,
-        Date.now(),
-      );
-      await fastify.mapEvents.publish(mapId, 'version');
-      return { version };
-    },
-  );
+  // read latest, read one, write: bytes, not JSON (their own body parser)
+  await fastify.register(versionRoutes);
 
   fastify.get(
     '/:mapId/versions',
@@ -109,19 +63,6 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
         request.query.limit,
       ),
     }),
-  );
-
-  fastify.get(
-    '/:mapId/versions/:version',
-    {
-      onRequest: read,
-      serializerCompiler: withBodySplice,
-      schema: {
-        params: MapVersionParams,
-        response: { 200: VersionResponse, ...errorResponses(...GUARDED) },
-      },
-    },
-    async (request) => maps.readVersion(fastify.db, slotOf(request).mapId, request.params.version),
   );
 
   fastify.get(

@@ -1,17 +1,11 @@
 // Map rules: create with the first slot and version, read, write on top of a known version, history, access log.
 import type { Kysely } from 'kysely';
 import { limits } from '../../shared/api/limits.js';
-import type {
-  AccessLogResponse,
-  CreateMapRequest,
-  ReadMapResponse,
-  VersionResponse,
-  VersionSummary,
-} from '../../shared/api/maps.js';
+import type { AccessLogResponse, CreateMapRequest, VersionSummary } from '../../shared/api/maps.js';
 import { newId } from '../infra/ids.js';
 import { isUniqueViolation } from '../infra/db/errors.js';
 import type { Database } from '../infra/db/schema.js';
-import { decodeBase64Url, encodeBase64Url } from '../infra/encoding.js';
+import { decodeBase64Url } from '../infra/encoding.js';
 import { ApiError, isApiError } from '../infra/errors.js';
 import * as membership from '../membership/api.js';
 import { mapNotFound, type OpenedSlot } from '../infra/capability.js';
@@ -60,18 +54,18 @@ export async function createMap(db: Db, input: CreateMapRequest, now: number): P
   }
 }
 
-export async function readLatest(db: Db, slot: OpenedSlot): Promise<ReadMapResponse> {
+/** The latest version and the slot that opened it, as bytes (the route puts the rest in headers). */
+export interface LatestVersion {
+  slot: OpenedSlot;
+  version: number;
+  body: Buffer;
+  createdAt: number;
+}
+
+export async function readLatest(db: Db, slot: OpenedSlot): Promise<LatestVersion> {
   const latest = 'latest' in slot ? slot.latest : await repo.findLatestVersion(db, slot.mapId);
   if (!latest) throw mapNotFound();
-  return {
-    mapId: slot.mapId,
-    slotId: slot.slotId,
-    version: latest.version,
-    body: encodeBase64Url(latest.body),
-    keyBundle: encodeBase64Url(slot.keyBundle),
-    rights: slot.rights,
-    createdAt: latest.created_at,
-  };
+  return { slot, version: latest.version, body: latest.body, createdAt: latest.created_at };
 }
 
 /**
@@ -82,10 +76,9 @@ export async function writeVersion(
   db: Db,
   mapId: string,
   baseVersion: number,
-  bodyText: string,
+  body: Buffer,
   now: number,
 ): Promise<number> {
-  const body = decodeBase64Url(bodyText, 'body');
   try {
     return await db
       .transaction()
@@ -114,10 +107,10 @@ export async function readVersion(
   db: Db,
   mapId: string,
   version: number,
-): Promise<VersionResponse> {
+): Promise<{ version: number; body: Buffer; createdAt: number }> {
   const row = await repo.findVersion(db, mapId, version);
   if (!row) throw new ApiError('version_not_found', `This map has no version ${version}.`);
-  return { version: row.version, body: encodeBase64Url(row.body), createdAt: row.created_at };
+  return { version: row.version, body: row.body, createdAt: row.created_at };
 }
 
 /**

@@ -53,26 +53,8 @@ export type CreateMapRequest = Static<typeof CreateMapRequest>;
 export const CreateMapResponse = Type.Object({ mapId: Id, version: Version }, closed);
 export type CreateMapResponse = Static<typeof CreateMapResponse>;
 
-export const ReadMapResponse = Type.Object(
-  {
-    mapId: Id,
-    /** The slot this capability opens (cards and log entries name it). */
-    slotId: Id,
-    version: Version,
-    body: MapBody,
-    keyBundle: KeyBundle,
-    rights: Rights,
-    createdAt: Timestamp,
-  },
-  closed,
-);
-export type ReadMapResponse = Static<typeof ReadMapResponse>;
-
-export const WriteMapRequest = Type.Object({ baseVersion: Version, body: MapBody }, closed);
-export type WriteMapRequest = Static<typeof WriteMapRequest>;
-
-export const WriteMapResponse = Type.Object({ version: Version }, closed);
-export type WriteMapResponse = Static<typeof WriteMapResponse>;
+// map versions on the wire (bytes and headers): kept apart so the page loads them without TypeBox
+export * from './map-wire.js';
 
 /** Versions newest first; `before` excludes that version and newer. */
 export const VersionsQuery = Type.Object(
@@ -92,12 +74,6 @@ export type VersionSummary = Static<typeof VersionSummary>;
 
 export const VersionsResponse = Type.Object({ versions: Type.Array(VersionSummary) }, closed);
 export type VersionsResponse = Static<typeof VersionsResponse>;
-
-export const VersionResponse = Type.Object(
-  { version: Version, body: MapBody, createdAt: Timestamp },
-  closed,
-);
-export type VersionResponse = Static<typeof VersionResponse>;
 
 /** Accesses are counted per slot per minute; `at` is the start of the minute. */
 export const SlotAccess = Type.Object(

@@ -19,6 +19,7 @@ import type {
   JoinRequestResponse,
 } from '../../shared/api/invites.js';
 import type { ReadMapResponse } from '../../shared/api/maps.js';
+import { mapBytesOf } from './maps.js';
 import type { LogResponse, SlotsResponse } from '../../shared/api/membership.js';
 import { upgradeRings } from '../../client/membership/ring-upgrade.js';
 import type { App } from '../../server/app.js';
@@ -167,7 +168,7 @@ export class Device {
   /** What the server serves this device for the map now. */
   async served(mapId: string): Promise<Served> {
     const headers = { 'nk-capability': this.capability(mapId) };
-    const map = json<ReadMapResponse>(
+    const map = mapBytesOf(
       await this.app.inject({ method: 'GET', url: `/api/maps/${mapId}`, headers }),
     );
     const log = json<LogResponse>(

@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import type { InvitesResponse } from '../../shared/api/invites.js';
 import type { LogResponse } from '../../shared/api/membership.js';
-import type { MapResponse } from '../../client/api/types.js';
+import { mapBytesOf } from './maps.js';
 import type { CryptoOps } from '../../client/crypto/protocol.js';
 import type { App } from '../../server/app.js';
 import { call, register, type Person } from '../unit/client/crypto/harness.js';
@@ -41,12 +41,11 @@ export async function deviceOpen(
   mapId: string,
   capability: string,
 ): Promise<CryptoOps['openMap']['result']> {
-  const map = await capabilityRequest(app, 'GET', `/api/maps/${mapId}`, capability);
-  expect(map.statusCode, map.body).toBe(200);
+  const map = mapBytesOf(await capabilityRequest(app, 'GET', `/api/maps/${mapId}`, capability));
   const log = await capabilityRequest(app, 'GET', `/api/maps/${mapId}/log`, capability);
   expect(log.statusCode, log.body).toBe(200);
   const records = log.json<LogResponse>().records.map((r) => r.record);
-  return call(person.state, 'openMap', { map: map.json<MapResponse>(), log: records });
+  return call(person.state, 'openMap', { map, log: records });
 }
 
 /** The parent's worker makes a link invite and the server stores it; the secret stays on the device. */

@@ -2,7 +2,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Rights } from '../../shared/api/maps.js';
+import {
+  decodeMapRead,
+  versionOfTag,
+  versionTag,
+  type ReadMapResponse,
+  type Rights,
+} from '../../shared/api/maps.js';
 import type { App } from '../../server/app.js';
 import { insertSlot } from '../../server/maps/repository.js';
 
@@ -64,4 +70,65 @@ export function mapRequest(
     headers: { 'nk-capability': capability },
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
+}
+
+/** The latest version as tests compare it: the headers read, the bytes as base64url. */
+export interface ReadMap {
+  mapId: string;
+  slotId: string;
+  version: number;
+  rights: Rights;
+  createdAt: number;
+  body: string;
+  keyBundle: string;
+}
+
+/** Reads an answer of GET /api/maps/:mapId (bytes and headers) as the client does. */
+export function mapBytesOf(response: LightMyRequestResponse): ReadMapResponse {
+  expect(response.statusCode, response.body).toBe(200);
+  expect(response.headers['content-type']).toBe('application/octet-stream');
+  const mapId = /\/api\/maps\/([^/?]+)/.exec(response.raw.req.url ?? '')?.[1] ?? '';
+  return decodeMapRead(
+    mapId,
+    (name) => response.headers[name]?.toString(),
+    new Uint8Array(response.rawPayload),
+  );
+}
+
+/** The same with the bytes as base64url, to compare with what the test sent. */
+export function readOf(response: LightMyRequestResponse): ReadMap {
+  const read = mapBytesOf(response);
+  return { ...read, body: b64(read.body), keyBundle: b64(read.keyBundle) };
+}
+
+export async function readMap(app: App, mapId: string, capability: string): Promise<ReadMap> {
+  return readOf(await mapRequest(app, 'GET', `/api/maps/${mapId}`, capability));
+}
+
+/** PUT of a version as the client sends it: its bytes, the base version in If-Match. */
+export function writeMap(
+  app: App,
+  url: string,
+  capability: string,
+  baseVersion: number,
+  body: string | Uint8Array,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'PUT',
+    url,
+    headers: {
+      'nk-capability': capability,
+      'content-type': 'application/octet-stream',
+      'if-match': versionTag(baseVersion),
+    },
+    payload: typeof body === 'string' ? Buffer.from(body, 'base64url') : Buffer.from(body),
+  });
+}
+
+/** The version a successful write made (204, ETag "v<version>"). */
+export function writtenVersion(response: LightMyRequestResponse): number {
+  expect(response.statusCode, response.body).toBe(204);
+  const version = versionOfTag(response.headers.etag?.toString());
+  expect(version).not.toBeNull();
+  return version ?? 0;
 }

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import sodium from 'libsodium-wrappers-sumo';
 import { expect } from 'vitest';
 import type { InviteInfoResponse, InvitesResponse } from '../../shared/api/invites.js';
-import type { ReadMapResponse } from '../../shared/api/maps.js';
+import { mapBytesOf } from './maps.js';
 import type { LogResponse } from '../../shared/api/membership.js';
 import {
   appendLogEntry,
@@ -88,11 +88,18 @@ export function capabilityRequest(
   url: string,
   capability: string | undefined,
   payload?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<LightMyRequestResponse> {
+  // bytes go as a map version does (decision 0027), anything else as JSON
+  const bytes = Buffer.isBuffer(payload) ? { 'content-type': 'application/octet-stream' } : {};
   return app.inject({
     method,
     url,
-    headers: capability === undefined ? {} : { 'nk-capability': capability },
+    headers: {
+      ...bytes,
+      ...headers,
+      ...(capability === undefined ? {} : { 'nk-capability': capability }),
+    },
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
 }
@@ -365,8 +372,7 @@ export async function addMember(
 
 export async function readMap(app: App, mapId: string, capability: string) {
   const response = await capabilityRequest(app, 'GET', `/api/maps/${mapId}`, capability);
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<ReadMapResponse>();
+  return mapBytesOf(response);
 }
 
 export async function readLog(app: App, mapId: string, capability: string): Promise<Uint8Array[]> {

@@ -1,7 +1,6 @@
 // Earlier versions of an opened map for the timeline, decrypted here with the keys this slot holds.
 import {
   checkVersionHead,
-  fromBase64Url,
   readVersionEpoch,
   rightsOf,
   versionSigners,
@@ -77,9 +76,8 @@ export const historyHandlers: Handlers<keyof HistoryOps> = {
     const trustedSigners =
       open.log === null ? [current.identity.signPublicKey] : pastSigners(open.log);
     return {
-      versions: versions.map(({ version, body: wire }): OpenedVersion => {
+      versions: versions.map(({ version, body }): OpenedVersion => {
         try {
-          const body = fromBase64Url(wire);
           const keys = keysFor(open, readVersionEpoch(body));
           if (keys === undefined) return { version, readable: false };
           const { doc, logHead, signerPublicKey } = decryptMapDocument({

@@ -155,7 +155,7 @@ export const mapHandlers: Handlers<MapOp> = {
         ...(pinned ? { pinned } : {}),
       });
     }
-    const body = fromBase64Url(map.body);
+    const body = map.body;
     const bodyEpoch = readVersionEpoch(body);
     let ring = served;
     if (signed !== null) {
@@ -226,7 +226,7 @@ export const mapHandlers: Handlers<MapOp> = {
       logHead: logHeadOf(open.log),
       previousBody: open.body,
     });
-    return { body: toBase64Url(body) };
+    return { body };
   },
 
   forgetMap(state, { mapId }) {

@@ -1,7 +1,6 @@
 // A slot's key ring when a map opens (signed, or legacy from before rings were signed), and the
 // owner's upgrade of a legacy map: every ring re-signed, and a log started for a map without one.
 import {
-  fromBase64Url,
   isCryptoError,
   memberRing,
   newerPin,
@@ -44,7 +43,7 @@ export function openSlotRing(
     publicKey: current.identity.boxPublicKey,
     secretKey: current.identity.boxSecretKey,
   };
-  const sealed = fromBase64Url(map.keyBundle);
+  const sealed = map.keyBundle;
   const legacy = openLegacyKeyRing(sealed, box, map.mapId);
   if (legacy === null) {
     const signed = openKeyRing(sealed, box, { mapId: map.mapId, slotId: map.slotId });

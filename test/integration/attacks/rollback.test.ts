@@ -69,7 +69,7 @@ describe.each(databases)('a rolling-back server on $engine', (database) => {
     for (const served of slotsOf) {
       await app.db
         .updateTable('map_slots')
-        .set({ key_bundle: Buffer.from(served.map.keyBundle, 'base64url') })
+        .set({ key_bundle: Buffer.from(served.map.keyBundle) })
         .where('id', '=', served.map.slotId)
         .execute();
     }

@@ -36,6 +36,7 @@ interface Route {
   /** What an allowed caller gets with this (harmless) payload: status and, for errors, code. */
   allowed: [number, string?];
   payload?: (parent: Parent) => unknown;
+  headers?: Record<string, string>;
 }
 
 const RANK: Record<Needed, number> = { read: 1, write: 2, admin: 3 };
@@ -49,7 +50,8 @@ const ROUTES: Route[] = [
     path: '',
     needs: 'write',
     allowed: [409, 'version_conflict'],
-    payload: () => ({ baseVersion: 999, body: bytes(100) }),
+    payload: () => randomBytes(100),
+    headers: { 'if-match': '"v999"' },
   },
   { method: 'GET', path: '/versions', needs: 'read', allowed: [200] },
   { method: 'GET', path: '/versions/1', needs: 'read', allowed: [200] },
@@ -197,6 +199,7 @@ describe.each(databases)('authorisation matrix on $engine', (database) => {
       url(route),
       callers[caller],
       route.payload?.(parent),
+      route.headers,
     );
     expect(response.statusCode, response.body).toBe(status);
     if (code) expect(response.json<{ error: { code: string } }>().error.code).toBe(code);

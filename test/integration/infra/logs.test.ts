@@ -6,7 +6,8 @@ import type { App } from '../../../server/app.js';
 import { bearer, logIn, signUp, withRefreshCookie } from '../../helpers/accounts.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
-import { b64, createMap, mapRequest } from '../../helpers/maps.js';
+import { b64, createMap, mapRequest, writeMap } from '../../helpers/maps.js';
+import { SAMPLE_EVERY } from '../../../server/infra/request-log.js';
 
 const databases = testDatabases();
 
@@ -39,11 +40,10 @@ describe.each(databases)('logs on $engine', (database) => {
     expect(refreshed.statusCode).toBe(200);
     const map = await createMap(app);
     const secretBody = b64(randomBytes(300));
-    await mapRequest(app, 'PUT', `/api/maps/${map.mapId}`, map.capability, {
-      baseVersion: 1,
-      body: secretBody,
-    });
+    await writeMap(app, `/api/maps/${map.mapId}`, map.capability, 1, secretBody);
     await mapRequest(app, 'GET', `/api/maps/${map.mapId}`, map.capability);
+    // a refused map read is always logged (successes only as a sample, see below)
+    await mapRequest(app, 'GET', `/api/maps/${map.mapId}`, b64(randomBytes(32)));
     await app.inject({ method: 'GET', url: '/api/account', headers: bearer(session.accessToken) });
     // failures are logged too, still without what was sent
     await app.inject({
@@ -86,5 +86,36 @@ describe.each(databases)('logs on $engine', (database) => {
     for (const [name, secret] of Object.entries(secrets)) {
       expect(log.includes(secret), `${name} appears in the log`).toBe(false);
     }
+  });
+
+  it('logs map reads and writes as a sample, and every failure of them', async () => {
+    const map = await createMap(app);
+    const url = `/api/maps/${map.mapId}`;
+    const mapLines = () =>
+      lines
+        .map(
+          (line) =>
+            JSON.parse(line) as {
+              req?: { route?: string };
+              res?: { statusCode?: number };
+              sampled?: number;
+            },
+        )
+        .filter((line) => line.req?.route === '/api/maps/:mapId');
+    const before = mapLines().length;
+    for (let i = 0; i < SAMPLE_EVERY * 2; i++) await mapRequest(app, 'GET', url, map.capability);
+    const sampled = mapLines().slice(before);
+    expect(sampled).toHaveLength(2);
+    for (const line of sampled)
+      expect(line).toMatchObject({ sampled: SAMPLE_EVERY, res: { statusCode: 200 } });
+    const stale = await writeMap(app, url, map.capability, 7, randomBytes(10));
+    expect(stale.statusCode).toBe(409);
+    expect(mapLines().at(-1)).toMatchObject({ res: { statusCode: 409 } });
+    // other routes keep both lines of every request
+    const incoming = lines.filter((line) => line.includes('"msg":"incoming request"')).length;
+    await mapRequest(app, 'GET', `${url}/versions`, map.capability);
+    expect(lines.filter((line) => line.includes('"msg":"incoming request"')).length).toBe(
+      incoming + 1,
+    );
   });
 });

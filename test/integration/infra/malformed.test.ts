@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, LoginRequest } from '../../../shared/api/accounts.js';
-import type { ReadMapResponse } from '../../../shared/api/maps.js';
 import { createAccount, rewrapForNewPassphrase, TEST_KDF } from '../../../shared/crypto/index.js';
 import type { App } from '../../../server/app.js';
 import {
@@ -26,6 +25,8 @@ import {
   createMap,
   mapRequest,
   newMapRequest,
+  readOf,
+  type ReadMap,
   type TestMap,
 } from '../../helpers/maps.js';
 import { mutations } from '../../helpers/mutations.js';
@@ -129,10 +130,8 @@ describe.each(databases)('malformed input on $engine', (database) => {
     return account as Account;
   }
 
-  async function mapNow(): Promise<ReadMapResponse> {
-    const response = await mapRequest(app, 'GET', `/api/maps/${map.mapId}`, map.capability);
-    expect(response.statusCode).toBe(200);
-    return response.json<ReadMapResponse>();
+  async function mapNow(): Promise<ReadMap> {
+    return readOf(await mapRequest(app, 'GET', `/api/maps/${map.mapId}`, map.capability));
   }
 
   const count = async (
@@ -340,32 +339,52 @@ describe.each(databases)('malformed input on $engine', (database) => {
     expect((await mapNow()).body).toBe(map.body);
   });
 
-  it('PUT /api/maps/:mapId', async () => {
+  it('PUT /api/maps/:mapId (bytes, decision 0027)', async () => {
     const url = `/api/maps/${map.mapId}`;
-    const headers = { 'nk-capability': map.capability };
     const before = await mapNow();
-    await refusesAllMutations(
-      'PUT',
-      url,
-      { baseVersion: before.version, body: b64(randomBytes(100)) },
-      headers,
+    const put = (headers: Record<string, string>, payload?: string | Buffer) =>
+      app.inject({
+        method: 'PUT',
+        url,
+        headers: { 'nk-capability': map.capability, ...headers },
+        ...(payload === undefined ? {} : { payload }),
+      });
+    const bytes = { 'content-type': 'application/octet-stream' };
+    const base = { ...bytes, 'if-match': `"v${before.version}"` };
+    // the old JSON body, form data and text: wrong media type, whatever they hold
+    for (const type of ['application/json', 'text/plain', 'application/x-www-form-urlencoded']) {
+      const answer = await put({ 'content-type': type, 'if-match': base['if-match'] }, '{"a":1}');
+      expectError(answer, 415, 'unsupported_media_type');
+    }
+    expectError(
+      await put({ 'if-match': base['if-match'] }, randomBytes(10)),
+      415,
+      'unsupported_media_type',
     );
-    await refusesBadBodies('PUT', url, 2 * 1024 * 1024, headers);
-    const stale = await send(
-      'PUT',
-      url,
-      { baseVersion: before.version - 1 || 99, body: 'AAAA' },
-      headers,
+    expectError(await put(base), 400, 'invalid_request');
+    expectError(await put(base, Buffer.alloc(0)), 400, 'invalid_request');
+    expectError(await put(bytes, randomBytes(10)), 400, 'invalid_request');
+    for (const tag of ['"v0"', '"v-1"', '"vabc"', 'v1', '"v1.5"', '"v1", "v2"']) {
+      expectError(
+        await put({ ...bytes, 'if-match': tag }, randomBytes(10)),
+        400,
+        'invalid_request',
+      );
+    }
+    expectError(await put(base, randomBytes(1024 * 1024 + 1)), 413, 'body_too_large');
+    const stale = await put(
+      { ...bytes, 'if-match': `"v${before.version - 1 || 99}"` },
+      randomBytes(10),
     );
     expectError(stale, 409, 'version_conflict');
     const reader = await addSlot(app, map.mapId, 'read');
     expectError(
-      await send(
-        'PUT',
+      await app.inject({
+        method: 'PUT',
         url,
-        { baseVersion: before.version, body: 'AAAA' },
-        { 'nk-capability': reader },
-      ),
+        headers: { ...base, 'nk-capability': reader },
+        payload: randomBytes(10),
+      }),
       403,
       'insufficient_rights',
     );
@@ -384,15 +403,19 @@ describe.each(databases)('malformed input on $engine', (database) => {
       ['GET', '/versions/1'],
       ['GET', '/access'],
     ];
-    const writeBody = { baseVersion: before.version, body: 'AAAA' };
+    const writeBody = randomBytes(10);
+    const writeHeaders = {
+      'content-type': 'application/octet-stream',
+      'if-match': `"v${before.version}"`,
+    };
     for (const [method, suffix] of routes) {
-      const payload = method === 'PUT' ? writeBody : undefined;
+      const write = method === 'PUT';
       const call = (mapId: string, headers: Record<string, string>) =>
         app.inject({
           method,
           url: `/api/maps/${mapId}${suffix}`,
-          headers,
-          ...(payload ? { payload } : {}),
+          headers: write ? { ...writeHeaders, ...headers } : headers,
+          ...(write ? { payload: writeBody } : {}),
         });
       const label = `${method} ${suffix || '/'}`;
 

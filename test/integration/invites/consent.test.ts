@@ -109,7 +109,7 @@ describe.each(databases)('consent flow on $engine', (database) => {
     const capability = toBase64Url(answer.capability);
     const read = await readMap(app, parent.mapId, capability);
     expect(read).toMatchObject({ rights: 'write', slotId: answer.slotId, version: 1 });
-    const ring = openKeyRing(fromBase64Url(read.keyBundle), joiner.box, {
+    const ring = openKeyRing(read.keyBundle, joiner.box, {
       mapId: parent.mapId,
       slotId: read.slotId,
     });
@@ -124,7 +124,7 @@ describe.each(databases)('consent flow on $engine', (database) => {
     const version = decryptMapVersion({
       mapId: parent.mapId,
       version: 1,
-      body: fromBase64Url(read.body),
+      body: read.body,
       keys,
       trustedSigners: [parent.signer.publicKey],
     });
@@ -207,7 +207,7 @@ describe.each(databases)('consent flow on $engine', (database) => {
 
     // the parent and the other member still read, at the new epoch, and verify the whole log
     const again = await readMap(app, parent.mapId, parent.capability);
-    const parentRing = openKeyRing(fromBase64Url(again.keyBundle), parent.box, {
+    const parentRing = openKeyRing(again.keyBundle, parent.box, {
       mapId: parent.mapId,
       slotId: again.slotId,
     });
@@ -222,14 +222,14 @@ describe.each(databases)('consent flow on $engine', (database) => {
     expect(after.members[answer.slotId]).toBeUndefined();
     expect(after.former[answer.slotId]).toBeDefined();
     const otherRead = await readMap(app, parent.mapId, other.capability);
-    const otherRing = openKeyRing(fromBase64Url(otherRead.keyBundle), other.member.box, {
+    const otherRing = openKeyRing(otherRead.keyBundle, other.member.box, {
       mapId: parent.mapId,
       slotId: otherRead.slotId,
     });
     const decrypted = decryptMapVersion({
       mapId: parent.mapId,
       version: 2,
-      body: fromBase64Url(otherRead.body),
+      body: otherRead.body,
       keys: otherRing.epochs[2] ?? {},
       trustedSigners: [parent.signer.publicKey],
     });

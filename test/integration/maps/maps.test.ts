@@ -1,17 +1,21 @@
 // Maps end to end: create, read, versioned writes with conflicts, history, access log, deletion.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  AccessLogResponse,
-  ReadMapResponse,
-  VersionResponse,
-  VersionsResponse,
-} from '../../../shared/api/maps.js';
+import type { AccessLogResponse, VersionsResponse } from '../../../shared/api/maps.js';
 import type { App } from '../../../server/app.js';
 import { buildTestApp } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
 import { expectError } from '../../helpers/http.js';
-import { addSlot, b64, createMap, mapRequest, newMapRequest } from '../../helpers/maps.js';
+import {
+  addSlot,
+  b64,
+  createMap,
+  mapRequest,
+  newMapRequest,
+  readOf,
+  writeMap,
+  writtenVersion,
+} from '../../helpers/maps.js';
 
 const databases = testDatabases();
 
@@ -28,8 +32,9 @@ describe.each(databases)('maps on $engine', (database) => {
   it('creates a map and reads it back with the slot key bundle and rights', async () => {
     const map = await createMap(app);
     const read = await mapRequest(app, 'GET', `/api/maps/${map.mapId}`, map.capability);
-    expect(read.statusCode, read.body).toBe(200);
-    const body = read.json<ReadMapResponse>();
+    expect(read.headers.etag).toBe('"v1"');
+    expect(read.headers['nk-version']).toBe('1');
+    const body = readOf(read);
     expect(body).toMatchObject({
       mapId: map.mapId,
       version: 1,
@@ -53,30 +58,24 @@ describe.each(databases)('maps on $engine', (database) => {
       'map_exists',
     );
     const read = await mapRequest(app, 'GET', `/api/maps/${map.mapId}`, map.capability);
-    expect(read.json<ReadMapResponse>().body).toBe(map.body);
+    expect(readOf(read).body).toBe(map.body);
   });
 
   it('writes on top of the latest version and refuses a stale base with 409', async () => {
     const map = await createMap(app);
     const url = `/api/maps/${map.mapId}`;
     const v2 = b64(randomBytes(3000));
-    const write = await mapRequest(app, 'PUT', url, map.capability, { baseVersion: 1, body: v2 });
-    expect(write.statusCode, write.body).toBe(200);
-    expect(write.json()).toEqual({ version: 2 });
+    const write = await writeMap(app, url, map.capability, 1, v2);
+    expect(writtenVersion(write)).toBe(2);
+    expect(write.headers['nk-version']).toBe('2');
 
-    const stale = await mapRequest(app, 'PUT', url, map.capability, {
-      baseVersion: 1,
-      body: b64(randomBytes(10)),
-    });
+    const stale = await writeMap(app, url, map.capability, 1, b64(randomBytes(10)));
     const error = expectError(stale, 409, 'version_conflict');
     expect(error.latestVersion).toBe(2);
-    const ahead = await mapRequest(app, 'PUT', url, map.capability, {
-      baseVersion: 7,
-      body: b64(randomBytes(10)),
-    });
+    const ahead = await writeMap(app, url, map.capability, 7, b64(randomBytes(10)));
     expect(expectError(ahead, 409, 'version_conflict').latestVersion).toBe(2);
 
-    const read = (await mapRequest(app, 'GET', url, map.capability)).json<ReadMapResponse>();
+    const read = readOf(await mapRequest(app, 'GET', url, map.capability));
     expect(read).toMatchObject({ version: 2, body: v2 });
   });
 
@@ -85,9 +84,9 @@ describe.each(databases)('maps on $engine', (database) => {
     const url = `/api/maps/${map.mapId}`;
     const bodies = Array.from({ length: 8 }, () => b64(randomBytes(500)));
     const answers = await Promise.all(
-      bodies.map((body) => mapRequest(app, 'PUT', url, map.capability, { baseVersion: 1, body })),
+      bodies.map((body) => writeMap(app, url, map.capability, 1, body)),
     );
-    const winners = answers.filter((a) => a.statusCode === 200);
+    const winners = answers.filter((a) => a.statusCode === 204);
     const losers = answers.filter((a) => a.statusCode === 409);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(bodies.length - 1);
@@ -95,7 +94,7 @@ describe.each(databases)('maps on $engine', (database) => {
       expect(expectError(loser, 409, 'version_conflict').latestVersion).toBe(2);
 
     const winnerBody = bodies[answers.indexOf(winners[0]!)];
-    const read = (await mapRequest(app, 'GET', url, map.capability)).json<ReadMapResponse>();
+    const read = readOf(await mapRequest(app, 'GET', url, map.capability));
     expect(read).toMatchObject({ version: 2, body: winnerBody });
     const versions = await app.db
       .selectFrom('map_versions')
@@ -112,19 +111,12 @@ describe.each(databases)('maps on $engine', (database) => {
     let base = 1;
     for (let round = 0; round < 5; round++) {
       const answers = await Promise.all(
-        [0, 1, 2, 3].map(() =>
-          mapRequest(app, 'PUT', url, map.capability, {
-            baseVersion: base,
-            body: b64(randomBytes(64)),
-          }),
-        ),
+        [0, 1, 2, 3].map(() => writeMap(app, url, map.capability, base, b64(randomBytes(64)))),
       );
-      expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1);
+      expect(answers.filter((a) => a.statusCode === 204)).toHaveLength(1);
       base += 1;
     }
-    expect(
-      (await mapRequest(app, 'GET', url, map.capability)).json<ReadMapResponse>().version,
-    ).toBe(6);
+    expect(readOf(await mapRequest(app, 'GET', url, map.capability)).version).toBe(6);
   });
 
   it('lists versions newest first, paged with before and limit, and reads one version', async () => {
@@ -134,11 +126,8 @@ describe.each(databases)('maps on $engine', (database) => {
     for (let base = 1; base < 6; base++) {
       const size = 100 + base * 10;
       sizes.push(size);
-      const put = await mapRequest(app, 'PUT', url, map.capability, {
-        baseVersion: base,
-        body: b64(randomBytes(size)),
-      });
-      expect(put.statusCode).toBe(200);
+      const put = await writeMap(app, url, map.capability, base, b64(randomBytes(size)));
+      expect(writtenVersion(put)).toBe(base + 1);
     }
     const all = (
       await mapRequest(app, 'GET', `${url}/versions`, map.capability)
@@ -152,7 +141,11 @@ describe.each(databases)('maps on $engine', (database) => {
 
     const one = await mapRequest(app, 'GET', `${url}/versions/1`, map.capability);
     expect(one.statusCode).toBe(200);
-    expect(one.json<VersionResponse>()).toMatchObject({ version: 1, body: map.body });
+    expect(one.headers['content-type']).toBe('application/octet-stream');
+    expect(one.headers.etag).toBe('"v1"');
+    expect(one.headers['nk-version']).toBe('1');
+    expect(Number(one.headers['nk-created-at']) % 60_000).toBe(0);
+    expect(b64(one.rawPayload)).toBe(map.body);
     expectError(
       await mapRequest(app, 'GET', `${url}/versions/99`, map.capability),
       404,
@@ -212,21 +205,15 @@ describe.each(databases)('maps on $engine', (database) => {
     const url = `/api/maps/${map.mapId}`;
     const reader = await addSlot(app, map.mapId, 'read');
     const writer = await addSlot(app, map.mapId, 'write');
-    const readerRead = (await mapRequest(app, 'GET', url, reader)).json<ReadMapResponse>();
+    const readerRead = readOf(await mapRequest(app, 'GET', url, reader));
     expect(readerRead.rights).toBe('read');
 
-    expectError(
-      await mapRequest(app, 'PUT', url, reader, { baseVersion: 1, body: 'AAAA' }),
-      403,
-      'insufficient_rights',
-    );
-    const byWriter = await mapRequest(app, 'PUT', url, writer, { baseVersion: 1, body: 'AAAA' });
-    expect(byWriter.statusCode).toBe(200);
+    expectError(await writeMap(app, url, reader, 1, 'AAAA'), 403, 'insufficient_rights');
+    const byWriter = await writeMap(app, url, writer, 1, 'AAAA');
+    expect(writtenVersion(byWriter)).toBe(2);
     expectError(await mapRequest(app, 'DELETE', url, writer), 403, 'insufficient_rights');
     expectError(await mapRequest(app, 'GET', `${url}/access`, writer), 403, 'insufficient_rights');
-    expect(
-      (await mapRequest(app, 'GET', url, map.capability)).json<ReadMapResponse>().version,
-    ).toBe(2);
+    expect(readOf(await mapRequest(app, 'GET', url, map.capability)).version).toBe(2);
   });
 
   it('deletes a map (admin): afterwards it is not found for anybody', async () => {

@@ -7,7 +7,7 @@ import type { App } from '../../../server/app.js';
 import { buildAppOn } from '../../helpers/app.js';
 import { POSTGRES_ADMIN_URL, testDatabases } from '../../helpers/databases.js';
 import { openEventStream, type EventStreamReader } from '../../helpers/event-stream.js';
-import { b64, createMap, mapRequest, type TestMap } from '../../helpers/maps.js';
+import { createMap, writeMap, type TestMap } from '../../helpers/maps.js';
 
 const postgres = testDatabases().find((database) => database.engine === 'postgres');
 
@@ -72,11 +72,14 @@ describe.runIf(postgres)('live events that heal, two instances on PostgreSQL', (
 
   /** A new version of `map` through `app` (the server never looks inside the body). */
   async function write(app: App, map: TestMap): Promise<void> {
-    const put = await mapRequest(app, 'PUT', `/api/maps/${map.mapId}`, map.capability, {
-      baseVersion: version,
-      body: b64(randomBytes(512)),
-    });
-    expect(put.statusCode, put.body).toBe(200);
+    const put = await writeMap(
+      app,
+      `/api/maps/${map.mapId}`,
+      map.capability,
+      version,
+      randomBytes(512),
+    );
+    expect(put.statusCode, put.body).toBe(204);
     version += 1;
   }
 

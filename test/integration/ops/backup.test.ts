@@ -7,10 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../server/app.js';
-import type { ReadMapResponse, VersionResponse } from '../../../shared/api/maps.js';
 import { buildAppOn } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
-import { b64, createMap, mapRequest, type TestMap } from '../../helpers/maps.js';
+import {
+  b64,
+  createMap,
+  mapRequest,
+  readOf,
+  writeMap,
+  writtenVersion,
+  type TestMap,
+} from '../../helpers/maps.js';
 import { cleanEnv } from '../../helpers/processes.js';
 
 const sqlite = testDatabases().find((d) => d.engine === 'sqlite');
@@ -72,12 +79,8 @@ describe('SQLite backup and restore', () => {
       const map = own[turn++ % own.length] as TestMap;
       const base = latest.get(map.mapId) as number;
       const body = b64(randomBytes(1000 + Math.floor(Math.random() * 3000)));
-      const response = await mapRequest(live, 'PUT', `/api/maps/${map.mapId}`, map.capability, {
-        baseVersion: base,
-        body,
-      });
-      expect(response.statusCode, response.body).toBe(200);
-      const { version } = response.json<{ version: number }>();
+      const response = await writeMap(live, `/api/maps/${map.mapId}`, map.capability, base, body);
+      const version = writtenVersion(response);
       bodies.get(map.mapId)?.set(version, body);
       latest.set(map.mapId, version);
     }
@@ -123,15 +126,13 @@ describe('SQLite backup and restore', () => {
     let versionsServed = 0;
     for (const map of maps) {
       const url = `/api/maps/${map.mapId}`;
-      const read = await mapRequest(restored, 'GET', url, map.capability);
-      expect(read.statusCode, read.body).toBe(200);
-      const { version, body } = read.json<ReadMapResponse>();
+      const { version, body } = readOf(await mapRequest(restored, 'GET', url, map.capability));
       expect(version).toBeGreaterThanOrEqual(acknowledgedBefore.get(map.mapId) as number);
       expect(body).toBe(bodies.get(map.mapId)?.get(version));
       for (let v = 1; v <= version; v++) {
         const old = await mapRequest(restored, 'GET', `${url}/versions/${v}`, map.capability);
         expect(old.statusCode, old.body).toBe(200);
-        expect(old.json<VersionResponse>().body).toBe(bodies.get(map.mapId)?.get(v));
+        expect(b64(old.rawPayload)).toBe(bodies.get(map.mapId)?.get(v));
         versionsServed++;
       }
     }

@@ -134,8 +134,9 @@ export class MapStore {
       mapId: this.mapId,
       slotId,
       version: this.version,
-      body: this.body,
-      keyBundle: slot.keyBundle,
+      // bytes, as the client reads them off the wire (decision 0027)
+      body: fromBase64Url(this.body),
+      keyBundle: fromBase64Url(slot.keyBundle),
       rights: slot.rights,
       createdAt: 1_700_000_000_000,
     };
@@ -146,9 +147,9 @@ export class MapStore {
     return call(person.state, 'openMap', { map: this.read(slotId), log: [...this.log] });
   }
 
-  save(body: string): void {
+  save(body: string | Uint8Array): void {
     this.version += 1;
-    this.body = body;
+    this.body = typeof body === 'string' ? body : toBase64Url(body);
   }
 
   approve(body: CryptoOps['approveJoin']['result']): void {
@@ -276,7 +277,7 @@ export function join(
 export function ringOf(person: Person, store: MapStore, slotId: string): Record<number, string[]> {
   const identity = person.state.session!.identity;
   const ring = openKeyRing(
-    fromBase64Url(store.read(slotId).keyBundle),
+    store.read(slotId).keyBundle,
     { publicKey: identity.boxPublicKey, secretKey: identity.boxSecretKey },
     { mapId: store.mapId, slotId },
   );

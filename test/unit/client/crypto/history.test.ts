@@ -1,7 +1,7 @@
 // The worker's openVersions in Node: earlier versions decrypted with the slot's ring, across a rotation,
 // for the owner (every section) and a member (base only); anything else is unreadable, never content.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSodium, toBase64Url } from '../../../../shared/crypto/index.js';
+import { fromBase64Url, loadSodium } from '../../../../shared/crypto/index.js';
 import { randomBytes } from '../../../../shared/crypto/sodium.js';
 import type { MapDocument } from '../../../../shared/map/types.js';
 import {
@@ -18,7 +18,7 @@ function save(
   person: Person,
   store: MapStore,
   document: MapDocument,
-): { version: number; body: string } {
+): { version: number; body: Uint8Array } {
   const version = store.version + 1;
   const { body } = call(person.state, 'sealVersion', { mapId: store.mapId, document, version });
   store.save(body);
@@ -32,7 +32,7 @@ describe('worker: earlier versions for the timeline', () => {
 
   it('opens every stored version across a rotation: the owner all sections, a member base only', () => {
     const { parent, store, ownerSlot } = parentWithMap();
-    const versions = [{ version: 1, body: store.body }];
+    const versions = [{ version: 1, body: fromBase64Url(store.body) }];
     const first = store.open(parent, ownerSlot);
     const one = documentWithEntry(first.document, 'Verloskundige Anouk');
     versions.push(save(parent, store, one));
@@ -48,7 +48,7 @@ describe('worker: earlier versions for the timeline', () => {
       version: opened.version,
     });
     store.remove(rotated);
-    versions.push({ version: store.version, body: store.body });
+    versions.push({ version: store.version, body: fromBase64Url(store.body) });
 
     store.open(parent, ownerSlot);
     const own = call(parent.state, 'openVersions', { mapId: store.mapId, versions });
@@ -87,11 +87,11 @@ describe('worker: earlier versions for the timeline', () => {
     const result = call(parent.state, 'openVersions', {
       mapId: store.mapId,
       versions: [
-        { version: 1, body: store.body },
+        { version: 1, body: fromBase64Url(store.body) },
         { version: 2, body: foreign },
-        { version: 3, body: toBase64Url(randomBytes(400)) },
+        { version: 3, body: randomBytes(400) },
         // the right body under the wrong number: versions are bound to theirs
-        { version: 4, body: store.body },
+        { version: 4, body: fromBase64Url(store.body) },
       ],
     });
     expect(result.versions).toEqual([

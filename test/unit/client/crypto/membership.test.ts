@@ -1,6 +1,6 @@
 // The worker's invite and membership handlers in Node: join by invite, approve, change grants, remove with rotation.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSodium } from '../../../../shared/crypto/index.js';
+import { fromBase64Url, loadSodium } from '../../../../shared/crypto/index.js';
 import {
   call,
   documentWithEntry,
@@ -147,7 +147,7 @@ describe('worker: changing and removing members', () => {
     expect(store.open(parent, ownerSlot).document).toEqual(doc);
 
     // the removed member's last key ring opens neither the new log records nor the new version
-    const stale = { ...leftBundle, version: store.version, body: store.body };
+    const stale = { ...leftBundle, version: store.version, body: fromBase64Url(store.body) };
     expectFailure(
       () => call(leaving.joiner.state, 'openMap', { map: stale, log: [...store.log] }),
       'log-invalid',

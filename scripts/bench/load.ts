@@ -65,7 +65,7 @@ export async function drive(options: {
   versions: Map<string, number>;
 }): Promise<LoadResult> {
   const { maps, versions } = options;
-  const writeBody = b64(randomBytes(BODY_BYTES));
+  const writeBody = randomBytes(BODY_BYTES);
   const idle = [...maps];
   const writing = new WeakMap<object, MapHandle | null>();
   let nextRead = 0;
@@ -85,21 +85,24 @@ export async function drive(options: {
             ? (idle.shift() as MapHandle)
             : (maps[nextRead++ % maps.length] as MapHandle);
           writing.set(context, write ? map : null);
-          const headers = { 'content-type': 'application/json', 'nk-capability': map.capability };
+          const headers: Record<string, string> = { 'nk-capability': map.capability };
           if (!write) return { ...request, method: 'GET', path: map.path, headers };
-          const body = JSON.stringify({ baseVersion: versions.get(map.id) ?? 1, body: writeBody });
-          return { ...request, method: 'PUT', path: map.path, headers, body };
+          // map versions travel as bytes, the version check in If-Match (decision 0027)
+          headers['content-type'] = 'application/octet-stream';
+          headers['if-match'] = `"v${versions.get(map.id) ?? 1}"`;
+          return { ...request, method: 'PUT', path: map.path, headers, body: writeBody };
         },
-        onResponse: (_status, body, context) => {
+        onResponse: (_status, body, context, headers) => {
           const map = writing.get(context);
           if (!map) return;
-          // a run that ends mid-request leaves a stale version behind; a 409 names the latest one
-          const answer = JSON.parse(body) as {
-            version?: number;
-            latestVersion?: number;
-            error?: { latestVersion?: number };
-          };
-          const version = answer.version ?? answer.latestVersion ?? answer.error?.latestVersion;
+          // the new version is in the ETag; a run that ends mid-request leaves a stale one, and the
+          // 409 that follows names the latest
+          const tag = /^"v(\d+)"$/.exec(String(headers?.['etag'] ?? ''))?.[1];
+          let version = tag === undefined ? undefined : Number(tag);
+          if (version === undefined && body) {
+            const answer = JSON.parse(body) as { error?: { latestVersion?: number } };
+            version = answer.error?.latestVersion;
+          }
           if (version !== undefined) versions.set(map.id, version);
           idle.push(map);
         },

@@ -93,27 +93,19 @@ function resident(file: string): string {
   return `${((res ?? 0) / 2 ** 20).toFixed(0)} of ${((size ?? 0) / 2 ** 20).toFixed(0)} MiB in cache`;
 }
 
-/** The write as the map route takes it today (JSON, base64url body). */
+/** The write as the map route takes it: the bytes, the version check in If-Match (decision 0027). */
 function writeRequest(baseVersion: number, body: Buffer) {
   return {
     method: 'PUT' as const,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ baseVersion, body: body.toString('base64url') }),
+    headers: { 'content-type': 'application/octet-stream', 'if-match': `"v${baseVersion}"` },
+    body,
   };
 }
 
-/** The version a write answer names: the new one, or the latest one of a conflict. */
-function versionOf(text: string): number | undefined {
-  try {
-    const answer = JSON.parse(text) as {
-      version?: number;
-      latestVersion?: number;
-      error?: { latestVersion?: number };
-    };
-    return answer.version ?? answer.latestVersion ?? answer.error?.latestVersion;
-  } catch {
-    return undefined;
-  }
+/** The version a write answer names in its ETag: the new one, or the latest one of a conflict. */
+function versionOf(headers: Record<string, unknown> | undefined): number | undefined {
+  const tag = /^"v(\d+)"$/.exec(String(headers?.['etag'] ?? ''))?.[1];
+  return tag === undefined ? undefined : Number(tag);
 }
 
 async function measure(
@@ -144,10 +136,10 @@ async function measure(
           const sent = writeRequest(versions.get(m) ?? 1, body);
           return { ...request, ...sent, path, headers: { ...headers, ...sent.headers } };
         },
-        onResponse: (_status, text, context) => {
+        onResponse: (_status, _text, context, headers) => {
           if (!write) return;
           const m = mapOf.get(context) as number;
-          const version = versionOf(text);
+          const version = versionOf(headers);
           if (version !== undefined) versions.set(m, version);
           idle.push(m);
         },

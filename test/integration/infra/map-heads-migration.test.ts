@@ -11,15 +11,16 @@ import { findSlotWithLatestVersion, listVersions } from '../../../server/maps/re
 import { migrations } from '../../../migrations/index.js';
 import { buildAppOn } from '../../helpers/app.js';
 import { testDatabases } from '../../helpers/databases.js';
-import { b64 } from '../../helpers/maps.js';
+import { b64, mapBytesOf } from '../../helpers/maps.js';
 
 const databases = testDatabases();
 const T = Date.UTC(2026, 11, 7, 9, 12);
 
 /** The body of a map read, whichever way the route sends it (JSON base64url or the bytes). */
+/** The version's bytes: the latest read starts with the slot's key bundle (decision 0027). */
 function bodyOf(response: LightMyRequestResponse): Buffer {
-  if (String(response.headers['content-type']).startsWith('application/json')) {
-    return Buffer.from((response.json() as { body: string }).body, 'base64url');
+  if (response.headers['nk-key-bundle-bytes'] !== undefined) {
+    return Buffer.from(mapBytesOf(response).body);
   }
   return response.rawPayload;
 }
@@ -104,11 +105,15 @@ describe.each(databases)('the map-heads migration on $engine', (database) => {
     const written = await app.inject({
       method: 'PUT',
       url: `/api/maps/${first.id}`,
-      headers: headers(first),
-      payload: { baseVersion: 1, body: b64(next) },
+      headers: {
+        ...headers(first),
+        'content-type': 'application/octet-stream',
+        'if-match': '"v1"',
+      },
+      payload: next,
     });
-    // the write format is the route's (JSON today); the new body becomes the head
-    expect(written.statusCode, written.body).toBe(200);
+    // the write as the route takes it (bytes, decision 0027); the new body becomes the head
+    expect(written.statusCode, written.body).toBe(204);
     const again = await app.inject({
       method: 'GET',
       url: `/api/maps/${first.id}`,

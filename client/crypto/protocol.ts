@@ -26,6 +26,7 @@ import type {
 import type { CryptoErrorCode as SharedCryptoErrorCode } from '../../shared/crypto/errors.js';
 import type { MapDocument } from '../../shared/map/types.js';
 import type { AccountChangeOps } from './account-ops.js';
+import type { DeviceOps } from './device-ops.js';
 import type { BackupErrorCode } from '../../shared/export/backup.js';
 import type {
   CardWire,
@@ -71,7 +72,7 @@ export interface DayOps {
 }
 
 /** Every operation: its arguments and its result. */
-export interface CryptoOps extends ExportOps, AccountChangeOps, DayOps {
+export interface CryptoOps extends ExportOps, AccountChangeOps, DayOps, DeviceOps {
   /** Makes all account keys from a new passphrase; keeps the session unlocked. */
   register: {
     args: { username: string; passphrase: string };

@@ -11,6 +11,7 @@ import { plainWordsTemplates } from './plain-words/ar.js';
 import { accountTemplates } from './account/ar.js';
 import { audienceTemplates } from './audience/ar.js';
 import { departureTemplates } from './departure/ar.js';
+import { deviceTemplates } from './device/ar.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -21,6 +22,7 @@ export const templates = {
   ...accountTemplates,
   ...audienceTemplates,
   ...departureTemplates,
+  ...deviceTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',

@@ -9,6 +9,7 @@ import { plainWordsTemplates } from './plain-words/en.js';
 import { accountTemplates } from './account/en.js';
 import { audienceTemplates } from './audience/en.js';
 import { departureTemplates } from './departure/en.js';
+import { deviceTemplates } from './device/en.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -19,6 +20,7 @@ export const templates = {
   ...accountTemplates,
   ...audienceTemplates,
   ...departureTemplates,
+  ...deviceTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',

@@ -16,3 +16,44 @@ export function forgetOldLocalState(): void {
     // Storage blocked: then nothing was kept there either.
   }
 }
+
+/** Deletes one database; resolves also when it is blocked (it goes once other tabs close it). */
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => resolve();
+    request.onblocked = () => resolve();
+  });
+}
+
+/**
+ * Logout: removes every trace of her from this browser (decision 0024). Generic on purpose: every
+ * IndexedDB database and Cache Storage cache of the origin goes, whichever feature made it (the kept
+ * account key, an offline map cache, a service worker's caches), and localStorage and sessionStorage.
+ */
+export async function forgetLocalState(): Promise<void> {
+  try {
+    localStorage.clear();
+    sessionStorage.clear();
+  } catch {
+    // Storage blocked: then nothing was kept there either.
+  }
+  try {
+    if (typeof caches !== 'undefined') {
+      await Promise.all((await caches.keys()).map((name) => caches.delete(name)));
+    }
+  } catch {
+    // Cache Storage is missing on plain http in some browsers: nothing there.
+  }
+  try {
+    if (typeof indexedDB !== 'undefined') {
+      const databases = await indexedDB.databases();
+      await Promise.all(
+        databases.flatMap((db) => (db.name === undefined ? [] : [deleteDatabase(db.name)])),
+      );
+    }
+  } catch {
+    // IndexedDB blocked (some private windows): nothing was kept there.
+  }
+}

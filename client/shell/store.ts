@@ -14,6 +14,9 @@ import { paths, type Router } from './router.js';
 import { forgetLostMap } from '../membership/departure/lost-maps.js';
 import { recordVisit } from '../day/visits.js';
 import type { MembershipView } from '../membership/types.js';
+import type { AccountResponse } from '../api/types.js';
+import { canKeep, deleteKept } from '../device/kept-store.js';
+import { forgetLocalState } from './forget-local-state.js';
 
 export interface AppState {
   /** The signed-in person's username; null when signed out (or after a reload). */
@@ -58,6 +61,10 @@ export class AppStore extends EventTarget {
   #keyringQueue: Promise<unknown> = Promise.resolve();
   /** A pin moved but storing the keyring failed: the next open tries again. */
   #pinsUnsaved = false;
+  /** This device keeps her unlocked (her own device, decision 0024): chosen at sign-in, or resumed. */
+  #kept = false;
+  /** Her kept session was refused when the page opened: the login screen says so. */
+  sessionEnded = false;
   /** The parent's last choice between the ring picture and the list (kept while signed in). */
   mapView: 'picture' | 'list' = 'picture';
   /** Maps opened in this session, so the editor and its print views share one decrypted copy. */
@@ -79,6 +86,11 @@ export class AppStore extends EventTarget {
     return this.#state.username !== null;
   }
 
+  /** Whether this device keeps her unlocked across reloads and tabs. */
+  get kept(): boolean {
+    return this.#kept;
+  }
+
   /** Asks the app shell to read a short message out through its live region. */
   announce(message: string): void {
     this.dispatchEvent(new CustomEvent<string>('announce', { detail: message }));
@@ -91,7 +103,7 @@ export class AppStore extends EventTarget {
   async register(
     username: string,
     passphrase: string,
-    options: { professional?: boolean } = {},
+    options: { professional?: boolean; keep?: boolean } = {},
   ): Promise<void> {
     const { registration, recoveryCode } = await this.crypto.call('register', {
       username,
@@ -101,6 +113,7 @@ export class AppStore extends EventTarget {
     this.#set({ ...SIGNED_OUT, recovery: { username: registration.username, code: recoveryCode } });
     try {
       await this.#signInFreshAccount(registration.username);
+      await this.#keepOnDevice(options.keep === true);
       if (options.professional === true) await this.setProfessional(true);
     } catch {
       // The recovery sheet still shows; its Continue button leads to the login screen.
@@ -134,14 +147,15 @@ export class AppStore extends EventTarget {
   }
 
   /** Signs in with username and passphrase; the key derivation runs in the worker. */
-  async login(username: string, passphrase: string): Promise<void> {
+  async login(username: string, passphrase: string, keep = false): Promise<void> {
     const prelogin = await accounts.prelogin(this.api, username);
     const { signature } = await this.crypto.call('login', { username, passphrase, prelogin });
     await this.#signIn(username, prelogin.challengeId, 'passphrase', signature);
+    await this.#keepOnDevice(keep);
   }
 
   /** Signs in with the recovery code; the page then sets a new passphrase (account/recovery.ts). */
-  async loginWithRecovery(username: string, recoveryCode: string): Promise<void> {
+  async loginWithRecovery(username: string, recoveryCode: string, keep = false): Promise<void> {
     const prelogin = await accounts.prelogin(this.api, username);
     const { signature } = await this.crypto.call('loginRecovery', {
       username,
@@ -149,6 +163,7 @@ export class AppStore extends EventTarget {
       prelogin,
     });
     await this.#signIn(username, prelogin.challengeId, 'recovery', signature);
+    await this.#keepOnDevice(keep);
   }
 
   async #signIn(
@@ -164,17 +179,40 @@ export class AppStore extends EventTarget {
       signature,
     });
     const { maps } = await this.crypto.call('unlock', { account });
-    const { professional } = await this.crypto.call('accountSettings', {});
-    this.#keyringRevision = account.keyringRevision;
-    this.#set({
-      username: account.username,
-      maps: newestFirst(maps),
-      recovery: null,
-      professional,
-    });
+    await this.#enter(account, maps);
     // sealed afresh on every sign-in: a keyring write is no sign of a join, and a keyring stored
     // before the fixed size gets it (decision 0022); a failure here changes nothing for her
     this.commitKeyring().catch(() => undefined);
+  }
+
+  /** The worker is unlocked (signed in, or resumed on her own device): show her maps. */
+  async #enter(account: AccountResponse, maps: MapSummary[]): Promise<void> {
+    const { professional } = await this.crypto.call('accountSettings', {});
+    this.#keyringRevision = account.keyringRevision;
+    this.#set({ username: account.username, maps: newestFirst(maps), recovery: null, professional });
+  }
+
+  /**
+   * Her own device (ticked at sign-in) keeps the account key sealed under a non-extractable key;
+   * otherwise whatever an earlier sign-in kept here goes. Samen aan tafel (no cookie) never keeps.
+   */
+  async #keepOnDevice(keep: boolean): Promise<void> {
+    if (!this.api.remember) return;
+    this.#kept = keep && canKeep();
+    const op = this.#kept ? 'keepOnDevice' : 'forgetDevice';
+    // staying unlocked is a comfort: she is signed in either way
+    await this.crypto.call(op, {}).catch(() => (this.#kept = false));
+  }
+
+  /** A page opened on her own device unlocked the worker with the kept key (device/stay-unlocked.ts). */
+  async resumed(account: AccountResponse, maps: MapSummary[]): Promise<void> {
+    await this.#enter(account, maps);
+    this.#kept = true;
+  }
+
+  /** Her own device remembers (sealed) the page she has open, so a new tab opens it too. */
+  keepPlace(path: string): void {
+    if (this.#kept && this.signedIn) this.crypto.call('keepPlace', { path }).catch(() => undefined);
   }
 
   /** Shows the code that replaced the one used to get back in (the recovery sheet says so). */
@@ -199,6 +237,9 @@ export class AppStore extends EventTarget {
     this.#sessions.clear();
     this.#returnTo = null;
     this.#keyringRevision = 0;
+    this.#kept = false;
+    // the device's own store leaves nothing of hers behind; Samen aan tafel's leaves the device alone
+    if (this.api.remember) await forgetLocalState();
     this.#set(SIGNED_OUT);
   }
 
@@ -336,6 +377,9 @@ export class AppStore extends EventTarget {
     this.crypto.terminate();
     this.#fresh = null;
     this.#sessions.clear();
+    // a refused session (expired, revoked, account deleted) leaves no kept key behind
+    if (this.#kept) void deleteKept();
+    this.#kept = false;
     this.#set(SIGNED_OUT);
     this.router.navigate(paths.login);
     this.announce(msg('Je bent uitgelogd. Log opnieuw in.', { id: 'error.sessionExpired' }));

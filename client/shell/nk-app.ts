@@ -92,12 +92,8 @@ export class NkApp extends LitElement {
     this.applyGuards();
     if (outcome.kind === 'refused') {
       if (this.router.route.name !== 'login') this.router.navigate(paths.login);
+      // the login screen says so in a status line of its own
       this.store.sessionEnded = true;
-      this.store.announce(
-        msg('Je bent op dit apparaat niet meer ingelogd. Log opnieuw in met je wachtwoordzin.', {
-          id: 'device.sessionEnded',
-        }),
-      );
     }
   }
 

@@ -17,6 +17,7 @@ import type { MembershipView } from '../membership/types.js';
 import type { AccountResponse } from '../api/types.js';
 import { canKeep, deleteKept } from '../device/kept-store.js';
 import { forgetLocalState } from './forget-local-state.js';
+import { logoutAcrossTabs } from '../device/tabs.js';
 
 export interface AppState {
   /** The signed-in person's username; null when signed out (or after a reload). */
@@ -61,6 +62,8 @@ export class AppStore extends EventTarget {
   #keyringQueue: Promise<unknown> = Promise.resolve();
   /** A pin moved but storing the keyring failed: the next open tries again. */
   #pinsUnsaved = false;
+  /** Tells this browser's other tabs about a logout (device/tabs.ts). */
+  #tellTabs = (): void => undefined;
   /** This device keeps her unlocked (her own device, decision 0024): chosen at sign-in, or resumed. */
   #kept = false;
   /** Her kept session was refused when the page opened: the login screen says so. */
@@ -76,6 +79,8 @@ export class AppStore extends EventTarget {
     this.crypto = crypto;
     this.router = router;
     api.addEventListener('session-lost', () => this.#onSessionLost());
+    // a logout in one tab locks every tab of this browser (the device's own store only)
+    if (api.remember) this.#tellTabs = logoutAcrossTabs(() => this.#onSessionLost());
   }
 
   get state(): AppState {
@@ -131,14 +136,8 @@ export class AppStore extends EventTarget {
       signature,
     });
     const { maps } = await this.crypto.call('unlock', { account });
-    const { professional } = await this.crypto.call('accountSettings', {});
-    this.#keyringRevision = account.keyringRevision;
-    this.#set({
-      ...this.#state,
-      username: account.username,
-      maps: newestFirst(maps),
-      professional,
-    });
+    // the new account's recovery code still shows
+    await this.#enter(account, maps, this.#state.recovery);
   }
 
   /** Forgets the recovery code once the person says it is saved. */
@@ -186,10 +185,14 @@ export class AppStore extends EventTarget {
   }
 
   /** The worker is unlocked (signed in, or resumed on her own device): show her maps. */
-  async #enter(account: AccountResponse, maps: MapSummary[]): Promise<void> {
+  async #enter(
+    account: AccountResponse,
+    maps: MapSummary[],
+    recovery: AppState['recovery'] = null,
+  ): Promise<void> {
     const { professional } = await this.crypto.call('accountSettings', {});
     this.#keyringRevision = account.keyringRevision;
-    this.#set({ username: account.username, maps: newestFirst(maps), recovery: null, professional });
+    this.#set({ username: account.username, maps: newestFirst(maps), recovery, professional });
   }
 
   /**
@@ -240,6 +243,7 @@ export class AppStore extends EventTarget {
     this.#kept = false;
     // the device's own store leaves nothing of hers behind; Samen aan tafel's leaves the device alone
     if (this.api.remember) await forgetLocalState();
+    this.#tellTabs();
     this.#set(SIGNED_OUT);
   }
 

@@ -112,7 +112,7 @@ describe('staying unlocked on her own device', () => {
     await browser?.close();
   });
 
-  it('her own device: reload and a new tab open the map she had open; logout leaves nothing of hers', async () => {
+  it('her own device: reload and a new tab open the map she had open; logout leaves nothing of hers, in any tab', async () => {
     const p = browser.page;
     await p.goto(`${server.url}/inloggen`);
     await p.getByLabel(KEEP).waitFor();
@@ -152,7 +152,6 @@ describe('staying unlocked on her own device', () => {
     await third.goto(mapUrl);
     await third.getByRole('heading', { level: 1, name: 'Kaart van Sanne' }).waitFor();
     await third.close();
-    await second.close();
 
     // What other parts of the app may keep (an offline map cache, a service worker's cache, the
     // language): logout must clear those too, whoever made them.
@@ -179,6 +178,10 @@ describe('staying unlocked on her own device', () => {
     expect(await p.evaluate(() => caches.keys())).toEqual([]);
     expect(await p.evaluate(() => localStorage.length)).toBe(0);
     expect(await p.evaluate(() => sessionStorage.length)).toBe(0);
+    // the other tab let go of her map and keys as well
+    await second.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    expect(await second.getByRole('heading', { name: 'Kaart van Sanne' }).count()).toBe(0);
+    await second.close();
 
     // And nothing opens any more without her passphrase.
     await p.goto(mapUrl);

@@ -1,3 +1,5 @@
+import { LOCALE_STORAGE_KEY } from '../localization.js';
+
 /**
  * Removes what older versions of the app kept in this browser: pinned log heads and invite secrets
  * now live in the encrypted keyring and sealed for the owners, so the copies here are only a risk.
@@ -30,12 +32,16 @@ function deleteDatabase(name: string): Promise<void> {
 /**
  * Logout: removes every trace of her from this browser (decision 0024). Generic on purpose: every
  * IndexedDB database and Cache Storage cache of the origin goes, whichever feature made it (the kept
- * account key, an offline map cache, a service worker's caches), and localStorage and sessionStorage.
+ * account key, an offline map cache, a service worker's caches), and localStorage and sessionStorage
+ * (all but the language choice).
  */
 export async function forgetLocalState(): Promise<void> {
   try {
+    // the language is the device's, not hers: the next person must be able to read the login screen
+    const locale = localStorage.getItem(LOCALE_STORAGE_KEY);
     localStorage.clear();
     sessionStorage.clear();
+    if (locale !== null) localStorage.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {
     // Storage blocked: then nothing was kept there either.
   }

@@ -286,7 +286,7 @@ export class NkApp extends LitElement {
       this.router.navigate(paths.maps, { replace: true });
     } else {
       this.route = route;
-      if (signedIn && PLACES.has(route.name)) this.store.keepPlace(location.pathname);
+      if (signedIn && PLACES.has(route.name)) this.store.device.place(location.pathname);
     }
   }
 
@@ -317,6 +317,7 @@ export class NkApp extends LitElement {
   };
 
   private readonly onLock = (): void => {
+    if (this.store.signedIn) this.store.device.hold(this.router.locked !== null);
     this.requestUpdate();
   };
 

@@ -15,7 +15,7 @@ import { forgetLostMap } from '../membership/departure/lost-maps.js';
 import { recordVisit } from '../day/visits.js';
 import type { MembershipView } from '../membership/types.js';
 import type { AccountResponse } from '../api/types.js';
-import { canKeep, deleteKept } from '../device/kept-store.js';
+import { DeviceKeeping } from '../device/keeping.js';
 import { forgetLocalState } from './forget-local-state.js';
 import { logoutAcrossTabs } from '../device/tabs.js';
 
@@ -64,8 +64,8 @@ export class AppStore extends EventTarget {
   #pinsUnsaved = false;
   /** Tells this browser's other tabs about a logout (device/tabs.ts). */
   #tellTabs = (): void => undefined;
-  /** This device keeps her unlocked (her own device, decision 0024): chosen at sign-in, or resumed. */
-  #kept = false;
+  /** Whether this device keeps her unlocked (her own device, decision 0024). */
+  readonly device: DeviceKeeping;
   /** Her kept session was refused when the page opened: the login screen says so. */
   sessionEnded = false;
   /** The parent's last choice between the ring picture and the list (kept while signed in). */
@@ -78,6 +78,7 @@ export class AppStore extends EventTarget {
     this.api = api;
     this.crypto = crypto;
     this.router = router;
+    this.device = new DeviceKeeping(api, crypto);
     api.addEventListener('session-lost', () => this.#onSessionLost());
     // a logout in one tab locks every tab of this browser (the device's own store only)
     if (api.remember) this.#tellTabs = logoutAcrossTabs(() => this.#onSessionLost());
@@ -89,11 +90,6 @@ export class AppStore extends EventTarget {
 
   get signedIn(): boolean {
     return this.#state.username !== null;
-  }
-
-  /** Whether this device keeps her unlocked across reloads and tabs. */
-  get kept(): boolean {
-    return this.#kept;
   }
 
   /** Asks the app shell to read a short message out through its live region. */
@@ -118,7 +114,7 @@ export class AppStore extends EventTarget {
     this.#set({ ...SIGNED_OUT, recovery: { username: registration.username, code: recoveryCode } });
     try {
       await this.#signInFreshAccount(registration.username);
-      await this.#keepOnDevice(options.keep === true);
+      await this.device.signedIn(options.keep === true);
       if (options.professional === true) await this.setProfessional(true);
     } catch {
       // The recovery sheet still shows; its Continue button leads to the login screen.
@@ -150,7 +146,7 @@ export class AppStore extends EventTarget {
     const prelogin = await accounts.prelogin(this.api, username);
     const { signature } = await this.crypto.call('login', { username, passphrase, prelogin });
     await this.#signIn(username, prelogin.challengeId, 'passphrase', signature);
-    await this.#keepOnDevice(keep);
+    await this.device.signedIn(keep);
   }
 
   /** Signs in with the recovery code; the page then sets a new passphrase (account/recovery.ts). */
@@ -162,7 +158,7 @@ export class AppStore extends EventTarget {
       prelogin,
     });
     await this.#signIn(username, prelogin.challengeId, 'recovery', signature);
-    await this.#keepOnDevice(keep);
+    await this.device.signedIn(keep);
   }
 
   async #signIn(
@@ -195,27 +191,10 @@ export class AppStore extends EventTarget {
     this.#set({ username: account.username, maps: newestFirst(maps), recovery, professional });
   }
 
-  /**
-   * Her own device (ticked at sign-in) keeps the account key sealed under a non-extractable key;
-   * otherwise whatever an earlier sign-in kept here goes. Samen aan tafel (no cookie) never keeps.
-   */
-  async #keepOnDevice(keep: boolean): Promise<void> {
-    if (!this.api.remember) return;
-    this.#kept = keep && canKeep();
-    const op = this.#kept ? 'keepOnDevice' : 'forgetDevice';
-    // staying unlocked is a comfort: she is signed in either way
-    await this.crypto.call(op, {}).catch(() => (this.#kept = false));
-  }
-
   /** A page opened on her own device unlocked the worker with the kept key (device/stay-unlocked.ts). */
   async resumed(account: AccountResponse, maps: MapSummary[]): Promise<void> {
     await this.#enter(account, maps);
-    this.#kept = true;
-  }
-
-  /** Her own device remembers (sealed) the page she has open, so a new tab opens it too. */
-  keepPlace(path: string): void {
-    if (this.#kept && this.signedIn) this.crypto.call('keepPlace', { path }).catch(() => undefined);
+    this.device.resumed();
   }
 
   /** Shows the code that replaced the one used to get back in (the recovery sheet says so). */
@@ -240,7 +219,7 @@ export class AppStore extends EventTarget {
     this.#sessions.clear();
     this.#returnTo = null;
     this.#keyringRevision = 0;
-    this.#kept = false;
+    this.device.ended(false);
     // the device's own store leaves nothing of hers behind; Samen aan tafel's leaves the device alone
     if (this.api.remember) await forgetLocalState();
     this.#tellTabs();
@@ -382,8 +361,7 @@ export class AppStore extends EventTarget {
     this.#fresh = null;
     this.#sessions.clear();
     // a refused session (expired, revoked, account deleted) leaves no kept key behind
-    if (this.#kept) void deleteKept();
-    this.#kept = false;
+    this.device.ended(true);
     this.#set(SIGNED_OUT);
     this.router.navigate(paths.login);
     this.announce(msg('Je bent uitgelogd. Log opnieuw in.', { id: 'error.sessionExpired' }));

@@ -13,11 +13,18 @@ const KEEP = 'Dit is mijn eigen telefoon of computer. Ingelogd blijven.';
 const KEPT_DB = 'netwerkkaart-apparaat';
 
 /** Signs up with "Dit is mijn eigen telefoon of computer" ticked (or not) and reaches the map list. */
-async function signUp(page: Page, baseUrl: string, username: string, keep: boolean) {
+async function signUp(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  keep: boolean,
+  professional = false,
+) {
   await page.goto(`${baseUrl}/registreren`);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoordzin', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('Wachtwoordzin nog een keer').fill(PASSPHRASE);
+  if (professional) await page.getByLabel('Ik werk als hulpverlener').check();
   // not kept unless she says so
   expect(await page.getByLabel(KEEP).isChecked()).toBe(false);
   if (keep) await page.getByLabel(KEEP).check();
@@ -27,9 +34,7 @@ async function signUp(page: Page, baseUrl: string, username: string, keep: boole
 }
 
 async function databases(page: Page): Promise<string[]> {
-  return page.evaluate(async () =>
-    (await indexedDB.databases()).map((db) => db.name ?? '').sort(),
-  );
+  return page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? '').sort());
 }
 
 /** What the kept record holds, as script on the page sees it. */
@@ -157,6 +162,7 @@ describe('staying unlocked on her own device', () => {
     // language): logout must clear those too, whoever made them.
     await p.evaluate(async () => {
       localStorage.setItem('nk-locale', 'nl');
+      localStorage.setItem('nk-offline-last-map', 'x');
       sessionStorage.setItem('nk-something', 'x');
       const cache = await caches.open('nk-offline-test');
       await cache.put('/offline-test', new Response('kaart'));
@@ -176,7 +182,9 @@ describe('staying unlocked on her own device', () => {
     await p.getByText('Je bent uitgelogd.').first().waitFor();
     await expect.poll(() => databases(p)).toEqual([]);
     expect(await p.evaluate(() => caches.keys())).toEqual([]);
-    expect(await p.evaluate(() => localStorage.length)).toBe(0);
+    // only the language choice stays: the next person must be able to read the login screen
+    expect(await p.evaluate(() => Object.keys(localStorage))).toEqual(['nk-locale']);
+    expect(await p.evaluate(() => localStorage.getItem('nk-locale'))).toBe('nl');
     expect(await p.evaluate(() => sessionStorage.length)).toBe(0);
     // the other tab let go of her map and keys as well
     await second.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
@@ -223,6 +231,25 @@ describe('staying unlocked on her own device', () => {
     await login(p, 'yara', PASSPHRASE);
     await p.getByRole('heading', { level: 1, name: 'Kaart van Yara' }).waitFor();
     expect(await databases(p)).not.toContain(KEPT_DB);
+  });
+
+  it('Samen aan tafel on her own device: while the parent holds it, a reload or a new tab opens nothing of hers', async () => {
+    const p = browser.page;
+    await signUp(p, server.url, 'jgz-romy', true, true);
+    await p.getByRole('link', { name: 'Nieuwe kaart met ouder' }).click();
+    await p.getByRole('button', { name: 'Geef het apparaat aan de ouder' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Account maken' }).waitFor();
+    // the parent's sign-up offers no "stay signed in": her temporary session keeps nothing
+    expect(await p.getByLabel(KEEP).count()).toBe(0);
+    await expect.poll(() => databases(p)).not.toContain(KEPT_DB);
+
+    const tab = await browser.context.newPage();
+    await tab.goto(`${server.url}/kaarten`);
+    await tab.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    await tab.close();
+    await p.reload();
+    await p.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    expect(await p.getByRole('heading', { name: 'Mijn kaarten' }).count()).toBe(0);
   });
 
   it('a session the server refuses wipes the kept key and says so on the login screen', async () => {

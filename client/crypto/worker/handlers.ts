@@ -50,7 +50,11 @@ export function failureOf(error: unknown): { code: CryptoErrorCode; message: str
 export function handle(state: WorkerState, message: CryptoRequestMessage): CryptoResponseMessage {
   try {
     // the device operations run in worker.ts (asynchronous); here they are unknown
-    return { id: message.id, ok: true, result: run(state, message as CryptoRequestMessage<SyncOp>) };
+    return {
+      id: message.id,
+      ok: true,
+      result: run(state, message as CryptoRequestMessage<SyncOp>),
+    };
   } catch (error) {
     return { id: message.id, ok: false, error: failureOf(error) };
   }

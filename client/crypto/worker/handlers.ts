@@ -34,8 +34,7 @@ function run<K extends SyncOp>(
   state: WorkerState,
   message: CryptoRequestMessage<K>,
 ): CryptoOps[K]['result'] {
-  const handler: Handlers[K] | undefined = handlers[message.op];
-  if (handler === undefined) throw new WorkerFailure('internal', 'Unknown operation.');
+  const handler: Handlers[K] = handlers[message.op];
   return handler(state, message.args);
 }
 

@@ -2,7 +2,6 @@
 import { isCryptoError } from '../../../shared/crypto/index.js';
 import type {
   CryptoErrorCode,
-  CryptoOp,
   CryptoOps,
   CryptoRequestMessage,
   CryptoResponseMessage,

@@ -1,4 +1,5 @@
 import { LOCALE_STORAGE_KEY } from '../localization.js';
+import { KEPT_DB } from '../device/kept-store.js';
 
 /**
  * Removes what older versions of the app kept in this browser: pinned log heads and invite secrets
@@ -54,10 +55,11 @@ export async function forgetLocalState(): Promise<void> {
   }
   try {
     if (typeof indexedDB !== 'undefined') {
-      const databases = await indexedDB.databases();
-      await Promise.all(
-        databases.flatMap((db) => (db.name === undefined ? [] : [deleteDatabase(db.name)])),
-      );
+      // ours by name too, for a browser without indexedDB.databases()
+      const names = new Set([KEPT_DB]);
+      const listed = await indexedDB.databases?.().catch(() => []);
+      for (const db of listed ?? []) if (db.name !== undefined) names.add(db.name);
+      await Promise.all([...names].map(deleteDatabase));
     }
   } catch {
     // IndexedDB blocked (some private windows): nothing was kept there.

@@ -113,7 +113,7 @@ export class AppStore extends EventTarget {
     await accounts.createAccount(this.api, registration);
     this.#set({ ...SIGNED_OUT, recovery: { username: registration.username, code: recoveryCode } });
     try {
-      await this.#signInFreshAccount(registration.username);
+      await this.#signInFreshAccount(registration.username, options.keep === true);
       await this.device.signedIn(options.keep === true);
       if (options.professional === true) await this.setProfessional(true);
     } catch {
@@ -122,7 +122,7 @@ export class AppStore extends EventTarget {
     }
   }
 
-  async #signInFreshAccount(username: string): Promise<void> {
+  async #signInFreshAccount(username: string, keep: boolean): Promise<void> {
     const prelogin = await accounts.prelogin(this.api, username);
     const { signature } = await this.crypto.call('loginFreshAccount', { username, prelogin });
     const { account } = await accounts.login(this.api, {
@@ -130,6 +130,7 @@ export class AppStore extends EventTarget {
       challengeId: prelogin.challengeId,
       method: 'passphrase',
       signature,
+      stay: keep,
     });
     const { maps } = await this.crypto.call('unlock', { account });
     // the new account's recovery code still shows
@@ -145,7 +146,7 @@ export class AppStore extends EventTarget {
   async login(username: string, passphrase: string, keep = false): Promise<void> {
     const prelogin = await accounts.prelogin(this.api, username);
     const { signature } = await this.crypto.call('login', { username, passphrase, prelogin });
-    await this.#signIn(username, prelogin.challengeId, 'passphrase', signature);
+    await this.#signIn(username, prelogin.challengeId, 'passphrase', signature, keep);
     await this.device.signedIn(keep);
   }
 
@@ -157,7 +158,7 @@ export class AppStore extends EventTarget {
       recoveryCode,
       prelogin,
     });
-    await this.#signIn(username, prelogin.challengeId, 'recovery', signature);
+    await this.#signIn(username, prelogin.challengeId, 'recovery', signature, keep);
     await this.device.signedIn(keep);
   }
 
@@ -166,12 +167,15 @@ export class AppStore extends EventTarget {
     challengeId: string,
     method: 'passphrase' | 'recovery',
     signature: string,
+    keep: boolean,
   ): Promise<void> {
+    // not her own device: the refresh cookie ends with the browser (decision 0024)
     const { account } = await accounts.login(this.api, {
       username,
       challengeId,
       method,
       signature,
+      stay: keep,
     });
     const { maps } = await this.crypto.call('unlock', { account });
     await this.#enter(account, maps);

@@ -150,6 +150,9 @@ describe('staying unlocked on her own device', () => {
       hasPlace: true,
     });
     expect(await keyExportFails(p)).toBe(true);
+    // the server session decides how long: a refresh cookie of 30 days
+    const [refresh] = (await browser.context.cookies()).filter((c) => c.name === 'nk_refresh');
+    expect(refresh?.expires).toBeGreaterThan(Date.now() / 1000 + 29 * 24 * 3600);
 
     // A reload opens the map, without the passphrase.
     const reloaded = Date.now();
@@ -234,6 +237,9 @@ describe('staying unlocked on her own device', () => {
     await signUp(p, server.url, 'yara', false);
     await createMap(p, 'Kaart van Yara');
     expect(await databases(p)).not.toContain(KEPT_DB);
+    // the refresh cookie goes when the browser closes (-1: a browser-session cookie)
+    const [refresh] = (await browser.context.cookies()).filter((c) => c.name === 'nk_refresh');
+    expect(refresh?.expires).toBe(-1);
     await p.reload();
     await p.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     expect(await databases(p)).not.toContain(KEPT_DB);

@@ -38,7 +38,9 @@ export function localeName(locale: Locale): string {
   return locale === sourceLocale ? 'Nederlands' : TRANSLATIONS[locale].name;
 }
 
-const STORAGE_KEY = 'nk-locale';
+/** The language choice in localStorage; a logout keeps it, so the login screen stays readable. */
+export const LOCALE_STORAGE_KEY = 'nk-locale';
+const STORAGE_KEY = LOCALE_STORAGE_KEY;
 
 const { getLocale, setLocale: setLitLocale } = configureLocalization({
   sourceLocale,

@@ -5,6 +5,7 @@ import { BusyController } from '../ui/busy.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
+import { renderKeepChoice } from './keep-choice.js';
 
 /** Signing in with username and passphrase. */
 @customElement('nk-login')
@@ -16,6 +17,13 @@ export class NkLogin extends LitElement {
       form {
         max-width: 30rem;
       }
+
+      .notice {
+        max-width: 30rem;
+        background: var(--nk-primary-soft);
+        border-radius: var(--nk-radius-small);
+        padding: 0.6rem 0.8rem;
+      }
     `,
   ];
 
@@ -26,6 +34,8 @@ export class NkLogin extends LitElement {
 
   @state() private username = '';
   @state() private passphrase = '';
+  /** "Dit is mijn eigen telefoon of computer": off unless she says so. */
+  @state() private keep = false;
   private readonly action = new BusyController(this);
 
   override connectedCallback(): void {
@@ -34,8 +44,19 @@ export class NkLogin extends LitElement {
   }
 
   override render() {
+    const store = this.store.value;
     return html`
       <h1 tabindex="-1">${msg('Inloggen', { id: 'login.heading' })}</h1>
+      ${
+        store.sessionEnded
+          ? html`<p class="notice" role="status">
+              ${msg(
+                'Je bent op dit apparaat niet meer ingelogd. Log opnieuw in met je wachtwoordzin.',
+                { id: 'device.sessionEnded' },
+              )}
+            </p>`
+          : nothing
+      }
       <form novalidate @submit=${this.onSubmit}>
         <div class="field">
           <label for="username">${msg('Gebruikersnaam', { id: 'login.username' })}</label>
@@ -59,6 +80,7 @@ export class NkLogin extends LitElement {
             @input=${(event: Event) => (this.passphrase = this.inputValue(event))}
           />
         </div>
+        ${renderKeepChoice(store.api.remember, this.keep, (on) => (this.keep = on))}
         <p>
           <a href=${paths.recover}>${msg('Wachtwoordzin vergeten?', { id: 'login.forgot' })}</a>
         </p>
@@ -103,7 +125,8 @@ export class NkLogin extends LitElement {
     }
     await this.action.run(
       async () => {
-        await this.store.value.login(this.username, this.passphrase);
+        await this.store.value.login(this.username, this.passphrase, this.keep);
+        this.store.value.sessionEnded = false;
         this.passphrase = '';
         this.store.value.router.navigate(this.store.value.takeReturnTo(paths.maps));
       },

@@ -10,6 +10,7 @@ import { StoreController } from '../shell/store-controller.js';
 import { resetPassphrase } from './account-actions.js';
 import type { NkNewPassphrase } from './nk-new-passphrase.js';
 import './nk-new-passphrase.js';
+import { renderKeepChoice } from './keep-choice.js';
 
 /** "Wachtwoordzin vergeten?": username and recovery code, then a new passphrase and a new code. */
 @customElement('nk-recover')
@@ -37,6 +38,8 @@ export class NkRecover extends LitElement {
 
   @state() private username = '';
   @state() private code = '';
+  /** "Dit is mijn eigen telefoon of computer": off unless she says so. */
+  @state() private keep = false;
   /** Signed in with the code; the new passphrase comes next. */
   @state() private step: 'code' | 'passphrase' = 'code';
   private readonly action = new BusyController(this);
@@ -91,6 +94,7 @@ export class NkRecover extends LitElement {
             )}
           </p>
         </div>
+        ${renderKeepChoice(this.store.value.api.remember, this.keep, (on) => (this.keep = on))}
         ${this.renderStatus(msg('Even geduld. We openen je kaarten.', { id: 'login.busy' }))}
         <div class="buttons">
           <button type="submit" ?disabled=${this.action.busy}>
@@ -151,7 +155,7 @@ export class NkRecover extends LitElement {
       return;
     }
     const ok = await this.action.run(
-      () => this.store.value.loginWithRecovery(this.username, this.code),
+      () => this.store.value.loginWithRecovery(this.username, this.code, this.keep),
       (error) => {
         if (
           (error instanceof CryptoFailure && error.code === 'malformed') ||

@@ -15,6 +15,7 @@ import { strengthText } from './strength-text.js';
 import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { renderProfessionalChoice } from './professional-choice.js';
+import { renderKeepChoice } from './keep-choice.js';
 import { StoreController } from '../shell/store-controller.js';
 
 /** Shortest and longest usernames the form accepts. */
@@ -77,6 +78,8 @@ export class NkRegister extends LitElement {
   @state() private showPassphrase = false;
   /** "Ik werk als hulpverlener": kept in the keyring once the account exists. */
   @state() private professional = false;
+  /** "Dit is mijn eigen telefoon of computer": off unless she says so. */
+  @state() private keep = false;
   @state() private submitted = false;
   /** zxcvbn-ts, fetched when this screen opens (not with the first page). */
   @state() private estimator: Estimator | null = null;
@@ -198,6 +201,7 @@ export class NkRegister extends LitElement {
         </label>
 
         ${renderProfessionalChoice(this.professional, (on) => (this.professional = on))}
+        ${renderKeepChoice(this.store.value.api.remember, this.keep, (on) => (this.keep = on))}
 
         <p class="hint">
           ${msg(
@@ -281,6 +285,7 @@ export class NkRegister extends LitElement {
     await this.action.run(async () => {
       await this.store.value.register(this.username, this.passphrase, {
         professional: this.professional,
+        keep: this.keep,
       });
       this.passphrase = '';
       this.repeat = '';

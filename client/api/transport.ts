@@ -15,6 +15,9 @@ function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && serverCodes.has(code);
 }
 
+/** What asking for a new access token came to. */
+export type RefreshOutcome = 'ok' | 'refused' | 'offline';
+
 /** A failed API call, with the server's stable error code (or a client-side one). */
 export class ApiError extends Error {
   /** HTTP status; 0 when the server could not be reached. */
@@ -78,7 +81,7 @@ async function refusal(response: Response): Promise<ApiError> {
  */
 export class ApiClient extends EventTarget {
   #accessToken: string | null = null;
-  #refreshing: Promise<boolean> | null = null;
+  #refreshing: Promise<RefreshOutcome> | null = null;
   readonly base: string;
   /** False for someone else's device: no refresh cookie is asked for, sent or refreshed with. */
   readonly remember: boolean;
@@ -104,12 +107,21 @@ export class ApiClient extends EventTarget {
     this.#accessToken = null;
   }
 
+  /**
+   * A new access token from the refresh cookie, when the page opens on her own device (decision 0024):
+   * 'refused' when the server ended the session (expired, revoked, account deleted), 'offline' when
+   * it could not be asked.
+   */
+  resume(): Promise<RefreshOutcome> {
+    return this.#refresh();
+  }
+
   /** One JSON request; resolves with the response body, `undefined` for a 204. */
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const auth = options.auth ?? NONE;
     let response = await this.#send(path, options, auth);
     if (response.status === 401 && auth.kind === 'account') {
-      if (await this.#refresh()) response = await this.#send(path, options, auth);
+      if ((await this.#refresh()) === 'ok') response = await this.#send(path, options, auth);
       if (response.status === 401) {
         this.#accessToken = null;
         this.dispatchEvent(new Event('session-lost'));
@@ -191,12 +203,12 @@ export class ApiClient extends EventTarget {
     return data as T;
   }
 
-  /** One refresh at a time; resolves true when a new access token was obtained. */
-  #refresh(): Promise<boolean> {
+  /** One refresh at a time; resolves 'ok' when a new access token was obtained. */
+  #refresh(): Promise<RefreshOutcome> {
     // Without a cookie of its own, a refresh would spend the cookie of whoever else uses this device.
-    if (!this.remember) return Promise.resolve(false);
+    if (!this.remember) return Promise.resolve('refused');
     // Across tabs too: two tabs spending the same refresh cookie at once look like token theft to the server.
-    const acrossTabs = (task: () => Promise<boolean>): Promise<boolean> =>
+    const acrossTabs = (task: () => Promise<RefreshOutcome>): Promise<RefreshOutcome> =>
       typeof navigator !== 'undefined' && navigator.locks
         ? navigator.locks.request('nk-refresh', task)
         : task();
@@ -210,16 +222,17 @@ export class ApiClient extends EventTarget {
         });
         if (!response.ok) {
           this.#accessToken = null;
-          return false;
+          // a 5xx or a rate limit is no answer about the session
+          return response.status === 401 || response.status === 400 ? 'refused' : 'offline';
         }
         const data: unknown = await response.json();
         if (isRecord(data) && typeof data['accessToken'] === 'string') {
           this.#accessToken = data['accessToken'];
-          return true;
+          return 'ok';
         }
-        return false;
+        return 'offline';
       } catch {
-        return false;
+        return 'offline';
       } finally {
         this.#refreshing = null;
       }

@@ -27,6 +27,7 @@ import type { CryptoErrorCode as SharedCryptoErrorCode } from '../../shared/cryp
 import type { MapDocument } from '../../shared/map/types.js';
 import type { AccountChangeOps } from './account-ops.js';
 import type { TrustedOps } from './trusted-ops.js';
+import type { DeviceOps } from './device-ops.js';
 import type { BackupErrorCode } from '../../shared/export/backup.js';
 import type {
   CardWire,
@@ -85,7 +86,8 @@ export interface HistoryOps {
 }
 
 /** Every operation: its arguments and its result. */
-export interface CryptoOps extends ExportOps, AccountChangeOps, DayOps, TrustedOps, HistoryOps {
+export interface CryptoOps
+  extends ExportOps, AccountChangeOps, DayOps, TrustedOps, HistoryOps, DeviceOps {
   /** Makes all account keys from a new passphrase; keeps the session unlocked. */
   register: {
     args: { username: string; passphrase: string };

@@ -15,6 +15,7 @@ import { trustedRecoveryTemplates } from './trusted-recovery/ar.js';
 import { accessTimeTemplates } from './access-time/ar.js';
 import { timelineTemplates } from './timeline/ar.js';
 import { offlineTemplates } from './offline/ar.js';
+import { deviceTemplates } from './device/ar.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -29,6 +30,7 @@ export const templates = {
   ...accessTimeTemplates,
   ...timelineTemplates,
   ...offlineTemplates,
+  ...deviceTemplates,
   // App shell
   'app.skip': 'انتقل إلى المحتوى',
   'app.menu': 'القائمة',

@@ -13,6 +13,7 @@ import { trustedRecoveryTemplates } from './trusted-recovery/en.js';
 import { accessTimeTemplates } from './access-time/en.js';
 import { timelineTemplates } from './timeline/en.js';
 import { offlineTemplates } from './offline/en.js';
+import { deviceTemplates } from './device/en.js';
 
 export const templates = {
   ...membershipTemplates,
@@ -27,6 +28,7 @@ export const templates = {
   ...accessTimeTemplates,
   ...timelineTemplates,
   ...offlineTemplates,
+  ...deviceTemplates,
   // App shell
   'app.skip': 'Skip to content',
   'app.menu': 'Menu',

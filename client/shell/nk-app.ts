@@ -5,7 +5,7 @@ import { localized, msg } from '@lit/localize';
 import { ApiClient } from '../api/transport.js';
 import { CryptoClient } from '../crypto/crypto-client.js';
 import { storeContext } from './context.js';
-import { Router, paths, type Route } from './router.js';
+import { Router, parsePath, paths, type Route } from './router.js';
 import { AppStore } from './store.js';
 import './nk-language-picker.js';
 import '../account/nk-login.js';
@@ -31,6 +31,10 @@ import '../trusted-recovery/nk-trusted-handover.js';
 import '../trusted-recovery/nk-trusted-banner.js';
 import '../account/nk-account-settings.js';
 import { forgetPlace } from '../directory/place.js';
+import { resumeOnDevice } from '../device/stay-unlocked.js';
+
+/** Pages a new tab on her own device may open again: her maps and what belongs to one. */
+const PLACES: ReadonlySet<Route['name']> = new Set(['maps', 'map', 'members', 'print']);
 
 /** How long a status message stays on screen, in ms. */
 const ANNOUNCE_MS = 6000;
@@ -58,6 +62,8 @@ export class NkApp extends LitElement {
 
   @state() private route: Route = this.router.route;
   @state() private announcement = '';
+  /** Until her own device has tried to open her kept session, no screen decides who she is. */
+  @state() private starting = true;
 
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   /** True in the task that announced: a message sent just before a navigation belongs to the new screen. */
@@ -73,7 +79,26 @@ export class NkApp extends LitElement {
     this.addEventListener('nk-locale-changed', this.onLocaleChanged);
     this.addEventListener('nk-screen-changed', this.onScreenChanged);
     this.router.start();
+    void this.startUp();
+  }
+
+  /** Her own device opens where she was, without the passphrase (decision 0024); others show login. */
+  private async startUp(): Promise<void> {
+    const outcome = await resumeOnDevice(this.store).catch(() => ({ kind: 'none' }) as const);
+    this.starting = false;
+    const route = this.router.route.name;
+    if (outcome.kind === 'resumed' && (route === 'welcome' || route === 'login')) {
+      const place = outcome.place !== null ? parsePath(outcome.place) : null;
+      const back = place !== null && PLACES.has(place.name) ? outcome.place : null;
+      this.router.navigate(back ?? paths.maps, { replace: true });
+      return;
+    }
     this.applyGuards();
+    if (outcome.kind === 'refused') {
+      if (this.router.route.name !== 'login') this.router.navigate(paths.login);
+      // the login screen says so in a status line of its own
+      this.store.sessionEnded = true;
+    }
   }
 
   override disconnectedCallback(): void {
@@ -87,7 +112,7 @@ export class NkApp extends LitElement {
   }
 
   protected override async updated(changed: PropertyValues): Promise<void> {
-    if (!changed.has('route')) return;
+    if (!changed.has('route') && !changed.has('starting')) return;
     const heading = await this.syncTitle();
     // On the first page the browser's own focus is right; after a navigation, start at the heading.
     if (this.navigated && heading !== null) heading.focus();
@@ -165,6 +190,9 @@ export class NkApp extends LitElement {
   }
 
   private renderScreen() {
+    if (this.starting) {
+      return html`<p role="status">${msg('Even geduld.', { id: 'device.starting' })}</p>`;
+    }
     switch (this.route.name) {
       case 'welcome':
         return html`<nk-welcome></nk-welcome>`;
@@ -233,6 +261,7 @@ export class NkApp extends LitElement {
 
   /** Sends people to the right screen for their state (signed in or not). */
   private applyGuards(): void {
+    if (this.starting) return;
     const route = this.router.route;
     const signedIn = this.store.signedIn;
     if (
@@ -276,6 +305,7 @@ export class NkApp extends LitElement {
       this.router.navigate(paths.maps, { replace: true });
     } else {
       this.route = route;
+      if (signedIn && PLACES.has(route.name)) this.store.device.place(location.pathname);
     }
   }
 
@@ -306,6 +336,7 @@ export class NkApp extends LitElement {
   };
 
   private readonly onLock = (): void => {
+    if (this.store.signedIn) this.store.device.hold(this.router.locked !== null);
     this.requestUpdate();
   };
 

@@ -18,6 +18,10 @@ import { keepAccount, keepKeyring } from '../offline/offline-store.js';
 import { unlockOffline } from '../offline/offline-login.js';
 import { isOffline } from '../offline/offline-state.js';
 import { Connection } from '../offline/connection.js';
+import type { AccountResponse } from '../api/types.js';
+import { DeviceKeeping } from '../device/keeping.js';
+import { forgetLocalState } from './forget-local-state.js';
+import { logoutAcrossTabs } from '../device/tabs.js';
 
 export interface AppState {
   /** The signed-in person's username; null when signed out (or after a reload). */
@@ -62,6 +66,12 @@ export class AppStore extends EventTarget {
   #keyringQueue: Promise<unknown> = Promise.resolve();
   /** A pin moved but storing the keyring failed: the next open tries again. */
   #pinsUnsaved = false;
+  /** Tells this browser's other tabs about a logout (device/tabs.ts). */
+  #tellTabs = (): void => undefined;
+  /** Whether this device keeps her unlocked (her own device, decision 0024). */
+  readonly device: DeviceKeeping;
+  /** Her kept session was refused when the page opened: the login screen says so. */
+  sessionEnded = false;
   /** The parent's last choice between the ring picture and the list (kept while signed in). */
   mapView: 'picture' | 'list' = 'picture';
   /** Maps opened in this session, so the editor and its print views share one decrypted copy. */
@@ -84,12 +94,15 @@ export class AppStore extends EventTarget {
     this.api = api;
     this.crypto = crypto;
     this.router = router;
+    this.device = new DeviceKeeping(api, crypto);
     api.addEventListener('session-lost', () => this.#onSessionLost());
+    // a logout in one tab locks every tab of this browser (the device's own store only)
+    if (api.remember) this.#tellTabs = logoutAcrossTabs(() => this.#onSessionLost());
   }
 
   /** MapOpener: on her own device, maps and the account are kept as ciphertext for offline use. */
   get keepsOffline(): boolean {
-    return this.api.remember;
+    return this.api.remember && this.device.kept;
   }
 
   /** Without a connection: when the server last confirmed her list of maps; null when connected. */
@@ -117,7 +130,7 @@ export class AppStore extends EventTarget {
   async register(
     username: string,
     passphrase: string,
-    options: { professional?: boolean } = {},
+    options: { professional?: boolean; keep?: boolean } = {},
   ): Promise<void> {
     const { registration, recoveryCode } = await this.crypto.call('register', {
       username,
@@ -126,7 +139,7 @@ export class AppStore extends EventTarget {
     await accounts.createAccount(this.api, registration);
     this.#set({ ...SIGNED_OUT, recovery: { username: registration.username, code: recoveryCode } });
     try {
-      await this.#signInFreshAccount(registration.username);
+      await this.#signInFreshAccount(registration.username, options.keep === true);
       if (options.professional === true) await this.setProfessional(true);
     } catch {
       // The recovery sheet still shows; its Continue button leads to the login screen.
@@ -134,7 +147,7 @@ export class AppStore extends EventTarget {
     }
   }
 
-  async #signInFreshAccount(username: string): Promise<void> {
+  async #signInFreshAccount(username: string, keep: boolean): Promise<void> {
     const prelogin = await accounts.prelogin(this.api, username);
     const { signature } = await this.crypto.call('loginFreshAccount', { username, prelogin });
     const { account } = await accounts.login(this.api, {
@@ -142,18 +155,12 @@ export class AppStore extends EventTarget {
       challengeId: prelogin.challengeId,
       method: 'passphrase',
       signature,
+      stay: keep,
     });
     const { maps } = await this.crypto.call('unlock', { account });
-    const { professional } = await this.crypto.call('accountSettings', {});
-    this.#keyringRevision = account.keyringRevision;
-    if (this.keepsOffline) await keepAccount(account);
-    this.#connection.confirmed();
-    this.#set({
-      ...this.#state,
-      username: account.username,
-      maps: newestFirst(maps),
-      professional,
-    });
+    await this.device.signedIn(keep);
+    // the new account's recovery code still shows
+    await this.#enter(account, maps, this.#state.recovery);
   }
 
   /** Forgets the recovery code once the person says it is saved. */
@@ -162,32 +169,34 @@ export class AppStore extends EventTarget {
   }
 
   /** Signs in with username and passphrase; the key derivation runs in the worker. */
-  async login(username: string, passphrase: string): Promise<void> {
+  async login(username: string, passphrase: string, keep = false): Promise<void> {
     let prelogin;
     try {
       prelogin = await accounts.prelogin(this.api, username);
     } catch (error) {
       // no connection: the passphrase opens the account kept on this device, if one is kept
-      const kept = isOffline(error) && this.keepsOffline;
+      // (a copy exists only where she said this is her own device)
+      const kept = isOffline(error) && this.api.remember;
       const unlocked = kept ? await unlockOffline(this.crypto, username, passphrase) : null;
       if (unlocked === null) throw error;
+      this.device.resumed();
       this.#keyringRevision = unlocked.account.keyringRevision;
       this.#connection.lost(unlocked.savedAt);
       return this.#set({ ...unlocked.state, maps: newestFirst(unlocked.state.maps) });
     }
     const { signature } = await this.crypto.call('login', { username, passphrase, prelogin });
-    await this.#signIn(username, prelogin.challengeId, 'passphrase', signature);
+    await this.#signIn(username, prelogin.challengeId, 'passphrase', signature, keep);
   }
 
   /** Signs in with the recovery code; the page then sets a new passphrase (account/recovery.ts). */
-  async loginWithRecovery(username: string, recoveryCode: string): Promise<void> {
+  async loginWithRecovery(username: string, recoveryCode: string, keep = false): Promise<void> {
     const prelogin = await accounts.prelogin(this.api, username);
     const { signature } = await this.crypto.call('loginRecovery', {
       username,
       recoveryCode,
       prelogin,
     });
-    await this.#signIn(username, prelogin.challengeId, 'recovery', signature);
+    await this.#signIn(username, prelogin.challengeId, 'recovery', signature, keep);
   }
 
   /** Signs in with a trusted helper's hand-over (decision 0026); a new passphrase follows. */
@@ -201,7 +210,8 @@ export class AppStore extends EventTarget {
       ...handover,
       prelogin,
     });
-    await this.#signIn(username, prelogin.challengeId, 'trusted', signature);
+    // a device she got back in on through someone else is not kept until she signs in again
+    await this.#signIn(username, prelogin.challengeId, 'trusted', signature, false);
   }
 
   async #signIn(
@@ -209,27 +219,41 @@ export class AppStore extends EventTarget {
     challengeId: string,
     method: 'passphrase' | 'recovery' | 'trusted',
     signature: string,
+    keep: boolean,
   ): Promise<void> {
+    // not her own device: the refresh cookie ends with the browser (decision 0024)
     const { account } = await accounts.login(this.api, {
       username,
       challengeId,
       method,
       signature,
+      stay: keep,
     });
     const { maps } = await this.crypto.call('unlock', { account });
+    await this.device.signedIn(keep);
+    await this.#enter(account, maps);
+    // sealed afresh on every sign-in: a keyring write is no sign of a join, and a keyring stored
+    // before the fixed size gets it (decision 0022); a failure here changes nothing for her
+    this.commitKeyring().catch(() => undefined);
+  }
+
+  /** The worker is unlocked (signed in, or resumed on her own device): show her maps. */
+  async #enter(
+    account: AccountResponse,
+    maps: MapSummary[],
+    recovery: AppState['recovery'] = null,
+  ): Promise<void> {
     const { professional } = await this.crypto.call('accountSettings', {});
     this.#keyringRevision = account.keyringRevision;
     if (this.keepsOffline) await keepAccount(account);
     this.#connection.confirmed();
-    this.#set({
-      username: account.username,
-      maps: newestFirst(maps),
-      recovery: null,
-      professional,
-    });
-    // sealed afresh on every sign-in: a keyring write is no sign of a join, and a keyring stored
-    // before the fixed size gets it (decision 0022); a failure here changes nothing for her
-    this.commitKeyring().catch(() => undefined);
+    this.#set({ username: account.username, maps: newestFirst(maps), recovery, professional });
+  }
+
+  /** A page opened on her own device unlocked the worker with the kept key (device/stay-unlocked.ts). */
+  async resumed(account: AccountResponse, maps: MapSummary[]): Promise<void> {
+    await this.#enter(account, maps);
+    this.device.resumed();
   }
 
   /** Shows the code that replaced the one used to get back in (the recovery sheet says so). */
@@ -254,6 +278,10 @@ export class AppStore extends EventTarget {
     this.#sessions.clear();
     this.#returnTo = null;
     this.#keyringRevision = 0;
+    this.device.ended(false);
+    // the device's own store leaves nothing of hers behind; Samen aan tafel's leaves the device alone
+    if (this.api.remember) await forgetLocalState();
+    this.#tellTabs();
     this.#set(SIGNED_OUT);
   }
 
@@ -394,6 +422,8 @@ export class AppStore extends EventTarget {
     this.crypto.terminate();
     this.#fresh = null;
     this.#sessions.clear();
+    // a refused session (expired, revoked, account deleted) leaves no kept key behind
+    this.device.ended(true);
     this.#set(SIGNED_OUT);
     this.router.navigate(paths.login);
     this.announce(msg('Je bent uitgelogd. Log opnieuw in.', { id: 'error.sessionExpired' }));

@@ -12,7 +12,7 @@ import {
 } from '../../shared/api/accounts.js';
 import * as accounts from './service.js';
 import * as sessions from './sessions.js';
-import { ACCESS_TOKEN_SECONDS, REFRESH_COOKIE } from './tokens.js';
+import { ACCESS_TOKEN_SECONDS, REFRESH_COOKIE, UNTIL_CLOSE_COOKIE } from './tokens.js';
 import { ApiError } from '../infra/errors.js';
 import { signUpRateLimit } from '../infra/rate-limit.js';
 import { sameOriginOnly } from '../infra/same-origin.js';
@@ -66,7 +66,8 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const session = await accounts.login(fastify.db, request.body, Date.now());
       // remember: false leaves the device's refresh cookie (its own user's) alone
-      if (request.body.remember !== false) fastify.setRefreshCookie(reply, session.refreshToken);
+      if (request.body.remember !== false)
+        fastify.setRefreshCookie(reply, session.refreshToken, request.body.stay !== false);
       return {
         accessToken: fastify.issueAccessToken({
           accountId: session.account.accountId,
@@ -95,7 +96,11 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
         fastify.clearRefreshCookie(reply);
         throw new ApiError('session_expired', 'This session has ended; sign in again.');
       }
-      fastify.setRefreshCookie(reply, outcome.refreshToken);
+      fastify.setRefreshCookie(
+        reply,
+        outcome.refreshToken,
+        request.cookies[UNTIL_CLOSE_COOKIE] === undefined,
+      );
       return {
         accessToken: fastify.issueAccessToken(outcome),
         expiresIn: ACCESS_TOKEN_SECONDS,

@@ -6,4 +6,5 @@ export {
   REFRESH_COOKIE,
   REFRESH_COOKIE_PATH,
   SESSION_LIFETIME_MS,
+  UNTIL_CLOSE_COOKIE,
 } from './tokens.js';

@@ -2,6 +2,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const REFRESH_COOKIE = 'nk_refresh';
+/** Beside the refresh cookie when she chose not to stay signed in: its renewals end with the browser too. */
+export const UNTIL_CLOSE_COOKIE = 'nk_refresh_until_close';
 /** Both refresh and logout live under this path, so the cookie reaches them and nothing else. */
 export const REFRESH_COOKIE_PATH = '/api/accounts';
 export const ACCESS_TOKEN_SECONDS = 15 * 60;

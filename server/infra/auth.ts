@@ -6,6 +6,7 @@ import {
   REFRESH_COOKIE,
   REFRESH_COOKIE_PATH,
   SESSION_LIFETIME_MS,
+  UNTIL_CLOSE_COOKIE,
   sessionIsActive,
 } from '../accounts/api.js';
 import { ApiError } from './errors.js';
@@ -36,7 +37,7 @@ declare module 'fastify' {
     /** The bearer token's account without checking the session (logout accepts it); undefined if invalid. */
     readAccessToken: (request: FastifyRequest) => Promise<AuthenticatedAccount | undefined>;
     /** Only under /api/accounts and /api/account, where the cookie plugin is registered. */
-    setRefreshCookie: (reply: FastifyReply, token: string) => void;
+    setRefreshCookie: (reply: FastifyReply, token: string, persistent?: boolean) => void;
     clearRefreshCookie: (reply: FastifyReply) => void;
   }
   interface FastifyRequest {
@@ -125,14 +126,25 @@ export default fp(
       sameSite: 'strict',
       secure: fastify.config.cookieSecure,
     } as const;
-    fastify.decorate('setRefreshCookie', (reply: FastifyReply, token: string) => {
-      reply.setCookie(REFRESH_COOKIE, token, {
-        ...cookieOptions,
-        maxAge: SESSION_LIFETIME_MS / 1000,
-      });
-    });
+    fastify.decorate(
+      'setRefreshCookie',
+      (reply: FastifyReply, token: string, persistent = true) => {
+        if (persistent) {
+          reply.setCookie(REFRESH_COOKIE, token, {
+            ...cookieOptions,
+            maxAge: SESSION_LIFETIME_MS / 1000,
+          });
+          reply.clearCookie(UNTIL_CLOSE_COOKIE, cookieOptions);
+          return;
+        }
+        // not her own device (decision 0024): both cookies go when the browser closes
+        reply.setCookie(REFRESH_COOKIE, token, cookieOptions);
+        reply.setCookie(UNTIL_CLOSE_COOKIE, '1', cookieOptions);
+      },
+    );
     fastify.decorate('clearRefreshCookie', (reply: FastifyReply) => {
       reply.clearCookie(REFRESH_COOKIE, cookieOptions);
+      reply.clearCookie(UNTIL_CLOSE_COOKIE, cookieOptions);
     });
   },
   { name: 'auth', dependencies: ['config', 'db', 'secrets'] },

@@ -67,6 +67,11 @@ export const LoginRequest = Type.Object(
     signature: Signature,
     /** false on someone else's device (a parent at the professional's laptop): no refresh cookie. */
     remember: Type.Optional(Type.Boolean()),
+    /**
+     * false when she did not tick "Dit is mijn eigen telefoon of computer" (decision 0024): the refresh
+     * cookie lasts while the browser is open, not 30 days. Absent: 30 days.
+     */
+    stay: Type.Optional(Type.Boolean()),
   },
   closed,
 );

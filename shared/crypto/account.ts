@@ -255,6 +255,16 @@ export function unlockAccount(account: WrappedAccount, secret: UnlockSecret): Un
   if (!('wrapKey' in secret)) wipe(wrapKey);
   if (accountKey.length !== SIZES.key)
     throw new CryptoError('malformed', 'account key must be 32 bytes');
+  return openAccount(account, accountKey);
+}
+
+/**
+ * Opens the keyring with an account key already in hand (one kept on her own device, decision 0024)
+ * and checks the identity keys against the ones the server publishes.
+ */
+export function openAccount(account: WrappedAccount, accountKey: Uint8Array): UnlockedAccount {
+  const name = normaliseUsername(account.username);
+  expectBytes(accountKey, 'account key', SIZES.key);
   const keyring = decryptKeyring(accountKey, name, fromBase64Url(account.keyring));
   const identity = identityFromKeyring(keyring);
   // the server also publishes these keys; a mismatch means it (or a bug) swapped them

@@ -40,6 +40,7 @@ export {
   RECOVERY_CODE_LENGTH,
   createAccount,
   unlockAccount,
+  openAccount,
   rewrapForNewPassphrase,
   rewrapForNewRecovery,
   signLoginProof,

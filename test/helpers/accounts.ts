@@ -90,7 +90,7 @@ export async function attemptLogin(
   app: App,
   username: string,
   secret: Secret = { passphrase: PASSPHRASE },
-  extra: { remember?: boolean } = {},
+  extra: { remember?: boolean; stay?: boolean } = {},
 ): Promise<LightMyRequestResponse> {
   const pre = await prelogin(app, username);
   const secretKey = loginSecretKey(pre.kdf, secret);

@@ -2,7 +2,6 @@
 import { isCryptoError } from '../../../shared/crypto/index.js';
 import type {
   CryptoErrorCode,
-  CryptoOp,
   CryptoOps,
   CryptoRequestMessage,
   CryptoResponseMessage,
@@ -18,7 +17,7 @@ import { membershipHandlers } from './membership.js';
 import { ringHandlers } from './rings.js';
 import { passphraseCheckHandlers } from './passphrase-check.js';
 import { trustedHandlers } from './trusted.js';
-import { WorkerFailure, type Handlers, type WorkerState } from './state.js';
+import { WorkerFailure, type Handlers, type SyncOp, type WorkerState } from './state.js';
 
 export const handlers: Handlers = {
   ...accountHandlers,
@@ -34,7 +33,7 @@ export const handlers: Handlers = {
   ...historyHandlers,
 };
 
-function run<K extends CryptoOp>(
+function run<K extends SyncOp>(
   state: WorkerState,
   message: CryptoRequestMessage<K>,
 ): CryptoOps[K]['result'] {
@@ -42,7 +41,7 @@ function run<K extends CryptoOp>(
   return handler(state, message.args);
 }
 
-function failureOf(error: unknown): { code: CryptoErrorCode; message: string } {
+export function failureOf(error: unknown): { code: CryptoErrorCode; message: string } {
   if (error instanceof WorkerFailure) return { code: error.code, message: error.message };
   if (isCryptoError(error)) return { code: error.code, message: error.message };
   // Anything else may be a libsodium message; never pass on details that could carry data.
@@ -52,7 +51,12 @@ function failureOf(error: unknown): { code: CryptoErrorCode; message: string } {
 /** Answers one request message on `state`: its result, or its failure with a code. */
 export function handle(state: WorkerState, message: CryptoRequestMessage): CryptoResponseMessage {
   try {
-    return { id: message.id, ok: true, result: run(state, message) };
+    // the device operations run in worker.ts (asynchronous); here they are unknown
+    return {
+      id: message.id,
+      ok: true,
+      result: run(state, message as CryptoRequestMessage<SyncOp>),
+    };
   } catch (error) {
     return { id: message.id, ok: false, error: failureOf(error) };
   }

@@ -20,6 +20,7 @@ import {
 } from '../../../shared/crypto/index.js';
 import type { MapDocument } from '../../../shared/map/types.js';
 import type { CryptoErrorCode, CryptoOp, CryptoOps, MapSummary } from '../protocol.js';
+import type { DeviceOp } from '../device-ops.js';
 
 export interface Session {
   username: string;
@@ -92,8 +93,11 @@ export interface WorkerState {
   readonly inviteKeys: Map<string, InviteKeys>;
 }
 
+/** The operations answered at once; the device ones (device.ts) are asynchronous. */
+export type SyncOp = Exclude<CryptoOp, DeviceOp>;
+
 /** One handler per operation, each on the state it is given. */
-export type Handlers<K extends CryptoOp = CryptoOp> = {
+export type Handlers<K extends SyncOp = SyncOp> = {
   [P in K]: (state: WorkerState, args: CryptoOps[P]['args']) => CryptoOps[P]['result'];
 };
 

@@ -9,7 +9,9 @@
 /// <reference lib="webworker" />
 import { loadSodium } from '../../../shared/crypto/index.js';
 import type { CryptoRequestMessage, CryptoResponseMessage } from '../protocol.js';
-import { handle } from './handlers.js';
+import { DEVICE_OPS, type DeviceOp } from '../device-ops.js';
+import { runDevice } from './device.js';
+import { failureOf, handle } from './handlers.js';
 import { createWorkerState } from './state.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -23,8 +25,18 @@ self.addEventListener('message', (event: MessageEvent<CryptoRequestMessage>) => 
   const message = event.data;
   queue = queue
     .catch(() => loadSodium())
-    .then(() => {
-      self.postMessage(handle(state, message));
+    .then(async () => {
+      if (!DEVICE_OPS.has(message.op)) {
+        self.postMessage(handle(state, message));
+        return;
+      }
+      // the device's own store (Web Crypto, IndexedDB) answers later; the queue waits for it
+      const device = message as CryptoRequestMessage<DeviceOp>;
+      const response: CryptoResponseMessage = await runDevice(state, device.op, device.args).then(
+        (result) => ({ id: message.id, ok: true, result }),
+        (error: unknown) => ({ id: message.id, ok: false, error: failureOf(error) }),
+      );
+      self.postMessage(response);
     })
     .catch(() => {
       const response: CryptoResponseMessage = {

@@ -9,6 +9,7 @@ import {
   kdfMeetsFloor,
   loadSodium,
   newRecoveryKey,
+  openAccount,
   formatRecoveryCode,
   parseRecoveryCode,
   rewrapForNewPassphrase,
@@ -187,6 +188,23 @@ describe('account lifecycle', () => {
       wrapKey: secrets.wrapKey,
     });
     expect(hex(unlocked.accountKey)).toBe(hex(account.session.accountKey));
+  });
+
+  it('opens with an account key kept on her own device, and checks the published identity keys', () => {
+    const wrapped = stored(account);
+    const opened = openAccount(wrapped, new Uint8Array(account.session.accountKey));
+    expect(opened.keyring).toEqual(account.session.keyring);
+    expect(hex(opened.identity.signSecretKey)).toBe(hex(account.session.identity.signSecretKey));
+    // another key, or another account's name, does not open the keyring
+    expectCryptoError(() => openAccount(wrapped, sequence(32)), 'decrypt-failure');
+    expectCryptoError(
+      () => openAccount({ ...wrapped, username: 'sanne' }, account.session.accountKey),
+      'decrypt-failure',
+    );
+    expectCryptoError(() => openAccount(wrapped, sequence(16)), 'malformed');
+    // a server that swaps the published keys is caught as with a passphrase unlock
+    const swapped = { ...wrapped, signPublicKey: wrapped.boxPublicKey };
+    expectCryptoError(() => openAccount(swapped, account.session.accountKey), 'malformed');
   });
 
   it('unlocks with the recovery code, also typed in another case and with spaces', () => {

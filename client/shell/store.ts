@@ -22,26 +22,16 @@ import type { AccountResponse } from '../api/types.js';
 import { DeviceKeeping } from '../device/keeping.js';
 import { forgetLocalState } from './forget-local-state.js';
 import { logoutAcrossTabs } from '../device/tabs.js';
+import {
+  freshAccountProof,
+  passphraseProof,
+  recoveryProof,
+  trustedProof,
+  type SignInProof,
+} from '../account/sign-in-proofs.js';
+import { SIGNED_OUT, type AppState } from './app-state.js';
 
-export interface AppState {
-  /** The signed-in person's username; null when signed out (or after a reload). */
-  readonly username: string | null;
-  /** The maps in the keyring, newest first. */
-  readonly maps: readonly MapSummary[];
-  /**
-   * A recovery code to show once, held only until the person confirms it is saved: a new account's,
-   * or (`replaced`) the one that replaced a code used to get back in.
-   */
-  readonly recovery: {
-    readonly username: string;
-    readonly code: string;
-    readonly replaced?: boolean;
-  } | null;
-  /** "Ik werk als hulpverlener", from the keyring: shows the features only professionals need. */
-  readonly professional: boolean;
-}
-
-const SIGNED_OUT: AppState = { username: null, maps: [], recovery: null, professional: false };
+export type { AppState } from './app-state.js';
 
 /** How many times a keyring write is retried after a conflict with another device. */
 const KEYRING_RETRIES = 3;
@@ -139,28 +129,14 @@ export class AppStore extends EventTarget {
     await accounts.createAccount(this.api, registration);
     this.#set({ ...SIGNED_OUT, recovery: { username: registration.username, code: recoveryCode } });
     try {
-      await this.#signInFreshAccount(registration.username, options.keep === true);
+      const proof = await freshAccountProof(this.api, this.crypto, registration.username);
+      // the new account's recovery code still shows
+      await this.#signIn(proof, options.keep === true, this.#state.recovery);
       if (options.professional === true) await this.setProfessional(true);
     } catch {
       // The recovery sheet still shows; its Continue button leads to the login screen.
       this.crypto.terminate();
     }
-  }
-
-  async #signInFreshAccount(username: string, keep: boolean): Promise<void> {
-    const prelogin = await accounts.prelogin(this.api, username);
-    const { signature } = await this.crypto.call('loginFreshAccount', { username, prelogin });
-    const { account } = await accounts.login(this.api, {
-      username,
-      challengeId: prelogin.challengeId,
-      method: 'passphrase',
-      signature,
-      stay: keep,
-    });
-    const { maps } = await this.crypto.call('unlock', { account });
-    await this.device.signedIn(keep);
-    // the new account's recovery code still shows
-    await this.#enter(account, maps, this.#state.recovery);
   }
 
   /** Forgets the recovery code once the person says it is saved. */
@@ -170,9 +146,9 @@ export class AppStore extends EventTarget {
 
   /** Signs in with username and passphrase; the key derivation runs in the worker. */
   async login(username: string, passphrase: string, keep = false): Promise<void> {
-    let prelogin;
+    let proof;
     try {
-      prelogin = await accounts.prelogin(this.api, username);
+      proof = await passphraseProof(this.api, this.crypto, username, passphrase);
     } catch (error) {
       // no connection: the passphrase opens the account kept on this device, if one is kept
       // (a copy exists only where she said this is her own device)
@@ -184,19 +160,12 @@ export class AppStore extends EventTarget {
       this.#connection.lost(unlocked.savedAt);
       return this.#set({ ...unlocked.state, maps: newestFirst(unlocked.state.maps) });
     }
-    const { signature } = await this.crypto.call('login', { username, passphrase, prelogin });
-    await this.#signIn(username, prelogin.challengeId, 'passphrase', signature, keep);
+    await this.#signIn(proof, keep);
   }
 
   /** Signs in with the recovery code; the page then sets a new passphrase (account/recovery.ts). */
   async loginWithRecovery(username: string, recoveryCode: string, keep = false): Promise<void> {
-    const prelogin = await accounts.prelogin(this.api, username);
-    const { signature } = await this.crypto.call('loginRecovery', {
-      username,
-      recoveryCode,
-      prelogin,
-    });
-    await this.#signIn(username, prelogin.challengeId, 'recovery', signature, keep);
+    await this.#signIn(await recoveryProof(this.api, this.crypto, username, recoveryCode), keep);
   }
 
   /** Signs in with a trusted helper's hand-over (decision 0026); a new passphrase follows. */
@@ -204,34 +173,20 @@ export class AppStore extends EventTarget {
     username: string,
     handover: { sealed: string; trustWrappedAccountKey: string },
   ): Promise<void> {
-    const prelogin = await accounts.prelogin(this.api, username);
-    const { signature } = await this.crypto.call('loginTrusted', {
-      username,
-      ...handover,
-      prelogin,
-    });
     // a device she got back in on through someone else is not kept until she signs in again
-    await this.#signIn(username, prelogin.challengeId, 'trusted', signature, false);
+    await this.#signIn(await trustedProof(this.api, this.crypto, username, handover), false);
   }
 
   async #signIn(
-    username: string,
-    challengeId: string,
-    method: 'passphrase' | 'recovery' | 'trusted',
-    signature: string,
+    proof: SignInProof,
     keep: boolean,
+    recovery: AppState['recovery'] = null,
   ): Promise<void> {
     // not her own device: the refresh cookie ends with the browser (decision 0024)
-    const { account } = await accounts.login(this.api, {
-      username,
-      challengeId,
-      method,
-      signature,
-      stay: keep,
-    });
+    const { account } = await accounts.login(this.api, { ...proof, stay: keep });
     const { maps } = await this.crypto.call('unlock', { account });
     await this.device.signedIn(keep);
-    await this.#enter(account, maps);
+    await this.#enter(account, maps, recovery);
     // sealed afresh on every sign-in: a keyring write is no sign of a join, and a keyring stored
     // before the fixed size gets it (decision 0022); a failure here changes nothing for her
     this.commitKeyring().catch(() => undefined);

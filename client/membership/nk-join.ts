@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { ApiError } from '../api/transport.js';
@@ -13,6 +13,7 @@ import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
 import { keepProfile, savedProfile } from '../day/profile.js';
 import { renderJoinIntro } from '../day/join-intro.js';
+import { joinStyles } from './join-styles.js';
 
 /**
  * The waiting screen asks for the answer and the server holds the question up to LIVE_WAIT_S
@@ -32,21 +33,7 @@ type Step = 'code' | 'account' | 'loading' | 'profile' | 'waiting' | 'declined' 
 @customElement('nk-join')
 @localized()
 export class NkJoin extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      .code {
-        font-size: 2.25rem;
-        font-weight: 700;
-        letter-spacing: 0.15em;
-        font-variant-numeric: tabular-nums;
-        margin: 0.5rem 0 1rem;
-      }
-      .greeting {
-        font-style: italic;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, joinStyles];
 
   private readonly store = new StoreController(this);
   private readonly actions = new BusyController(this);

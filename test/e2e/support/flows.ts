@@ -30,13 +30,14 @@ export async function register(
   baseUrl: string,
   username: string,
   passphrase: string,
-  options: { professional?: boolean } = {},
+  options: { professional?: boolean; keep?: boolean } = {},
 ): Promise<string> {
   await page.goto(`${baseUrl}/registreren`);
   await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
   await page.getByLabel('Wachtwoordzin nog een keer').fill(passphrase);
   if (options.professional === true) await page.getByLabel('Ik werk als hulpverlener').check();
+  if (options.keep === true) await page.getByLabel(KEEP_SIGNED_IN).check();
   await page.getByRole('button', { name: 'Account maken' }).click();
   await page.getByRole('heading', { level: 1, name: 'Je herstelcode' }).waitFor();
   return (await page.getByTestId('recovery-code').innerText()).replace(/\s+/g, ' ').trim();
@@ -112,6 +113,9 @@ export async function showPicture(page: Page): Promise<void> {
 }
 
 /** Logs in from the login page (the current page must be it). */
+/** The choice at sign-in that this is her own device, so it keeps her signed in (decision 0024). */
+export const KEEP_SIGNED_IN = 'Dit is mijn eigen telefoon of computer. Ingelogd blijven.';
+
 export async function login(page: Page, username: string, passphrase: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
   await page.getByLabel('Gebruikersnaam').fill(username);

@@ -39,10 +39,10 @@ function deleteDatabase(name: string): Promise<void> {
 export async function forgetLocalState(): Promise<void> {
   try {
     // the language is the device's, not hers: the next person must be able to read the login screen
-    const locale = localStorage.getItem(LOCALE_STORAGE_KEY);
+    const language = localStorage.getItem(LOCALE_STORAGE_KEY);
     localStorage.clear();
     sessionStorage.clear();
-    if (locale !== null) localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+    if (language !== null) localStorage.setItem(LOCALE_STORAGE_KEY, language);
   } catch {
     // Storage blocked: then nothing was kept there either.
   }

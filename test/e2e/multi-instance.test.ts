@@ -199,6 +199,10 @@ describe.runIf(postgres)('three instances behind nginx: consent flow while insta
     acknowledged.watch(n, 'nurse');
     // the expected failure: nginx resets the parent's stream when its instance dies
     const DROPPED = 'console: Failed to load resource: net::ERR_HTTP2_PROTOCOL_ERROR';
+    // Chromium registers no service worker from an origin whose certificate it does not trust, and
+    // the test's certificate is self-signed: the app works without one (decision 0025)
+    const NO_WORKER = 'console: An SSL certificate error occurred when fetching the script.';
+    const unexpected = (problem: string) => problem !== DROPPED && problem !== NO_WORKER;
     const droppedStreams: string[] = [];
     p.on('console', (message) => {
       if (`console: ${message.text()}` === DROPPED) droppedStreams.push(message.location().url);
@@ -355,8 +359,8 @@ describe.runIf(postgres)('three instances behind nginx: consent flow while insta
       // (a read cut by the kill after its answer began would show here too; the page reads it again)
       expect(droppedStreams).toContain(`${proxy.url}/api/maps/${mapIdOf(p.url())}/events`);
       for (const url of droppedStreams) expect(url.startsWith(`${proxy.url}/api/maps/`)).toBe(true);
-      expect(parent.problems.filter((problem) => problem !== DROPPED)).toEqual([]);
-      expect(nurse.problems).toEqual([]);
+      expect(parent.problems.filter(unexpected)).toEqual([]);
+      expect(nurse.problems.filter((problem) => problem !== NO_WORKER)).toEqual([]);
       console.log(
         `multi-instance flow took ${Date.now() - started} ms; killed ${killed.name}, ` +
           `cut the LISTEN of ${holder.name} (${holder.url}) ${terminated}×, the last of ` +

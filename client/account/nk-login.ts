@@ -6,6 +6,7 @@ import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
 import { renderKeepChoice } from './keep-choice.js';
+import { usernameField } from './username-field.js';
 
 /** Signing in with username and passphrase. */
 @customElement('nk-login')
@@ -58,18 +59,7 @@ export class NkLogin extends LitElement {
           : nothing
       }
       <form novalidate @submit=${this.onSubmit}>
-        <div class="field">
-          <label for="username">${msg('Gebruikersnaam', { id: 'login.username' })}</label>
-          <input
-            id="username"
-            type="text"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck="false"
-            .value=${this.username}
-            @input=${(event: Event) => (this.username = this.inputValue(event))}
-          />
-        </div>
+        ${usernameField(this.username, (value) => (this.username = value))}
         <div class="field">
           <label for="passphrase">${msg('Wachtwoordzin', { id: 'login.passphrase' })}</label>
           <input

@@ -11,6 +11,7 @@ import { resetPassphrase } from './account-actions.js';
 import type { NkNewPassphrase } from './nk-new-passphrase.js';
 import './nk-new-passphrase.js';
 import { renderKeepChoice } from './keep-choice.js';
+import { usernameField } from './username-field.js';
 
 /** "Wachtwoordzin vergeten?": username and recovery code, then a new passphrase and a new code. */
 @customElement('nk-recover')
@@ -63,18 +64,7 @@ export class NkRecover extends LitElement {
         )}
       </p>
       <form novalidate @submit=${this.onCode}>
-        <div class="field">
-          <label for="username">${msg('Gebruikersnaam', { id: 'login.username' })}</label>
-          <input
-            id="username"
-            type="text"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck="false"
-            .value=${this.username}
-            @input=${(event: Event) => (this.username = this.inputValue(event))}
-          />
-        </div>
+        ${usernameField(this.username, (value) => (this.username = value))}
         <div class="field">
           <label for="code">${msg('Herstelcode', { id: 'recovery.codeLabel' })}</label>
           <input

@@ -11,6 +11,7 @@ import { paths } from '../shell/router.js';
 import { sharedStyles } from '../ui/shared-styles.js';
 import { StoreController } from '../shell/store-controller.js';
 import { codeStyles } from './code-styles.js';
+import { usernameField } from '../account/username-field.js';
 
 const POLL_MS = 3000;
 
@@ -74,19 +75,7 @@ export class NkTrustedHandover extends LitElement {
         )}
       </p>
       <form novalidate @submit=${this.onName}>
-        <div class="field">
-          <label for="username">${msg('Gebruikersnaam', { id: 'login.username' })}</label>
-          <input
-            id="username"
-            type="text"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck="false"
-            .value=${this.username}
-            @input=${(event: Event) =>
-              (this.username = event.target instanceof HTMLInputElement ? event.target.value : '')}
-          />
-        </div>
+        ${usernameField(this.username, (value) => (this.username = value))}
         <div class="buttons">
           <button type="submit" ?disabled=${this.action.busy}>
             ${msg('Verder', { id: 'recover.submitCode' })}
